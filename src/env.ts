@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url(),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  AUTO_MIGRATE: bool,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_DIR: z.string().optional(),
+  WA_MODE: z.enum(["live", "sandbox"]).default("live"),
+  WA_SANDBOX_URL: z.string().url().default("http://127.0.0.1:7780"),
+  // 32 bytes, hex (64 chars) or base64, for AES-256-GCM of WhatsApp credentials at rest.
+  WA_AUTH_KEY: z.string().min(32, "WA_AUTH_KEY must be 32 bytes as hex or base64"),
+  DEFAULT_COUNTRY_CODE: z
+    .string()
+    .regex(/^\d{1,3}$/, "DEFAULT_COUNTRY_CODE is a calling code such as 62")
+    .default("62"),
+  RATE_LIMIT_API_POINTS: z.coerce.number().int().positive().default(600),
+  RATE_LIMIT_API_WINDOW_SEC: z.coerce.number().int().positive().default(60),
+  RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  RATE_LIMIT_LOGIN_WINDOW_SEC: z.coerce.number().int().positive().default(900),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Validates process.env once; a bad or missing variable stops the process with a clear message. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse({
+    ...process.env,
+    // An empty string in .env means "unset".
+    ...Object.fromEntries(Object.entries(process.env).filter(([, v]) => v === "").map(([k]) => [k, undefined])),
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change process.env between runs. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const zUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "Username must be at least 3 characters")
+  .max(32, "Username must be at most 32 characters")
+  .regex(/^[a-z0-9_.-]+$/, "Username may only contain letters, digits, '.', '-' and '_'");
+
+export const zEmail = z.string().trim().toLowerCase().email("Enter a valid email address").max(191);
+
+export const zPassword = z
+  .string()
+  .min(8, "Password must be at least 8 characters")
+  .max(128, "Password must be at most 128 characters");
+
+export const zFullName = z.string().trim().min(1, "Enter a name").max(120, "Name is too long");

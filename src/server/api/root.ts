@@ -1,0 +1,11 @@
+import { authRouter } from "./routers/auth/router";
+import { eventsRouter } from "./routers/events/router";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  events: eventsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,49 @@
+import { tracked, TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { canSee, eventBus } from "../../../events/bus";
+import type { AppEvent } from "../../../events/types";
+import { createTRPCRouter, protectedProcedure } from "../../trpc";
+
+export type ClientEvent = Omit<AppEvent, "scope">;
+
+export const eventsRouter = createTRPCRouter({
+  /** One stream per caller: own devices for users, everything for admins. Resumes after `lastEventId`. */
+  stream: protectedProcedure
+    .input(z.object({ lastEventId: z.coerce.number().int().nonnegative().nullish() }).optional())
+    .subscription(async function* ({ ctx, input, signal }) {
+      const viewer = ctx.actor;
+      const bus = eventBus();
+      const abort = new AbortController();
+      signal?.addEventListener("abort", () => abort.abort(), { once: true });
+      let revoked = false;
+      // A lock or a password change ends this stream at once rather than at the next reconnect.
+      const stopListening = bus.onSignal("user.sessionsRevoked", ({ userId }) => {
+        if (userId === viewer.id) {
+          revoked = true;
+          abort.abort();
+        }
+      });
+      try {
+        const live = bus.stream(abort.signal);
+        let lastSent = input?.lastEventId ?? bus.lastId;
+        for (const event of bus.replay(lastSent)) {
+          if (canSee(event, viewer)) yield tracked(String(event.id), strip(event));
+          lastSent = event.id;
+        }
+        for await (const event of live) {
+          if (event.id <= lastSent || !canSee(event, viewer)) continue;
+          lastSent = event.id;
+          yield tracked(String(event.id), strip(event));
+        }
+        if (revoked) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended; sign in again" });
+      } finally {
+        stopListening();
+        abort.abort();
+      }
+    }),
+});
+
+function strip(event: AppEvent): ClientEvent {
+  const { scope: _scope, ...rest } = event;
+  return rest;
+}

@@ -1,0 +1,68 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import { isAppError, toTRPCError } from "../errors";
+import { consume, rateLimiters } from "../security/rate-limit";
+import type { Context } from "./context";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+        appErrorCode: isAppError(cause) ? cause.code : null,
+      },
+    };
+  },
+  sse: {
+    ping: { enabled: true, intervalMs: 3000 },
+    // Streams end every few minutes so the client reconnects and passes authentication again.
+    maxDurationMs: 5 * 60_000,
+    client: { reconnectAfterInactivityMs: 6000 },
+  },
+});
+
+/** Domain errors thrown anywhere below become tRPC errors here, and nowhere else. */
+const errorMapping = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+const base = t.procedure.use(errorMapping);
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+export const publicProcedure = base;
+
+export const protectedProcedure = base.use(async ({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  // A JWT outlives a lock or a password change: re-check the account on every call so both take effect at once.
+  const user = await ctx.db.user.findUnique({
+    where: { id: ctx.session.id },
+    select: { id: true, role: true, isActive: true, sessionVersion: true, dailyMessageLimit: true, maxDevices: true },
+  });
+  if (!user || !user.isActive || user.sessionVersion !== ctx.session.sessionVersion) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended; sign in again" });
+  }
+  await consume(rateLimiters().api, `user:${user.id}`, "requests").catch((error: unknown) => {
+    throw toTRPCError(error) ?? error;
+  });
+  return next({ ctx: { ...ctx, actor: { id: user.id, role: user.role }, user } });
+});
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Administrators only" });
+  return next();
+});
+
+export type Actor = { id: number; role: "admin" | "user" };

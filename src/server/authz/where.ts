@@ -1,0 +1,11 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "../api/trpc";
+
+/** The one place where admins bypass ownership: every owned-resource query goes through these builders. */
+export function ownedDeviceWhere(actor: Actor, deviceId: string): Prisma.DeviceWhereInput {
+  return actor.role === "admin" ? { deviceId } : { deviceId, ownerId: actor.id };
+}
+
+export function ownedByActor(actor: Actor): { ownerId?: number } {
+  return actor.role === "admin" ? {} : { ownerId: actor.id };
+}

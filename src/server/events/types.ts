@@ -1,0 +1,39 @@
+import type { DeviceStatus, MessageStatus, MessageType } from "@/generated/prisma/enums";
+
+/** Every event the browser can receive, keyed by name. */
+export interface AppEventMap {
+  "device.status": { deviceId: string; status: DeviceStatus; phoneNumber: string | null; reason: string | null };
+  "device.qr": { deviceId: string; qr: string; qrImage: string; expiresAt: string };
+  "device.pairingCode": { deviceId: string; code: string };
+  "message.received": {
+    deviceId: string;
+    messageId: number;
+    chatJid: string;
+    fromJid: string;
+    type: MessageType;
+    content: string | null;
+    timestamp: string;
+    pushName: string | null;
+  };
+  "message.status": { deviceId: string; messageId: number; waMessageId: string | null; status: MessageStatus; error: string | null };
+  "job.progress": { jobId: number; deviceId: string; total: number; completed: number; failed: number; status: string };
+  "job.finished": { jobId: number; deviceId: string; status: string };
+  "bot.handoff": { deviceId: string; contactJid: string; active: boolean; reason: string | null };
+  "admin.notice": { level: "info" | "warn" | "error"; message: string };
+}
+
+export type AppEventName = keyof AppEventMap;
+
+/** Who may see an event: the owning user (and every admin). `ownerId: null` = admins only. */
+export interface EventScope {
+  ownerId: number | null;
+}
+
+export type AppEvent = {
+  [K in AppEventName]: { id: number; name: K; data: AppEventMap[K]; scope: EventScope; at: string };
+}[AppEventName];
+
+/** Internal signals that never reach the browser. */
+export interface InternalSignalMap {
+  "user.sessionsRevoked": { userId: number };
+}

@@ -1,0 +1,45 @@
+import { db } from "../../src/server/db";
+
+const TABLES = [
+  "BotLog",
+  "Handoff",
+  "BotRule",
+  "BotConfig",
+  "Message",
+  "JobItem",
+  "Job",
+  "ScheduledMessage",
+  "Template",
+  "ContactTag",
+  "Tag",
+  "Contact",
+  "Group",
+  "DailyStatistic",
+  "WaAuthEntry",
+  "Device",
+  "AuditLog",
+  "ActivityLog",
+  "User",
+];
+
+/** Empties every table (children first). */
+export async function resetDb(): Promise<void> {
+  const prisma = db();
+  await prisma.$executeRawUnsafe("SET FOREIGN_KEY_CHECKS = 0");
+  try {
+    for (const table of TABLES) await prisma.$executeRawUnsafe(`DELETE FROM \`${table}\``);
+  } finally {
+    await prisma.$executeRawUnsafe("SET FOREIGN_KEY_CHECKS = 1");
+  }
+}
+
+/** Counts rows in every table: tests assert that a refused call wrote nothing. */
+export async function rowCounts(): Promise<Record<string, number>> {
+  const prisma = db();
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const rows = await prisma.$queryRawUnsafe<Array<{ n: bigint | number }>>(`SELECT COUNT(*) AS n FROM \`${table}\``);
+    counts[table] = Number(rows[0]?.n ?? 0);
+  }
+  return counts;
+}
