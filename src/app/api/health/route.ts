@@ -1,0 +1,21 @@
+import { db } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+const startedAt = Date.now();
+
+/** Liveness and readiness in one: 200 when the database answers, 503 otherwise. */
+export async function GET() {
+  let database: "ok" | "unreachable" = "ok";
+  let connectedDevices = 0;
+  try {
+    connectedDevices = await db().device.count({ where: { status: "connected" } });
+  } catch {
+    database = "unreachable";
+  }
+  const status = database === "ok" ? "ok" : "degraded";
+  return Response.json(
+    { status, database, connectedDevices, uptimeSec: Math.round(process.uptime()), startedAt: new Date(startedAt).toISOString() },
+    { status: status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } },
+  );
+}

@@ -1,0 +1,91 @@
+import { mkdtemp, mkdir, writeFile, cp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import mariadb from "mariadb";
+import { afterAll, describe, expect, it } from "vitest";
+import { findDrift } from "../../../scripts/db/drift";
+import { parseDatabaseUrl } from "../../../src/server/db/database-url";
+import { migrate, migrationChecksum } from "../../../src/server/db/migrate";
+import { TEST_DATABASE_URL } from "../../helpers/test-env";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const migrationsDir = path.join(root, "prisma/migrations");
+const schemaPath = path.join(root, "prisma/schema.prisma");
+const scratchUrl = TEST_DATABASE_URL.replace(/\/[^/]+$/, "/switchboard_test_scratch");
+const opts = parseDatabaseUrl(scratchUrl);
+
+async function withConnection<T>(fn: (conn: mariadb.Connection) => Promise<T>): Promise<T> {
+  const conn = await mariadb.createConnection({ host: opts.host, port: opts.port, user: opts.user, password: opts.password });
+  try {
+    return await fn(conn);
+  } finally {
+    await conn.end();
+  }
+}
+
+const dropScratch = () => withConnection((c) => c.query(`DROP DATABASE IF EXISTS \`${opts.database}\``));
+
+afterAll(dropScratch);
+
+describe("migrations", () => {
+  it("the migrated test database matches schema.prisma (no drift)", async () => {
+    expect(await findDrift(TEST_DATABASE_URL, schemaPath)).toEqual([]);
+  });
+
+  it("records Prisma-compatible rows and applies nothing the second time", async () => {
+    await dropScratch();
+    const first = await migrate(scratchUrl, migrationsDir);
+    expect(first.applied.length).toBeGreaterThan(0);
+    const second = await migrate(scratchUrl, migrationsDir);
+    expect(second.applied).toEqual([]);
+    const rows = await withConnection((c) =>
+      c.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM \`${opts.database}\`._prisma_migrations`),
+    );
+    expect(rows).toHaveLength(first.applied.length);
+    expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].finished_at).toBeInstanceOf(Date);
+    expect(rows[0].applied_steps_count).toBeGreaterThan(0);
+  });
+
+  it("checksums ignore CRLF line endings", () => {
+    expect(migrationChecksum("a;\r\nb;\r\n")).toBe(migrationChecksum("a;\nb;\n"));
+  });
+
+  it("reports drift in types, nullability, unique indexes, foreign keys and extra columns", async () => {
+    await dropScratch();
+    await migrate(scratchUrl, migrationsDir);
+    await withConnection(async (c) => {
+      await c.query(`USE \`${opts.database}\``);
+      await c.query("ALTER TABLE Contact MODIFY name VARCHAR(100) NULL");
+      await c.query("ALTER TABLE Device DROP INDEX Device_deviceId_key");
+      await c.query("ALTER TABLE Message DROP FOREIGN KEY Message_jobItemId_fkey");
+      await c.query("ALTER TABLE Tag ADD COLUMN legacy INT NULL");
+    });
+    const problems = await findDrift(scratchUrl, schemaPath);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "Contact.name has type varchar(100), schema says varchar(191)",
+        "Contact.name is nullable, schema says NOT NULL",
+        "Device: unique Device_deviceId_key(deviceId) is missing",
+        expect.stringContaining("Message: foreign key Message_jobItemId_fkey(jobItemId) -> JobItem(id)"),
+        "Tag.legacy exists but is not in the schema",
+      ]),
+    );
+  });
+
+  it("a failed migration is recorded and blocks the next run until resolved", async () => {
+    await dropScratch();
+    const dir = await mkdtemp(path.join(tmpdir(), "sb-migrations-"));
+    await cp(migrationsDir, dir, { recursive: true });
+    await mkdir(path.join(dir, "29990101000000_broken"));
+    await writeFile(path.join(dir, "29990101000000_broken", "migration.sql"), "CREATE TABLE ok_table (id INT);\nTHIS IS NOT SQL;\n");
+    await expect(migrate(scratchUrl, dir)).rejects.toThrow(/29990101000000_broken failed at statement 2/);
+    await expect(migrate(scratchUrl, dir)).rejects.toThrow(/blocks further migrations/);
+    const [row] = await withConnection((c) =>
+      c.query(`SELECT finished_at, logs, applied_steps_count FROM \`${opts.database}\`._prisma_migrations WHERE migration_name = '29990101000000_broken'`),
+    );
+    expect(row.finished_at).toBeNull();
+    expect(row.logs).toContain("SQL syntax");
+    expect(row.applied_steps_count).toBe(1);
+  });
+});
