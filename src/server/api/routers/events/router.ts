@@ -1,4 +1,4 @@
-import { tracked, TRPCError } from "@trpc/server";
+import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { canSee, eventBus } from "../../../events/bus";
 import type { AppEvent } from "../../../events/types";
@@ -15,13 +15,9 @@ export const eventsRouter = createTRPCRouter({
       const bus = eventBus();
       const abort = new AbortController();
       signal?.addEventListener("abort", () => abort.abort(), { once: true });
-      let revoked = false;
-      // A lock or a password change ends this stream at once rather than at the next reconnect.
+      // A lock or a password change ends this stream at once; the client's reconnect is then refused by protectedProcedure.
       const stopListening = bus.onSignal("user.sessionsRevoked", ({ userId }) => {
-        if (userId === viewer.id) {
-          revoked = true;
-          abort.abort();
-        }
+        if (userId === viewer.id) abort.abort();
       });
       try {
         const live = bus.stream(abort.signal);
@@ -35,7 +31,6 @@ export const eventsRouter = createTRPCRouter({
           lastSent = event.id;
           yield tracked(String(event.id), strip(event));
         }
-        if (revoked) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended; sign in again" });
       } finally {
         stopListening();
         abort.abort();
