@@ -1,0 +1,124 @@
+import type {
+  ControlAccount,
+  ControlDevice,
+  ControlError,
+  ControlInboxMessage,
+  ControlInfo,
+  ControlOutboxMessage,
+  CreateAccountRequest,
+  ReceiptsRequest,
+  WaitInboxRequest,
+} from './control/contract';
+
+export type {
+  ControlAccount,
+  ControlDevice,
+  ControlInboxMessage,
+  ControlInfo,
+  ControlOutboxMessage,
+} from './control/contract';
+
+/** A control API call that the sandbox refused; `status` is the HTTP status (400 bad input, 404, 409 scenario error). */
+export class SandboxControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues?: ControlError['issues'],
+  ) {
+    super(message);
+    this.name = 'SandboxControlError';
+  }
+}
+
+export interface SandboxControlClient {
+  info(): Promise<ControlInfo>;
+  accounts(): Promise<ControlAccount[]>;
+  account(phone: string): Promise<ControlAccount | undefined>;
+  createAccount(opts?: CreateAccountRequest): Promise<ControlAccount>;
+  scanQR(qr: string, phone: string): Promise<void>;
+  enterPairingCode(phone: string, code: string): Promise<void>;
+  sendText(from: string, toPhone: string, text: string): Promise<string>;
+  inbox(phone: string): Promise<ControlInboxMessage[]>;
+  outbox(phone: string): Promise<ControlOutboxMessage[]>;
+  waitForInbox(phone: string, match?: Omit<WaitInboxRequest, 'phone'>): Promise<ControlInboxMessage>;
+  setReceipts(phone: string, behaviour: Omit<ReceiptsRequest, 'phone'>): Promise<void>;
+  dropConnection(phone: string): Promise<void>;
+  logout(phone: string): Promise<void>;
+  ban(phone: string): Promise<void>;
+  unban(phone: string): Promise<void>;
+  linkedDevices(phone: string): Promise<ControlDevice[]>;
+}
+
+const isControlError = (value: unknown): value is ControlError =>
+  typeof value === 'object' && value !== null && typeof (value as { error?: unknown }).error === 'string';
+
+/**
+ * Typed client for the sandbox control API. `baseUrl` is the sandbox origin (`http://127.0.0.1:7780`)
+ * or its control URL (`…/control`). Works in browsers and Node (global fetch).
+ */
+export const createSandboxControlClient = (
+  baseUrl: string,
+  opts: { token?: string; fetch?: typeof fetch } = {},
+): SandboxControlClient => {
+  const root = baseUrl.replace(/\/+$/, '').replace(/\/control$/, '');
+  const doFetch = opts.fetch ?? fetch;
+
+  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
+    const res = await doFetch(`${root}/control${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const payload: unknown = await res.json().catch(() => undefined);
+    if (!res.ok) {
+      throw isControlError(payload)
+        ? new SandboxControlError(res.status, payload.error, payload.issues)
+        : new SandboxControlError(res.status, `sandbox control ${method} ${path} failed with HTTP ${res.status}`);
+    }
+    return payload as T;
+  };
+  const phonePath = (prefix: string, phone: string): string => `/${prefix}/${encodeURIComponent(phone)}`;
+
+  return {
+    info: () => call<ControlInfo>('GET', '/info'),
+    accounts: () => call<ControlAccount[]>('GET', '/accounts'),
+    account: async phone => {
+      try {
+        return await call<ControlAccount>('GET', phonePath('accounts', phone));
+      } catch (error) {
+        if (error instanceof SandboxControlError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+    createAccount: (request = {}) => call<ControlAccount>('POST', '/accounts', request),
+    scanQR: async (qr, phone) => {
+      await call('POST', '/scan', { qr, phone });
+    },
+    enterPairingCode: async (phone, code) => {
+      await call('POST', '/pairing-code', { phone, code });
+    },
+    sendText: async (from, to, text) => (await call<{ id: string }>('POST', '/send', { from, to, text })).id,
+    inbox: phone => call<ControlInboxMessage[]>('GET', phonePath('inbox', phone)),
+    outbox: phone => call<ControlOutboxMessage[]>('GET', phonePath('outbox', phone)),
+    waitForInbox: (phone, match = {}) => call<ControlInboxMessage>('POST', '/wait-inbox', { phone, ...match }),
+    setReceipts: async (phone, behaviour) => {
+      await call('POST', '/receipts', { phone, ...behaviour });
+    },
+    dropConnection: async phone => {
+      await call('POST', '/drop', { phone });
+    },
+    logout: async phone => {
+      await call('POST', '/logout', { phone });
+    },
+    ban: async phone => {
+      await call('POST', '/ban', { phone });
+    },
+    unban: async phone => {
+      await call('POST', '/unban', { phone });
+    },
+    linkedDevices: phone => call<ControlDevice[]>('GET', phonePath('devices', phone)),
+  };
+};

@@ -1,0 +1,205 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import type { z } from 'zod';
+
+import type { Sandbox, SandboxAccount } from '../types';
+import {
+  createAccountRequest,
+  pairingCodeRequest,
+  phoneRequest,
+  phoneSchema,
+  receiptsRequest,
+  scanRequest,
+  sendRequest,
+  waitInboxRequest,
+  type ControlAccount,
+  type ControlError,
+  type ControlInfo,
+} from './contract';
+
+const MAX_BODY = 1 << 20;
+export const CONTROL_PREFIX = '/control';
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues?: ControlError['issues'],
+  ) {
+    super(message);
+  }
+}
+
+const readJson = async (req: IncomingMessage): Promise<unknown> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_BODY) {
+      throw new HttpError(413, 'request body too large');
+    }
+    chunks.push(buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (!text) {
+    return {};
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'request body is not valid JSON');
+  }
+};
+
+const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues.map(issue => ({ path: issue.path.join('.'), message: issue.message }));
+    throw new HttpError(400, `invalid input: ${issues.map(i => `${i.path || '(body)'}: ${i.message}`).join('; ')}`, issues);
+  }
+  return result.data;
+};
+
+const toControlAccount = (account: SandboxAccount): ControlAccount => ({
+  phone: account.phone,
+  lid: account.lid,
+  name: account.name,
+  pnJid: account.pnJid,
+  lidJid: account.lidJid,
+  banned: account.banned,
+});
+
+const send = (res: ServerResponse, status: number, body: unknown): void => {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(json);
+};
+
+/** Scenario failures (unknown account, no pending QR…) are the caller's problem: 409 with the reason. */
+const scenario = async <T>(action: () => T | Promise<T>): Promise<T> => {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof HttpError) {
+      throw error;
+    }
+    throw new HttpError(409, error instanceof Error ? error.message : String(error));
+  }
+};
+
+const tokenMatches = (header: string | undefined, token: string): boolean => {
+  const presented = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '', 'utf8');
+  const expected = Buffer.from(token, 'utf8');
+  return presented.length === expected.length && timingSafeEqual(presented, expected);
+};
+
+export interface ControlApiOptions {
+  /** When set, every request must carry `Authorization: Bearer <token>`. */
+  token?: string;
+}
+
+/**
+ * The JSON control API. Returns a request handler that answers `/control/*` and returns false for
+ * anything else. Unauthenticated unless `token` is set: keep the sandbox on loopback otherwise.
+ */
+export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions = {}) => {
+  const route = async (method: string, path: string, req: IncomingMessage): Promise<unknown> => {
+    const segments = path.split('/').filter(Boolean);
+    const [resource, param] = segments;
+    const pathPhone = (): string => parse(phoneSchema, decodeURIComponent(param ?? ''));
+    switch (`${method} ${resource ?? ''}${param !== undefined ? '/:param' : ''}`) {
+      case 'GET info':
+        return {
+          wsUrl: sandbox.wsUrl,
+          controlUrl: sandbox.controlUrl,
+          port: sandbox.port,
+          rootPublicKey: Buffer.from(sandbox.rootPublicKey).toString('base64'),
+        } satisfies ControlInfo;
+      case 'GET accounts':
+        return sandbox.accounts().map(toControlAccount);
+      case 'POST accounts': {
+        const body = parse(createAccountRequest, await readJson(req));
+        return toControlAccount(await scenario(() => sandbox.createAccount(body)));
+      }
+      case 'GET accounts/:param': {
+        const account = sandbox.account(pathPhone());
+        if (!account) {
+          throw new HttpError(404, 'no such account');
+        }
+        return toControlAccount(account);
+      }
+      case 'POST scan': {
+        const body = parse(scanRequest, await readJson(req));
+        await scenario(() => sandbox.scanQR(body.qr, body.phone));
+        return { ok: true };
+      }
+      case 'POST pairing-code': {
+        const body = parse(pairingCodeRequest, await readJson(req));
+        await scenario(() => sandbox.enterPairingCode(body.phone, body.code));
+        return { ok: true };
+      }
+      case 'POST send': {
+        const body = parse(sendRequest, await readJson(req));
+        return { id: await scenario(() => sandbox.sendText(body.from, body.to, body.text)) };
+      }
+      case 'GET inbox/:param':
+        return sandbox.inbox(pathPhone());
+      case 'GET outbox/:param':
+        return sandbox.outbox(pathPhone());
+      case 'POST wait-inbox': {
+        const body = parse(waitInboxRequest, await readJson(req));
+        return scenario(() =>
+          sandbox.waitForInbox(
+            body.phone,
+            m => (body.from === undefined || m.from === body.from) && (body.text === undefined || m.text.includes(body.text)),
+            body.timeoutMs,
+          ),
+        );
+      }
+      case 'POST receipts': {
+        const body = parse(receiptsRequest, await readJson(req));
+        sandbox.setReceipts(body.phone, { mode: body.mode, ...(body.delayMs !== undefined ? { delayMs: body.delayMs } : {}) });
+        return { ok: true };
+      }
+      case 'POST drop':
+      case 'POST logout':
+      case 'POST ban':
+      case 'POST unban': {
+        const { phone } = parse(phoneRequest, await readJson(req));
+        await scenario(() => {
+          if (resource === 'drop') sandbox.dropConnection(phone);
+          else if (resource === 'logout') sandbox.logout(phone);
+          else if (resource === 'ban') sandbox.ban(phone);
+          else sandbox.unban(phone);
+        });
+        return { ok: true };
+      }
+      case 'GET devices/:param':
+        return sandbox.linkedDevices(pathPhone());
+      default:
+        throw new HttpError(404, `no control route ${method} ${CONTROL_PREFIX}/${segments.join('/')}`);
+    }
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    if (url.pathname !== CONTROL_PREFIX && !url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+      return false;
+    }
+    try {
+      if (opts.token !== undefined && !tokenMatches(req.headers.authorization, opts.token)) {
+        throw new HttpError(401, 'missing or wrong control token');
+      }
+      const body = await route(req.method ?? 'GET', url.pathname.slice(CONTROL_PREFIX.length), req);
+      send(res, 200, body);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        send(res, error.status, { error: error.message, ...(error.issues ? { issues: error.issues } : {}) } satisfies ControlError);
+      } else {
+        send(res, 500, { error: 'internal sandbox error' } satisfies ControlError);
+      }
+    }
+    return true;
+  };
+};

@@ -1,0 +1,23 @@
+import { abtIq, blocklistIq, privacyIq } from './account-settings';
+import { encryptIq } from './encrypt';
+import { mdIq } from './md';
+import { passiveIq, pingIq } from './session';
+import type { IqHandler } from './types';
+import { usyncIq } from './usync';
+
+export type { IqHandler, IqOutcome } from './types';
+
+/** iq handlers by xmlns. Groups (w:g2) and media (w:m) are later additions here. */
+export const IQ_HANDLERS: Readonly<Record<string, IqHandler>> = {
+  encrypt: encryptIq,
+  usync: usyncIq,
+  passive: passiveIq,
+  'w:p': pingIq,
+  md: mdIq,
+  abt: abtIq,
+  blocklist: blocklistIq,
+  privacy: privacyIq,
+};
+
+/** Namespaces a companion may use before it is linked (registration connections). */
+export const PRE_LOGIN_NAMESPACES: ReadonlySet<string> = new Set(['md', 'w:p']);

@@ -1,0 +1,201 @@
+import type { BinaryNode } from 'baileys';
+
+import type { Account, LinkedDevice } from '../directory/account';
+import { parseUserJid } from '../protocol/jids';
+import { child, childrenOf, newMessageId, unixTime } from '../protocol/nodes';
+import type { CipherType } from '../peers/fake-peer';
+import type { SandboxConnection } from '../server/connection';
+import type { SandboxContext } from '../server/context';
+import { messageText } from './message-text';
+
+interface Envelope {
+  jid: string;
+  enc: BinaryNode;
+}
+
+const isCipherType = (type: string | undefined): type is CipherType => type === 'pkmsg' || type === 'msg';
+
+/** Receipt types Baileys sends that mean "delivered to this device" or "read". */
+const receiptLabel = (type: string | undefined): string => type ?? 'delivery';
+
+/**
+ * Routes 1:1 traffic: device → server fan-out (to fake peers or other companions), contact →
+ * device sends, and receipts both ways.
+ */
+export class MessageRouter {
+  constructor(private readonly ctx: SandboxContext) {}
+
+  /** `<message to><participants><to jid><enc/></to>…</participants></message>` from a linked device. */
+  onDeviceMessage(conn: SandboxConnection, node: BinaryNode): void {
+    const sender = conn.device;
+    const { id, to } = node.attrs;
+    if (!sender || !id || !to) {
+      return;
+    }
+    conn.send({ tag: 'ack', attrs: { class: 'message', id, from: to, t: unixTime() } });
+    const chat = parseUserJid(to);
+    if (!chat) {
+      return; // groups, status and newsletters are not modelled yet
+    }
+    for (const envelope of this.envelopes(node, to)) {
+      this.route(sender, node, envelope, to);
+    }
+  }
+
+  /** `<receipt id to [type]>` from a linked device about a message a contact sent it. */
+  onDeviceReceipt(conn: SandboxConnection, node: BinaryNode): void {
+    const device = conn.device;
+    const { id, to, type } = node.attrs;
+    if (!device || !id) {
+      return;
+    }
+    conn.send({
+      tag: 'ack',
+      attrs: { class: 'receipt', id, ...(to ? { from: to } : {}), ...(type ? { type } : {}) },
+    });
+    const contact = this.ctx.directory.resolve(to)?.account;
+    if (!contact) {
+      return;
+    }
+    const ids = [id, ...childrenOf(child(node, 'list'), 'item').flatMap(item => (item.attrs.id ? [item.attrs.id] : []))];
+    const label = receiptLabel(type);
+    for (const message of contact.outboxMessages) {
+      if (ids.includes(message.id) && message.to === device.account.phone) {
+        message.receipts.push(label);
+      }
+    }
+    this.ctx.events.emit('receipt', { direction: 'from-device', from: device.account.phone, to: contact.phone, ids, type: label });
+  }
+
+  /** Contact `from` writes `text` to every linked device of `to`. */
+  async sendFromContact(from: Account, to: Account, text: string): Promise<string> {
+    const devices = to.linkedDevices();
+    if (devices.length === 0) {
+      throw new Error(`account ${to.phone} has no linked device`);
+    }
+    const id = newMessageId();
+    const t = unixTime();
+    const encryption: CipherType[] = [];
+    for (const device of devices) {
+      const { type, ciphertext } = await from.peer.encrypt(device.lidJid, { conversation: text }, () =>
+        device.takeBundle(),
+      );
+      encryption.push(type);
+      device.deliver({
+        tag: 'message',
+        attrs: { id, from: from.pnJid, sender_lid: from.lidJid, t, type: 'text', notify: from.name },
+        content: [{ tag: 'enc', attrs: { v: '2', type }, content: ciphertext }],
+      });
+    }
+    from.outboxMessages.push({ id, to: to.phone, text, timestamp: Number(t), receipts: [], encryption });
+    return id;
+  }
+
+  private envelopes(node: BinaryNode, to: string): Envelope[] {
+    const participants = child(node, 'participants');
+    if (participants) {
+      return childrenOf(participants, 'to').flatMap(target => {
+        const enc = child(target, 'enc');
+        return target.attrs.jid && enc ? [{ jid: target.attrs.jid, enc }] : [];
+      });
+    }
+    // Retry resends and peer messages carry a single <enc> addressed by `to` itself.
+    return childrenOf(node, 'enc').map(enc => ({ jid: to, enc }));
+  }
+
+  private route(sender: LinkedDevice, node: BinaryNode, envelope: Envelope, chatJid: string): void {
+    const target = this.ctx.directory.resolve(envelope.jid);
+    if (!target) {
+      return;
+    }
+    const id = node.attrs.id ?? newMessageId();
+    if (target.deviceId === 0) {
+      void this.deliverToPhone(sender, target.account, envelope, id, chatJid);
+      return;
+    }
+    if (!target.device || target.device === sender) {
+      return;
+    }
+    const ownAccount = target.account === sender.account;
+    target.device.deliver({
+      tag: 'message',
+      attrs: {
+        id,
+        t: unixTime(),
+        type: node.attrs.type ?? 'text',
+        notify: sender.account.name,
+        // Another companion of the same account gets the DeviceSentMessage copy addressed as ours.
+        ...(ownAccount
+          ? { from: sender.pnJid, recipient: chatJid }
+          : { from: sender.pnJid, sender_lid: sender.lidJid }),
+      },
+      content: [envelope.enc],
+    });
+  }
+
+  private async deliverToPhone(
+    sender: LinkedDevice,
+    recipient: Account,
+    envelope: Envelope,
+    id: string,
+    chatJid: string,
+  ): Promise<void> {
+    const type = envelope.enc.attrs.type;
+    const ciphertext = envelope.enc.content;
+    if (!isCipherType(type) || !(ciphertext instanceof Uint8Array)) {
+      return;
+    }
+    let text: string | undefined;
+    try {
+      text = messageText(await recipient.peer.decrypt(sender.lidJid, type, ciphertext));
+    } catch (error) {
+      this.ctx.events.emit('decrypt-error', {
+        to: recipient.phone,
+        fromDevice: sender.pnJid,
+        id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
+    if (recipient === sender.account) {
+      return; // the primary phone's DeviceSentMessage copy: decrypted to keep sessions honest, nothing to deliver
+    }
+    recipient.inboxMessages.push({
+      id,
+      from: sender.account.phone,
+      fromDevice: sender.pnJid,
+      text: text ?? '',
+      timestamp: Math.floor(Date.now() / 1000),
+    });
+    this.ctx.events.emit('message', {
+      id,
+      from: sender.account.phone,
+      fromDevice: sender.pnJid,
+      to: recipient.phone,
+      toDevice: envelope.jid,
+      ...(text !== undefined ? { text } : {}),
+    });
+    this.scheduleReceipts(sender, recipient, id, chatJid);
+  }
+
+  private scheduleReceipts(sender: LinkedDevice, contact: Account, id: string, chatJid: string): void {
+    const { mode, delayMs = this.ctx.options.receipts.delayMs } = contact.receipts;
+    if (mode === 'none') {
+      return;
+    }
+    const send = (type: 'delivery' | 'read'): void => {
+      sender.deliver({
+        tag: 'receipt',
+        attrs: { id, from: chatJid, t: unixTime(), ...(type === 'read' ? { type: 'read' } : {}) },
+      });
+      this.ctx.events.emit('receipt', { direction: 'to-device', from: contact.phone, to: sender.account.phone, ids: [id], type });
+    };
+    // Separate, spaced receipts: Baileys folds receipts arriving <100 ms after a send into its upsert (WA-PROTOCOL P3).
+    this.ctx.schedule(delayMs, () => {
+      send('delivery');
+      if (mode === 'read') {
+        this.ctx.schedule(delayMs, () => send('read'));
+      }
+    });
+  }
+}

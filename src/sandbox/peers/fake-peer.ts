@@ -1,0 +1,117 @@
+import {
+  addTransactionCapability,
+  Curve,
+  encodeWAMessage,
+  generateRegistrationId,
+  proto,
+  signedKeyPair,
+  unpadRandomMax16,
+  type KeyPair,
+  type SignalCreds,
+} from 'baileys';
+import { makeLibSignalRepository } from 'baileys/lib/Signal/libsignal.js';
+
+import { createMemoryKeyStore } from '../auth/memory-auth-state';
+import { silentLogger } from '../log/silent-logger';
+import { bundleToE2ESession, type PreKeyBundle } from './prekey-bundle';
+
+type Repository = ReturnType<typeof makeLibSignalRepository>;
+
+export type CipherType = 'pkmsg' | 'msg';
+
+/**
+ * One simulated WhatsApp device (a contact's phone, or an account's own primary phone) with real
+ * Signal sessions from Baileys' own libsignal repository. One-time prekeys are minted on demand,
+ * one per bundle handed out, so an idle peer costs almost nothing.
+ */
+export class FakePeer {
+  private readonly creds: SignalCreds;
+  private readonly keys: ReturnType<typeof addTransactionCapability>;
+  private readonly repository: Repository;
+  private nextPreKeyId = 1;
+  /** Serialises session setup + encryption so two concurrent first sends cannot race. */
+  private sendChain: Promise<unknown> = Promise.resolve();
+  /**
+   * Serialises decryption in arrival order. The repository awaits an identity save *before*
+   * taking its per-jid lock for pkmsg, so a pkmsg immediately followed by a msg could otherwise
+   * be decrypted out of order and the msg would find no session.
+   */
+  private decryptChain: Promise<unknown> = Promise.resolve();
+
+  constructor(identity: KeyPair) {
+    this.creds = {
+      signedIdentityKey: identity,
+      signedPreKey: signedKeyPair(identity, 1),
+      registrationId: generateRegistrationId(),
+    };
+    this.keys = addTransactionCapability(createMemoryKeyStore(), silentLogger, {
+      maxCommitRetries: 1,
+      delayBetweenTriesMs: 0,
+    });
+    this.repository = makeLibSignalRepository({ creds: this.creds, keys: this.keys }, silentLogger);
+  }
+
+  get identityKey(): Uint8Array {
+    return this.creds.signedIdentityKey.public;
+  }
+
+  /** Hands out a bundle with a fresh one-time prekey (each prekey is used once, WA-PROTOCOL P7). */
+  async takeBundle(): Promise<PreKeyBundle> {
+    const keyId = this.nextPreKeyId++;
+    const preKey = Curve.generateKeyPair();
+    await this.keys.set({ 'pre-key': { [keyId.toString()]: preKey } });
+    return {
+      registrationId: this.creds.registrationId,
+      identityKey: this.creds.signedIdentityKey.public,
+      signedPreKey: {
+        keyId: this.creds.signedPreKey.keyId,
+        publicKey: this.creds.signedPreKey.keyPair.public,
+        signature: this.creds.signedPreKey.signature,
+      },
+      preKey: { keyId, publicKey: preKey.public },
+    };
+  }
+
+  decrypt(fromJid: string, type: CipherType, ciphertext: Uint8Array): Promise<proto.IMessage> {
+    const run = async (): Promise<proto.IMessage> => {
+      const padded = await this.repository.decryptMessage({ jid: fromJid, type, ciphertext });
+      return proto.Message.decode(unpadRandomMax16(padded));
+    };
+    const result = this.decryptChain.then(run, run);
+    this.decryptChain = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * Encrypts for `toJid`, opening a session from `fetchBundle()` first when there is none.
+   * An existing session is reused (WA-PROTOCOL G8): forcing a new pkmsg would replace it.
+   */
+  encrypt(
+    toJid: string,
+    message: proto.IMessage,
+    fetchBundle: () => PreKeyBundle | undefined | Promise<PreKeyBundle | undefined>,
+  ): Promise<{ type: CipherType; ciphertext: Uint8Array }> {
+    const run = async (): Promise<{ type: CipherType; ciphertext: Uint8Array }> => {
+      const { exists } = await this.repository.validateSession(toJid);
+      if (!exists) {
+        const bundle = await fetchBundle();
+        if (!bundle) {
+          throw new Error(`no prekey bundle available for ${toJid}`);
+        }
+        await this.repository.injectE2ESession({ jid: toJid, session: bundleToE2ESession(bundle) });
+      }
+      return this.repository.encryptMessage({ jid: toJid, data: encodeWAMessage(message) });
+    };
+    const result = this.sendChain.then(run, run);
+    this.sendChain = result.catch(() => undefined);
+    return result;
+  }
+
+  async deleteSession(jid: string): Promise<void> {
+    await this.repository.deleteSession([jid]);
+  }
+
+  close(): void {
+    this.repository.close?.();
+  }
+}

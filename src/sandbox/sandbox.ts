@@ -1,0 +1,101 @@
+import { createControlHandler } from './control/http-api';
+import { quietLibsignalConsole } from './log/quiet-console';
+import { createServerIdentity } from './protocol/cert-chain';
+import { listen } from './server/http-server';
+import { SandboxCore } from './server/sandbox-core';
+import type {
+  LinkedDeviceInfo,
+  ReceiptBehaviour,
+  Sandbox,
+  SandboxAccount,
+  SandboxInboxMessage,
+  SandboxOptions,
+  SandboxOutboxMessage,
+  StanzaLogEntry,
+} from './types';
+
+export const DEFAULT_RECEIPTS: Required<ReceiptBehaviour> = { mode: 'read', delayMs: 200 };
+
+const stderrLog = (entry: StanzaLogEntry): void => {
+  process.stderr.write(`[sandbox ${entry.connId} ${entry.dir === 'in' ? '<-' : '->'}] ${entry.summary}\n`);
+};
+
+export interface StartedSandbox extends Sandbox {
+  /** Number of open client connections (diagnostics and benchmarks). */
+  connectionCount(): number;
+}
+
+/** Starts a sandbox server on `host:port` (0 = random port). */
+export async function startSandbox(
+  opts: SandboxOptions & { controlToken?: string } = {},
+): Promise<StartedSandbox> {
+  const host = opts.host ?? '127.0.0.1';
+  const identity = createServerIdentity({
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    certRoot: opts.certRoot ?? 'correct',
+  });
+  const logSink = opts.log === true ? stderrLog : typeof opts.log === 'function' ? opts.log : undefined;
+  const core = new SandboxCore(
+    identity,
+    {
+      receipts: { ...DEFAULT_RECEIPTS, ...opts.receipts },
+      certRoot: opts.certRoot ?? 'correct',
+      advSignature: opts.advSignature ?? 'correct',
+      unknownNumbers: opts.unknownNumbers ?? 'create',
+    },
+    logSink,
+  );
+  const releaseConsole = quietLibsignalConsole();
+  let controlHandler: ReturnType<typeof createControlHandler> | undefined;
+  let server: Awaited<ReturnType<typeof listen>>;
+  try {
+    server = await listen({
+      host,
+      port: opts.port ?? 0,
+      connections: core,
+      onRequest: (req, res) => (controlHandler ? controlHandler(req, res) : Promise.resolve(false)),
+    });
+  } catch (error) {
+    releaseConsole();
+    throw error;
+  }
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const base = `${urlHost}:${server.port}`;
+  let closing: Promise<void> | undefined;
+
+  const sandbox: StartedSandbox = {
+    wsUrl: `ws://${base}/ws/chat`,
+    controlUrl: `http://${base}/control`,
+    port: server.port,
+    rootPublicKey: new Uint8Array(identity.root.public),
+    events: core.events,
+    createAccount: (accountOpts?: { phone?: string; name?: string }): SandboxAccount => core.createAccount(accountOpts),
+    account: (phone: string) => core.account(phone),
+    accounts: () => core.accounts(),
+    scanQR: (qr: string, phone: string) => core.scanQR(qr, phone),
+    enterPairingCode: (phone: string, code: string) => core.enterPairingCode(phone, code),
+    sendText: (from: string, toPhone: string, text: string) => core.sendText(from, toPhone, text),
+    inbox: (phone: string): SandboxInboxMessage[] => core.inbox(phone),
+    outbox: (phone: string): SandboxOutboxMessage[] => core.outbox(phone),
+    waitForInbox: (phone, predicate, timeoutMs) => core.waitForInbox(phone, predicate, timeoutMs),
+    setReceipts: (phone: string, behaviour: ReceiptBehaviour) => core.setReceipts(phone, behaviour),
+    dropConnection: (phone: string) => core.dropConnection(phone),
+    logout: (phone: string) => core.logout(phone),
+    ban: (phone: string) => core.ban(phone),
+    unban: (phone: string) => core.unban(phone),
+    linkedDevices: (phone: string): LinkedDeviceInfo[] => core.linkedDevices(phone),
+    connectionCount: () => core.connectionCount(),
+    close: () => {
+      closing ??= (async () => {
+        core.shutdown();
+        await server.close();
+        releaseConsole();
+      })();
+      return closing;
+    },
+  };
+  if (opts.controlApi !== false) {
+    controlHandler = createControlHandler(sandbox, opts.controlToken !== undefined ? { token: opts.controlToken } : {});
+  }
+  return sandbox;
+}

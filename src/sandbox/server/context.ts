@@ -1,0 +1,26 @@
+import type { Account, LinkedDevice } from '../directory/account';
+import type { AccountDirectory } from '../directory/account-directory';
+import type { TypedEmitter } from '../events';
+import type { PairingService } from '../pairing/pairing-service';
+import type { CertRoot, ReceiptBehaviour, SandboxEvents } from '../types';
+
+export interface ResolvedSandboxOptions {
+  receipts: Required<ReceiptBehaviour>;
+  certRoot: CertRoot;
+  advSignature: CertRoot;
+  unknownNumbers: 'create' | 'absent';
+}
+
+/** What iq handlers, pairing and message routing need from the sandbox core. */
+export interface SandboxContext {
+  readonly directory: AccountDirectory;
+  readonly events: TypedEmitter<SandboxEvents>;
+  readonly options: ResolvedSandboxOptions;
+  readonly pairing: PairingService;
+  /** A timer that is cancelled when the sandbox closes. */
+  schedule(delayMs: number, task: () => void): void;
+  /** The account for a phone number, created on the fly when `unknownNumbers` is 'create'. */
+  lookupNumber(phone: string): Account | undefined;
+  /** Removes a companion from its account and closes its connection (if any). */
+  unlinkDevice(device: LinkedDevice, reason: string): void;
+}

@@ -1,0 +1,365 @@
+import type { BinaryNode, proto } from 'baileys';
+
+import type { Account, LinkedDevice } from '../directory/account';
+import { AccountDirectory } from '../directory/account-directory';
+import { TypedEmitter } from '../events';
+import { IQ_HANDLERS, PRE_LOGIN_NAMESPACES, type IqOutcome } from '../iq';
+import { MessageRouter } from '../messaging/message-router';
+import { PairingService } from '../pairing/pairing-service';
+import type { ServerIdentity } from '../protocol/cert-chain';
+import { iqError, iqResult, summarize, unixTime } from '../protocol/nodes';
+import type {
+  LinkedDeviceInfo,
+  ReceiptBehaviour,
+  SandboxAccount,
+  SandboxEvents,
+  SandboxInboxMessage,
+  SandboxOutboxMessage,
+  StanzaLogEntry,
+} from '../types';
+import type { ConnectionHost, SandboxConnection } from './connection';
+import type { ResolvedSandboxOptions, SandboxContext } from './context';
+import { parseRegistration } from './registration';
+
+const DEFAULT_WAIT_MS = 10_000;
+
+/**
+ * The sandbox's brain: the account directory, what happens on handshake and on each stanza, and
+ * the scenario operations (pairing, contacts writing, receipts, logout, ban, drop).
+ * Transport (HTTP/WebSocket) lives in http-server.ts.
+ */
+export class SandboxCore implements SandboxContext, ConnectionHost {
+  readonly events = new TypedEmitter<SandboxEvents>();
+  readonly directory: AccountDirectory;
+  readonly pairing: PairingService;
+  private readonly router: MessageRouter;
+  private readonly connections = new Set<SandboxConnection>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(
+    readonly serverIdentity: ServerIdentity,
+    readonly options: ResolvedSandboxOptions,
+    private readonly logSink: ((entry: StanzaLogEntry) => void) | undefined,
+  ) {
+    this.directory = new AccountDirectory(() => ({ ...options.receipts }));
+    this.pairing = new PairingService(this.directory, this.events, () => options.advSignature === 'wrong');
+    this.router = new MessageRouter(this);
+  }
+
+  // ---- SandboxContext -------------------------------------------------------------------------
+
+  schedule(delayMs: number, task: () => void): void {
+    if (this.closed) {
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      task();
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  lookupNumber(phone: string): Account | undefined {
+    const existing = this.directory.get(phone);
+    if (existing || this.options.unknownNumbers === 'absent') {
+      return existing;
+    }
+    try {
+      return this.directory.create({ phone });
+    } catch {
+      return undefined; // not a valid phone number
+    }
+  }
+
+  unlinkDevice(device: LinkedDevice, reason: string): void {
+    device.account.devices.delete(device.id);
+    this.connectionOf(device)?.close(reason);
+  }
+
+  // ---- ConnectionHost ---------------------------------------------------------------------------
+
+  attach(conn: SandboxConnection): void {
+    this.connections.add(conn);
+  }
+
+  onHandshake(conn: SandboxConnection, clientStatic: Buffer, payload: proto.ClientPayload): void {
+    if (payload.devicePairingData) {
+      const registration = parseRegistration(payload.devicePairingData);
+      if (!registration) {
+        this.fail(conn, 400, 'invalid registration payload');
+        return;
+      }
+      conn.binding = { kind: 'registration', registration };
+      this.pairing.startRegistration(conn);
+      return;
+    }
+    if (payload.username === null || payload.username === undefined) {
+      this.fail(conn, 400, 'client payload is neither registration nor login');
+      return;
+    }
+    this.login(conn, clientStatic, String(payload.username), payload.device ?? 0);
+  }
+
+  onStanza(conn: SandboxConnection, node: BinaryNode): void {
+    if (!conn.binding) {
+      return;
+    }
+    switch (node.tag) {
+      case 'iq':
+        void this.handleIq(conn, node);
+        return;
+      case 'message':
+        this.router.onDeviceMessage(conn, node);
+        return;
+      case 'receipt':
+        this.router.onDeviceReceipt(conn, node);
+        return;
+      default:
+        // ack, ib (unified_session), presence, chatstate: nothing to answer.
+        return;
+    }
+  }
+
+  onClose(conn: SandboxConnection): void {
+    this.connections.delete(conn);
+    this.pairing.forget(conn);
+    const device = conn.device;
+    if (device?.connection === conn) {
+      device.connection = undefined;
+    }
+    if (device) {
+      this.events.emit('connection', {
+        connId: conn.id,
+        phone: device.account.phone,
+        deviceJid: device.pnJid,
+        state: 'closed',
+        ...(conn.closeReason ? { reason: conn.closeReason } : { reason: 'client closed' }),
+      });
+    }
+  }
+
+  logStanza(conn: SandboxConnection, dir: 'in' | 'out', node: BinaryNode): void {
+    if (!this.logSink && this.events.listenerCount('stanza') === 0) {
+      return;
+    }
+    const entry: StanzaLogEntry = {
+      dir,
+      connId: conn.id,
+      tag: node.tag,
+      attrs: { ...node.attrs },
+      summary: summarize(node),
+      at: Date.now(),
+    };
+    this.logSink?.(entry);
+    this.events.emit('stanza', entry);
+  }
+
+  // ---- Scenario operations ----------------------------------------------------------------------
+
+  createAccount(opts?: { phone?: string; name?: string }): SandboxAccount {
+    return this.directory.create(opts);
+  }
+
+  account(phone: string): SandboxAccount | undefined {
+    return this.directory.get(phone);
+  }
+
+  accounts(): SandboxAccount[] {
+    return this.directory.all();
+  }
+
+  scanQR(qr: string, phone: string): Promise<void> {
+    return this.pairing.scanQR(qr, phone);
+  }
+
+  enterPairingCode(phone: string, code: string): Promise<void> {
+    return this.pairing.enterPairingCode(phone, code);
+  }
+
+  async sendText(from: string, toPhone: string, text: string): Promise<string> {
+    const to = this.directory.get(toPhone);
+    if (!to) {
+      throw new Error(`no account ${toPhone}`);
+    }
+    return this.router.sendFromContact(this.directory.getOrCreate(from), to, text);
+  }
+
+  inbox(phone: string): SandboxInboxMessage[] {
+    return [...(this.directory.get(phone)?.inboxMessages ?? [])];
+  }
+
+  outbox(phone: string): SandboxOutboxMessage[] {
+    return (this.directory.get(phone)?.outboxMessages ?? []).map(message => ({ ...message, receipts: [...message.receipts], encryption: [...message.encryption] }));
+  }
+
+  waitForInbox(
+    phone: string,
+    predicate: (m: SandboxInboxMessage) => boolean,
+    timeoutMs = DEFAULT_WAIT_MS,
+  ): Promise<SandboxInboxMessage> {
+    const existing = this.inbox(phone).find(predicate);
+    if (existing) {
+      return Promise.resolve(existing);
+    }
+    return this.events
+      .waitFor('message', event => event.to === phone && this.inbox(phone).some(predicate), timeoutMs)
+      .then(() => {
+        const found = this.inbox(phone).find(predicate);
+        if (!found) {
+          throw new Error('unreachable: inbox changed between event and lookup');
+        }
+        return found;
+      });
+  }
+
+  setReceipts(phone: string, behaviour: ReceiptBehaviour): void {
+    this.directory.getOrCreate(phone).receipts = { ...behaviour };
+  }
+
+  dropConnection(phone: string): void {
+    for (const device of this.requireAccount(phone).linkedDevices()) {
+      this.connectionOf(device)?.terminate('dropped by scenario');
+    }
+  }
+
+  logout(phone: string): void {
+    const account = this.requireAccount(phone);
+    for (const device of account.linkedDevices()) {
+      const conn = this.connectionOf(device);
+      conn?.send({ tag: 'failure', attrs: { reason: '401', location: 'sandbox' } });
+      this.unlinkDevice(device, 'logged out by server');
+    }
+  }
+
+  ban(phone: string): void {
+    const account = this.requireAccount(phone);
+    account.banned = true;
+    for (const device of account.linkedDevices()) {
+      const conn = this.connectionOf(device);
+      conn?.send({ tag: 'failure', attrs: { reason: '403', location: 'sandbox' } });
+      conn?.close('account banned');
+    }
+  }
+
+  unban(phone: string): void {
+    this.requireAccount(phone).banned = false;
+  }
+
+  linkedDevices(phone: string): LinkedDeviceInfo[] {
+    return (this.directory.get(phone)?.linkedDevices() ?? [])
+      .sort((a, b) => a.id - b.id)
+      .map(device => ({ jid: device.pnJid, lid: device.lidJid, connected: device.connected }));
+  }
+
+  connectionCount(): number {
+    return this.connections.size;
+  }
+
+  shutdown(): void {
+    this.closed = true;
+    for (const timer of this.timers) {
+      clearTimeout(timer);
+    }
+    this.timers.clear();
+    for (const conn of [...this.connections]) {
+      conn.terminate('sandbox closed');
+    }
+    this.directory.close();
+  }
+
+  // ---- internals --------------------------------------------------------------------------------
+
+  private login(conn: SandboxConnection, clientStatic: Buffer, phone: string, deviceId: number): void {
+    const account = this.directory.get(phone);
+    if (account?.banned) {
+      this.fail(conn, 403, 'account banned');
+      return;
+    }
+    const device = account?.devices.get(deviceId);
+    // Only a linked companion presenting the Noise key it registered with may log in (never device 0).
+    if (!device || deviceId === 0 || !Buffer.from(device.noiseKey).equals(clientStatic)) {
+      this.fail(conn, 401, 'device not linked');
+      return;
+    }
+    const previous = this.connectionOf(device);
+    if (previous && previous !== conn) {
+      previous.send({ tag: 'stream:error', attrs: {}, content: [{ tag: 'conflict', attrs: { type: 'replaced' } }] });
+      previous.close('replaced by a new login');
+    }
+    conn.binding = { kind: 'device', device };
+    device.connection = conn;
+    const now = unixTime();
+    conn.send({
+      tag: 'success',
+      attrs: {
+        t: now,
+        props: '1',
+        abprops: '1',
+        location: 'sandbox',
+        creation: now,
+        lid: device.lidJid,
+        display_name: device.account.name,
+      },
+    });
+    this.events.emit('login', { phone, deviceJid: device.pnJid, connId: conn.id });
+    this.events.emit('connection', { connId: conn.id, phone, deviceJid: device.pnJid, state: 'open' });
+  }
+
+  private fail(conn: SandboxConnection, reason: number, why: string): void {
+    conn.send({ tag: 'failure', attrs: { reason: reason.toString(), location: 'sandbox' } });
+    conn.close(why);
+  }
+
+  private async handleIq(conn: SandboxConnection, iq: BinaryNode): Promise<void> {
+    const { xmlns, type } = iq.attrs;
+    if (type !== 'get' && type !== 'set') {
+      return;
+    }
+    let outcome: IqOutcome;
+    try {
+      const handler = xmlns ? IQ_HANDLERS[xmlns] : undefined;
+      if (conn.registration && xmlns && !PRE_LOGIN_NAMESPACES.has(xmlns)) {
+        outcome = { error: { code: 401, text: 'not-authorized' } };
+      } else {
+        outcome = handler ? await handler(iq, conn, this) : 'unhandled';
+      }
+    } catch (error) {
+      outcome = { error: { code: 500, text: error instanceof Error ? error.message : 'internal-server-error' } };
+    }
+    if (outcome === 'unhandled') {
+      this.events.emit('unhandled-iq', {
+        connId: conn.id,
+        ...(conn.device ? { phone: conn.device.account.phone } : {}),
+        ...(xmlns ? { xmlns } : {}),
+        type,
+        node: iq,
+      });
+      conn.send(iqResult(iq));
+      return;
+    }
+    if ('error' in outcome) {
+      conn.send(iqError(iq, outcome.error.code, outcome.error.text));
+      return;
+    }
+    conn.send(iqResult(iq, outcome.content));
+    outcome.afterReply?.();
+  }
+
+  private connectionOf(device: LinkedDevice): SandboxConnection | undefined {
+    for (const conn of this.connections) {
+      if (conn.device === device) {
+        return conn;
+      }
+    }
+    return undefined;
+  }
+
+  private requireAccount(phone: string): Account {
+    const account = this.directory.get(phone);
+    if (!account) {
+      throw new Error(`no account ${phone}`);
+    }
+    return account;
+  }
+}

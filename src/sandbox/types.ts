@@ -1,0 +1,136 @@
+import type { BinaryNode } from 'baileys';
+
+import type { TypedEmitter } from './events';
+
+/** How a contact acknowledges messages it receives from a linked device. */
+export type ReceiptBehaviour = {
+  mode: 'read' | 'delivered' | 'none';
+  /**
+   * Delay before each receipt (delivery, then read). Baileys merges receipts that arrive within
+   * ~100 ms of the send into the buffered upsert (WA-PROTOCOL P3), so the default is 200 ms.
+   */
+  delayMs?: number;
+};
+
+export type CertRoot = 'correct' | 'wrong';
+
+export interface StanzaLogEntry {
+  dir: 'in' | 'out';
+  connId: string;
+  tag: string;
+  attrs: Record<string, string>;
+  summary: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
+export interface SandboxOptions {
+  /** 0 (default) picks a random free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** true logs stanzas to stderr; a function receives every entry. Off by default. */
+  log?: boolean | ((entry: StanzaLogEntry) => void);
+  /** Default receipt behaviour of contacts. Default `{ mode: 'read', delayMs: 200 }`. */
+  receipts?: ReceiptBehaviour;
+  /** Derives the noise root key pair from this seed instead of generating a random one. */
+  seed?: string;
+  /** 'wrong' signs the noise certificate chain with a key other than `rootPublicKey` (security tests). */
+  certRoot?: CertRoot;
+  /** 'wrong' makes the phone produce an invalid ADV account signature at pairing (security tests). */
+  advSignature?: CertRoot;
+  /**
+   * What happens when a linked device looks up or writes to a number no account has:
+   * 'create' (default) makes it a contact on the fly, 'absent' reports it as not on WhatsApp.
+   */
+  unknownNumbers?: 'create' | 'absent';
+  /** Serve the control API under /control/* on the same port. Default true. */
+  controlApi?: boolean;
+}
+
+export interface SandboxAccount {
+  /** E.164 digits without '+'. */
+  readonly phone: string;
+  /** LID user part (digits, without '@lid'). */
+  readonly lid: string;
+  readonly name: string;
+  readonly pnJid: string;
+  readonly lidJid: string;
+  readonly banned: boolean;
+}
+
+export interface SandboxInboxMessage {
+  id: string;
+  /** Phone of the account whose device sent it. */
+  from: string;
+  /** Device jid that sent it, e.g. `15551234567:1@s.whatsapp.net`. */
+  fromDevice: string;
+  text: string;
+  /** Unix seconds. */
+  timestamp: number;
+}
+
+export interface SandboxOutboxMessage {
+  id: string;
+  /** Phone of the account that was written to. */
+  to: string;
+  text: string;
+  timestamp: number;
+  /** Receipts the addressed account's devices sent back (e.g. 'inactive', 'read'). */
+  receipts: string[];
+  /** Signal message type used for each linked device, in device order ('pkmsg' opens a session). */
+  encryption: Array<'pkmsg' | 'msg'>;
+}
+
+export interface LinkedDeviceInfo {
+  jid: string;
+  lid: string;
+  connected: boolean;
+}
+
+export interface SandboxEvents {
+  stanza: StanzaLogEntry;
+  'unhandled-iq': { connId: string; phone?: string; xmlns?: string; type?: string; node: BinaryNode };
+  paired: { phone: string; deviceJid: string; method: 'qr' | 'code' };
+  login: { phone: string; deviceJid: string; connId: string };
+  /** A linked device sent a message that a contact (or the account's phone) received. */
+  message: { id: string; from: string; fromDevice: string; to: string; text?: string; toDevice: string };
+  /** 'to-device': a contact acknowledged a device's message; 'from-device': a device acknowledged a contact's message. */
+  receipt: { direction: 'to-device' | 'from-device'; from: string; to: string; ids: string[]; type: string };
+  /** Linked device connections: 'closed' carries the reason the sandbox knows of. */
+  connection: { connId: string; phone?: string; deviceJid?: string; state: 'open' | 'closed'; reason?: string };
+  /** A fake peer failed to decrypt what a device sent it. */
+  'decrypt-error': { to: string; fromDevice: string; id: string; error: string };
+}
+
+export interface Sandbox {
+  readonly wsUrl: string;
+  readonly port: number;
+  /** The control API base URL (`http://host:port/control`). */
+  readonly controlUrl: string;
+  readonly rootPublicKey: Uint8Array;
+  readonly events: TypedEmitter<SandboxEvents>;
+  createAccount(opts?: { phone?: string; name?: string }): SandboxAccount;
+  account(phone: string): SandboxAccount | undefined;
+  accounts(): SandboxAccount[];
+  /** The account's phone scans a QR string from Baileys' `connection.update`; resolves once the device is linked. */
+  scanQR(qr: string, phone: string): Promise<void>;
+  /** The phone user types the pairing code shown by Baileys; resolves once the device is linked. */
+  enterPairingCode(phone: string, code: string): Promise<void>;
+  /** Contact `from` writes to every linked device of account `toPhone`; creates `from` if missing. */
+  sendText(from: string, toPhone: string, text: string): Promise<string>;
+  inbox(phone: string): SandboxInboxMessage[];
+  outbox(phone: string): SandboxOutboxMessage[];
+  waitForInbox(
+    phone: string,
+    predicate: (m: SandboxInboxMessage) => boolean,
+    timeoutMs?: number,
+  ): Promise<SandboxInboxMessage>;
+  setReceipts(phone: string, behaviour: ReceiptBehaviour): void;
+  dropConnection(phone: string): void;
+  logout(phone: string): void;
+  ban(phone: string): void;
+  unban(phone: string): void;
+  linkedDevices(phone: string): LinkedDeviceInfo[];
+  close(): Promise<void>;
+}
