@@ -43,6 +43,8 @@ export default defineConfig({
       WA_SANDBOX_URL: E2E_SANDBOX_URL,
       WA_AUTH_KEY: "1".repeat(64),
       LOG_LEVEL: "warn",
+      // Specs sign in many times from one address; the limiter itself is covered by the integration tests.
+      RATE_LIMIT_LOGIN_PER_IP: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

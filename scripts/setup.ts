@@ -13,7 +13,8 @@ if (!existsSync(envFile)) {
   const template = readFileSync(path.join(root, ".env.example"), "utf8");
   const filled = template
     .replace(/^NEXTAUTH_SECRET=$/m, `NEXTAUTH_SECRET=${randomBytes(32).toString("hex")}`)
-    .replace(/^WA_AUTH_KEY=$/m, `WA_AUTH_KEY=${randomBytes(32).toString("hex")}`);
+    .replace(/^WA_AUTH_KEY=$/m, `WA_AUTH_KEY=${randomBytes(32).toString("hex")}`)
+    .replace(/^SANDBOX_CONTROL_TOKEN=$/m, `SANDBOX_CONTROL_TOKEN=${randomBytes(16).toString("hex")}`);
   writeFileSync(envFile, filled, { mode: 0o600 });
   console.log("Created .env with fresh secrets");
 }

@@ -1,5 +1,8 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { Toaster } from "@/components/ui/toaster";
+import { getLocale } from "@/i18n/server";
+import { I18nProvider } from "@/i18n/provider";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
@@ -8,11 +11,17 @@ export const metadata: Metadata = {
   description: "Self-hosted multi-device WhatsApp business messaging",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const viewport: Viewport = { themeColor: "#0f766e", width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body>
-        <TRPCReactProvider>{children}</TRPCReactProvider>
+    <html lang={locale}>
+      <body className="min-h-dvh">
+        <I18nProvider locale={locale}>
+          <TRPCReactProvider>{children}</TRPCReactProvider>
+          <Toaster />
+        </I18nProvider>
       </body>
     </html>
   );

@@ -4,7 +4,8 @@ import { canSee, eventBus } from "../../../events/bus";
 import type { AppEvent } from "../../../events/types";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
-export type ClientEvent = Omit<AppEvent, "scope">;
+/** What the browser receives: each event without its scope, keeping the link between name and data. */
+export type ClientEvent = AppEvent extends infer E ? (E extends AppEvent ? Omit<E, "scope"> : never) : never;
 
 export const eventsRouter = createTRPCRouter({
   /** One stream per caller: own devices for users, everything for admins. Resumes after `lastEventId`. */

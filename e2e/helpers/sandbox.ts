@@ -1,0 +1,12 @@
+import { createSandboxControlClient, type SandboxControlClient } from "../../src/sandbox/control-client";
+
+/** The sandbox the e2e server talks to (playwright.config.ts starts it on this port). */
+export function sandboxControl(): SandboxControlClient {
+  const port = Number(process.env.E2E_SANDBOX_PORT ?? 7790);
+  return createSandboxControlClient(`http://127.0.0.1:${port}`);
+}
+
+/** A fresh sandbox phone number in the +1 555 test range, unique per run. */
+export function randomSandboxPhone(): string {
+  return `1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+}

@@ -1,0 +1,30 @@
+import { Send } from "lucide-react";
+import Link from "next/link";
+import { DeviceOverview } from "@/components/dashboard/device-overview";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageTitle } from "@/i18n/metadata";
+import { getT } from "@/i18n/server";
+
+export const generateMetadata = pageTitle("nav.dashboard");
+
+export default async function DashboardPage() {
+  const t = await getT();
+  return (
+    <>
+      <PageHeader
+        title={t("dashboard.title")}
+        description={t("dashboard.description")}
+        actions={
+          <Button asChild>
+            <Link href="/send-message">
+              <Send aria-hidden />
+              {t("dashboard.sendFirst")}
+            </Link>
+          </Button>
+        }
+      />
+      <DeviceOverview />
+    </>
+  );
+}

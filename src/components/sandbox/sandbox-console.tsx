@@ -1,0 +1,32 @@
+"use client";
+
+import { Smartphone } from "lucide-react";
+import { useState } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { useT } from "@/i18n/provider";
+import { AccountActivityCard } from "./account-activity-card";
+import { AccountsCard } from "./accounts-card";
+import { ContactCard } from "./contact-card";
+import { LinkDeviceCard } from "./link-device-card";
+
+export function SandboxConsole() {
+  const t = useT();
+  const [phone, setPhone] = useState<string | null>(null);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)] lg:items-start">
+      <AccountsCard selected={phone} onSelect={setPhone} />
+      {phone ? (
+        <div className="grid gap-6 xl:grid-cols-2 xl:items-start">
+          <LinkDeviceCard phone={phone} />
+          <ContactCard phone={phone} />
+          <div className="xl:col-span-2">
+            <AccountActivityCard phone={phone} />
+          </div>
+        </div>
+      ) : (
+        <EmptyState icon={Smartphone} title={t("sandbox.pickAccount")} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/trpc/react";
+
+/** The /sandbox page's controls: thin hooks over the admin-only `sandbox` router, which proxies the sandbox control API. */
+export type ReceiptMode = "read" | "delivered" | "none";
+
+export function useSandboxEnabled() {
+  const trpc = useTRPC();
+  return useQuery(trpc.sandbox.enabled.queryOptions());
+}
+
+export function useSandboxAccounts() {
+  const trpc = useTRPC();
+  return useQuery(trpc.sandbox.accounts.queryOptions());
+}
+
+export function useSandboxAccountDetail(phone: string | null) {
+  const trpc = useTRPC();
+  const input = { phone: phone ?? "" };
+  // The virtual phone lives in another process and emits no app events: watch it by polling while the page is open.
+  const opts = { enabled: phone !== null, refetchInterval: 2000 };
+  return {
+    devices: useQuery(trpc.sandbox.linkedDevices.queryOptions(input, opts)),
+    inbox: useQuery(trpc.sandbox.inbox.queryOptions(input, opts)),
+    outbox: useQuery(trpc.sandbox.outbox.queryOptions(input, opts)),
+  };
+}
+
+function useInvalidateSandbox() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: trpc.sandbox.pathKey() });
+}
+
+export function useCreateSandboxAccount() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.createAccount.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}
+
+export function useScanDevice() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.scanDevice.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}
+
+export function useEnterPairingCode() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.enterPairingCode.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}
+
+export function useSandboxSendText() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.sendText.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}
+
+export function useSetReceipts() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.setReceipts.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}

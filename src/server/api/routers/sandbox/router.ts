@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { env } from "@/env";
+import { AppError } from "../../../errors";
+import { viaSandbox } from "../../../services/sandbox/control";
+import { connectionManager } from "../../../whatsapp/registry";
+import { zDeviceId } from "../../procedures";
+import { adminProcedure, createTRPCRouter, protectedProcedure } from "../../trpc";
+
+const zSandboxPhone = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[^\d]/g, ""))
+  .pipe(z.string().regex(/^[1-9]\d{6,14}$/, "Enter a phone number with country code, 7 to 15 digits"));
+const phoneInput = z.object({ phone: zSandboxPhone });
+
+/** Admin-only tools that play the phones of the WhatsApp sandbox (SPEC §7), so every flow can be tried without a phone. */
+export const sandboxRouter = createTRPCRouter({
+  enabled: protectedProcedure.query(() => ({ enabled: env().WA_MODE === "sandbox" })),
+
+  accounts: adminProcedure.query(() => viaSandbox((c) => c.accounts())),
+
+  createAccount: adminProcedure
+    .input(z.object({ phone: zSandboxPhone.optional(), name: z.string().trim().min(1).max(100).optional() }))
+    .mutation(({ input }) => viaSandbox((c) => c.createAccount(input))),
+
+  /** The account's phone scans the QR code the device is showing right now. */
+  scanDevice: adminProcedure.input(z.object({ deviceId: zDeviceId, phone: zSandboxPhone })).mutation(async ({ ctx, input }) => {
+    const device = await ctx.db.device.findUnique({ where: { deviceId: input.deviceId }, select: { deviceId: true } });
+    if (!device) throw new AppError("NOT_FOUND", "Device not found");
+    const qr = connectionManager().qr(device.deviceId);
+    if (!qr) throw new AppError("DEVICE_NOT_CONNECTED", "This device is not showing a QR code; press Connect on the device first");
+    await viaSandbox((c) => c.scanQR(qr.qr, input.phone));
+    return { ok: true as const };
+  }),
+
+  enterPairingCode: adminProcedure
+    .input(z.object({ phone: zSandboxPhone, code: z.string().trim().regex(/^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$/, "The code has 8 characters") }))
+    .mutation(async ({ input }) => {
+      await viaSandbox((c) => c.enterPairingCode(input.phone, input.code));
+      return { ok: true as const };
+    }),
+
+  sendText: adminProcedure
+    .input(z.object({ from: zSandboxPhone, to: zSandboxPhone, text: z.string().trim().min(1, "Write a message").max(4096) }))
+    .mutation(async ({ input }) => ({ id: await viaSandbox((c) => c.sendText(input.from, input.to, input.text)) })),
+
+  inbox: adminProcedure.input(phoneInput).query(({ input }) => viaSandbox((c) => c.inbox(input.phone))),
+  outbox: adminProcedure.input(phoneInput).query(({ input }) => viaSandbox((c) => c.outbox(input.phone))),
+  linkedDevices: adminProcedure.input(phoneInput).query(({ input }) => viaSandbox((c) => c.linkedDevices(input.phone))),
+
+  setReceipts: adminProcedure
+    .input(z.object({ phone: zSandboxPhone, mode: z.enum(["read", "delivered", "none"]), delayMs: z.number().int().min(0).max(60_000).optional() }))
+    .mutation(async ({ input }) => {
+      await viaSandbox((c) => c.setReceipts(input.phone, { mode: input.mode, delayMs: input.delayMs }));
+      return { ok: true as const };
+    }),
+
+  dropConnection: adminProcedure.input(phoneInput).mutation(async ({ input }) => {
+    await viaSandbox((c) => c.dropConnection(input.phone));
+    return { ok: true as const };
+  }),
+  logout: adminProcedure.input(phoneInput).mutation(async ({ input }) => {
+    await viaSandbox((c) => c.logout(input.phone));
+    return { ok: true as const };
+  }),
+  ban: adminProcedure.input(phoneInput).mutation(async ({ input }) => {
+    await viaSandbox((c) => c.ban(input.phone));
+    return { ok: true as const };
+  }),
+  unban: adminProcedure.input(phoneInput).mutation(async ({ input }) => {
+    await viaSandbox((c) => c.unban(input.phone));
+    return { ok: true as const };
+  }),
+});

@@ -1,0 +1,189 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import superjson from "superjson";
+import { TEST_DATABASE_URL } from "./test-env";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export interface RunningApp {
+  baseUrl: string;
+  sandboxUrl: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the production build (`npm run build`) as a child process against the test database, in sandbox mode. */
+export async function startApp(opts: { port: number; sandboxPort: number }): Promise<RunningApp> {
+  const entry = path.join(root, "dist/server.mjs");
+  if (!existsSync(entry) || !existsSync(path.join(root, ".next/BUILD_ID"))) {
+    throw new Error("This test runs the production server: run `npm run build` first (npm run test:all does)");
+  }
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
+  const sandboxUrl = `http://127.0.0.1:${opts.sandboxPort}`;
+  const child = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: TEST_DATABASE_URL,
+      NEXTAUTH_URL: baseUrl,
+      HOST: "127.0.0.1",
+      PORT: String(opts.port),
+      WA_MODE: "sandbox",
+      WA_SANDBOX_URL: sandboxUrl,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`server exited with ${code} before it was ready:\n${output}`))),
+  );
+  const ready = (async () => {
+    for (;;) {
+      try {
+        const res = await fetch(`${baseUrl}/api/health`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  await Promise.race([ready, exited]);
+  return {
+    baseUrl,
+    sandboxUrl,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** A cookie-keeping HTTP client that signs in through next-auth and calls tRPC like the browser does. */
+export class AppClient {
+  private cookies = new Map<string, string>();
+  constructor(private readonly baseUrl: string) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private keepCookies(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const idx = pair!.indexOf("=");
+      this.cookies.set(pair!.slice(0, idx), pair!.slice(idx + 1));
+    }
+  }
+
+  async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set("cookie", this.cookieHeader());
+    const res = await fetch(`${this.baseUrl}${pathname}`, { ...init, headers, redirect: "manual" });
+    this.keepCookies(res);
+    return res;
+  }
+
+  async signIn(identifier: string, password: string): Promise<void> {
+    const csrf = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const body = new URLSearchParams({ csrfToken: csrf.csrfToken, identifier, password, json: "true" });
+    const res = await this.fetch("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+    });
+    if (![...this.cookies.keys()].some((k) => k.includes("session-token"))) {
+      throw new Error(`sign-in failed (${res.status}): ${await res.text()}`);
+    }
+  }
+
+  async mutation<T>(procedure: string, input: unknown): Promise<T> {
+    const res = await this.fetch(`/api/trpc/${procedure}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(superjson.serialize(input)),
+    });
+    return this.unwrap<T>(res);
+  }
+
+  async query<T>(procedure: string, input?: unknown): Promise<T> {
+    const qs = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+    return this.unwrap<T>(await this.fetch(`/api/trpc/${procedure}${qs}`));
+  }
+
+  private async unwrap<T>(res: Response): Promise<T> {
+    const body = (await res.json()) as { result?: { data: Parameters<typeof superjson.deserialize>[0] }; error?: unknown };
+    if (!res.ok || !body.result) throw Object.assign(new Error(`tRPC call failed: ${res.status}`), { status: res.status, body });
+    return superjson.deserialize<T>(body.result.data);
+  }
+
+  /** Opens the SSE subscription and returns a reader of parsed events. */
+  async subscribe(procedure: string, input: unknown): Promise<SseStream> {
+    const abort = new AbortController();
+    const qs = `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+    const res = await this.fetch(`/api/trpc/${procedure}${qs}`, { signal: abort.signal, headers: { accept: "text/event-stream" } });
+    if (!res.ok || !res.body) throw new Error(`subscription refused: ${res.status} ${await res.text()}`);
+    return new SseStream(res.body, abort);
+  }
+}
+
+export interface SseEvent {
+  id: string | null;
+  event: string | null;
+  data: unknown;
+}
+
+export class SseStream {
+  private buffer = "";
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly decoder = new TextDecoder();
+  constructor(
+    body: ReadableStream<Uint8Array>,
+    private readonly abort: AbortController,
+  ) {
+    this.reader = body.getReader();
+  }
+
+  /** Reads until an SSE message matching `predicate` arrives (pings and other events are skipped). */
+  async next(predicate: (e: SseEvent) => boolean): Promise<SseEvent> {
+    for (;;) {
+      const sep = this.buffer.indexOf("\n\n");
+      if (sep >= 0) {
+        const block = this.buffer.slice(0, sep);
+        this.buffer = this.buffer.slice(sep + 2);
+        const parsed = parseBlock(block);
+        if (parsed && predicate(parsed)) return parsed;
+        continue;
+      }
+      const { done, value } = await this.reader.read();
+      if (done) throw new Error("event stream ended");
+      this.buffer += this.decoder.decode(value, { stream: true });
+    }
+  }
+
+  close(): void {
+    this.abort.abort();
+  }
+}
+
+function parseBlock(block: string): SseEvent | null {
+  let id: string | null = null;
+  let event: string | null = null;
+  const data: string[] = [];
+  for (const line of block.split("\n")) {
+    if (line.startsWith("id:")) id = line.slice(3).trim();
+    else if (line.startsWith("event:")) event = line.slice(6).trim();
+    else if (line.startsWith("data:")) data.push(line.slice(5).trimStart());
+  }
+  if (!data.length) return null;
+  const raw = JSON.parse(data.join("\n")) as Parameters<typeof superjson.deserialize>[0];
+  return { id, event, data: superjson.deserialize(raw) };
+}
