@@ -45,7 +45,7 @@ CREATE TABLE `WaAuthEntry` (
     `id` INTEGER NOT NULL AUTO_INCREMENT,
     `deviceId` INTEGER NOT NULL,
     `category` VARCHAR(64) NOT NULL,
-    `keyId` VARCHAR(191) NOT NULL,
+    `keyId` VARCHAR(191) COLLATE utf8mb4_bin NOT NULL,
     `data` LONGBLOB NOT NULL,
     `updatedAt` DATETIME(3) NOT NULL,
     UNIQUE INDEX `WaAuthEntry_deviceId_category_keyId_key`(`deviceId`, `category`, `keyId`),

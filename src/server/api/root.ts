@@ -1,12 +1,22 @@
 import { adminRouter } from "./routers/admin/router";
 import { authRouter } from "./routers/auth/router";
+import { contactRouter } from "./routers/contact/router";
+import { deviceRouter } from "./routers/device/router";
 import { eventsRouter } from "./routers/events/router";
+import { messageRouter } from "./routers/message/router";
+import { sandboxRouter } from "./routers/sandbox/router";
+import { templateRouter } from "./routers/template/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   admin: adminRouter,
   auth: authRouter,
+  contact: contactRouter,
+  device: deviceRouter,
   events: eventsRouter,
+  message: messageRouter,
+  sandbox: sandboxRouter,
+  template: templateRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,8 @@
+import { wipeDevice } from "../../../services/devices/wipe-device";
+import { adminDeviceProcedure } from "./admin-device-procedure";
+import { ZCancelAndWipeDeviceResponseSchema } from "./cancel-and-wipe-device.types";
+
+export const cancelAndWipeDeviceRoute = adminDeviceProcedure.output(ZCancelAndWipeDeviceResponseSchema).mutation(async ({ ctx }) => {
+  ctx.log.info({ deviceId: ctx.device.deviceId, actorId: ctx.actor.id }, "device.cancelAndWipe");
+  return wipeDevice({ actor: ctx.actor, meta: ctx.meta, device: ctx.device });
+});

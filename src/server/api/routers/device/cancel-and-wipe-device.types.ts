@@ -1,0 +1,1 @@
+export { ZDeviceRefResponseSchema as ZCancelAndWipeDeviceResponseSchema } from "./device-schema";

@@ -1,0 +1,9 @@
+import { connectDevice } from "../../../services/devices/connect-device";
+import { deviceProcedure } from "../../procedures";
+import { ZConnectDeviceResponseSchema } from "./connect-device.types";
+
+/** Starts pairing or restores the session; QR codes and status changes arrive through events.stream. */
+export const connectDeviceRoute = deviceProcedure.output(ZConnectDeviceResponseSchema).mutation(async ({ ctx }) => {
+  ctx.log.info({ deviceId: ctx.device.deviceId, actorId: ctx.actor.id }, "device.connect");
+  return connectDevice({ actor: ctx.actor, meta: ctx.meta, device: ctx.device });
+});

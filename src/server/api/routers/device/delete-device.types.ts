@@ -1,0 +1,1 @@
+export { ZDeviceRefResponseSchema as ZDeleteDeviceResponseSchema } from "./device-schema";

@@ -1,0 +1,1 @@
+export { ZDeviceRefResponseSchema as ZDisconnectDeviceResponseSchema } from "./device-schema";

@@ -1,0 +1,3 @@
+import { ZDeviceSchema } from "./device-schema";
+
+export const ZGetDeviceResponseSchema = ZDeviceSchema;

@@ -1,0 +1,26 @@
+import { createTRPCRouter } from "../../trpc";
+import { cancelAndWipeDeviceRoute } from "./cancel-and-wipe-device";
+import { connectDeviceRoute } from "./connect-device";
+import { createDeviceRoute } from "./create-device";
+import { deleteDeviceRoute } from "./delete-device";
+import { disconnectDeviceRoute } from "./disconnect-device";
+import { getDeviceRoute } from "./get-device";
+import { getDeviceQrRoute } from "./get-device-qr";
+import { getDeviceQrImageRoute } from "./get-device-qr-image";
+import { getDeviceStatusRoute } from "./get-device-status";
+import { listDevicesRoute } from "./list-devices";
+import { requestPairingCodeRoute } from "./request-pairing-code";
+
+export const deviceRouter = createTRPCRouter({
+  create: createDeviceRoute,
+  list: listDevicesRoute,
+  get: getDeviceRoute,
+  status: getDeviceStatusRoute,
+  connect: connectDeviceRoute,
+  disconnect: disconnectDeviceRoute,
+  delete: deleteDeviceRoute,
+  cancelAndWipe: cancelAndWipeDeviceRoute,
+  qr: getDeviceQrRoute,
+  qrImage: getDeviceQrImageRoute,
+  pairingCode: requestPairingCodeRoute,
+});

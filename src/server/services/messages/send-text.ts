@@ -1,0 +1,168 @@
+import { Mutex } from "async-mutex";
+import type { Prisma } from "@/generated/prisma/client";
+import type { MessageStatus } from "@/generated/prisma/enums";
+import { toJid } from "@/lib/phone";
+import { AppError } from "../../errors";
+import { db } from "../../db";
+import { eventBus } from "../../events/bus";
+import { globalSingleton } from "../../global-singleton";
+import { isWaError } from "../../whatsapp/errors";
+import { connectionManager } from "../../whatsapp/registry";
+import { mapWaError } from "../devices/map-wa-error";
+import { messageSelect } from "./message-select";
+import { updateOutgoingStatus } from "./update-outgoing-status";
+
+export type SentMessage = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
+
+export interface SendTextInput {
+  device: { id: number; deviceId: string; ownerId: number; phoneNumber: string | null };
+  /** E.164, already validated (zPhone). */
+  to: string;
+  text: string;
+  jobItemId?: number;
+  /**
+   * Runs in the transaction that stores the pending row, before anything is sent. Durable work (scheduled
+   * messages, job items) links its item to the row here, so no crash can leave a message its item does not know.
+   * Throwing rolls the row back and nothing is sent.
+   */
+  onStored?: (tx: Prisma.TransactionClient, row: StoredOutgoing) => Promise<void>;
+}
+
+export interface StoredOutgoing {
+  id: number;
+  waMessageId: string;
+}
+
+const DONE_STATUSES: readonly MessageStatus[] = ["sent", "delivered", "read"];
+
+/** Midnight of the server's local day: "messages per day" counts from here. */
+export function startOfToday(now = new Date()): Date {
+  const start = new Date(now);
+  start.setHours(0, 0, 0, 0);
+  return start;
+}
+
+/** One in-flight limit check per owner, so concurrent sends cannot all squeeze under the daily limit. */
+function ownerLock(ownerId: number): Mutex {
+  const locks = globalSingleton("sendTextOwnerLocks", () => new Map<number, Mutex>());
+  let lock = locks.get(ownerId);
+  if (!lock) {
+    lock = new Mutex();
+    locks.set(ownerId, lock);
+  }
+  return lock;
+}
+
+/**
+ * Sends a text from a device. Order matters: the device must be online and the owner under their daily limit
+ * before anything is written; then the row is stored `pending` with the WhatsApp id we will send it with (so
+ * a receipt can never arrive for a row we cannot find), then it moves to `sent` — or `failed` with the reason.
+ */
+export async function sendText(input: SendTextInput): Promise<SentMessage> {
+  const manager = connectionManager();
+  const { device } = input;
+  const jid = toJid(input.to);
+
+  const row = await ownerLock(device.ownerId).runExclusive(async () => {
+    if (!manager.isConnected(device.deviceId)) {
+      throw new AppError("DEVICE_NOT_CONNECTED", "The device is not connected to WhatsApp; connect it first");
+    }
+    const owner = await db().user.findUniqueOrThrow({ where: { id: device.ownerId }, select: { dailyMessageLimit: true } });
+    const sentToday = await db().message.count({
+      where: { ownerId: device.ownerId, direction: "outgoing", status: { not: "failed" }, timestamp: { gte: startOfToday() } },
+    });
+    if (sentToday >= owner.dailyMessageLimit) {
+      throw new AppError("LIMIT_EXCEEDED", `The daily limit of ${owner.dailyMessageLimit} messages is reached; try again tomorrow`);
+    }
+    const waMessageId = (() => {
+      try {
+        return manager.newMessageId(device.deviceId);
+      } catch (error) {
+        return mapWaError(error);
+      }
+    })();
+    return storeOutgoing(input.onStored, (client) =>
+      client.message.create({
+        data: {
+          deviceId: device.id,
+          ownerId: device.ownerId,
+          waMessageId,
+          chatJid: jid,
+          fromJid: device.phoneNumber ? toJid(device.phoneNumber) : "",
+          toJid: jid,
+          type: "text",
+          content: input.text,
+          direction: "outgoing",
+          status: "pending",
+          // WhatsApp timestamps have second precision; ours too, so chat order is by time, then by arrival (id).
+          timestamp: new Date(Math.floor(Date.now() / 1000) * 1000),
+          jobItemId: input.jobItemId,
+        },
+        select: messageSelect,
+      }),
+    );
+  });
+  const waMessageId = row.waMessageId ?? "";
+  publishPending(device, row.id, waMessageId);
+  return transmit(device, { id: row.id, waMessageId }, jid, input.text);
+}
+
+/**
+ * Sends an outgoing text that is already stored (crash recovery of durable work) with its own WhatsApp id, so a
+ * copy that did reach the phone before the crash is not shown twice: phones key messages by id. A row already
+ * `sent` (or further) is returned as it is; a `failed` one is moved back to `pending` first. The row passed the
+ * daily limit when it was stored, so the limit is not counted again.
+ */
+export async function resendStoredText(input: { device: SendTextInput["device"]; messageId: number }): Promise<SentMessage> {
+  const { device } = input;
+  const row = await db().message.findFirst({
+    where: { id: input.messageId, deviceId: device.id, direction: "outgoing", type: "text" },
+    select: messageSelect,
+  });
+  if (!row?.waMessageId || row.content === null) throw new AppError("NOT_FOUND", "The stored message to resend was not found");
+  if (DONE_STATUSES.includes(row.status)) return row;
+  if (!connectionManager().isConnected(device.deviceId)) {
+    throw new AppError("DEVICE_NOT_CONNECTED", "The device is not connected to WhatsApp; connect it first");
+  }
+  if (row.status === "failed") {
+    const { count } = await db().message.updateMany({ where: { id: row.id, status: "failed" }, data: { status: "pending", error: null } });
+    if (count > 0) publishPending(device, row.id, row.waMessageId);
+  }
+  return transmit(device, { id: row.id, waMessageId: row.waMessageId }, row.toJid, row.content);
+}
+
+function storeOutgoing(
+  onStored: SendTextInput["onStored"],
+  create: (client: Prisma.TransactionClient) => Promise<SentMessage>,
+): Promise<SentMessage> {
+  if (!onStored) return create(db());
+  return db().$transaction(async (tx) => {
+    const row = await create(tx);
+    await onStored(tx, { id: row.id, waMessageId: row.waMessageId ?? "" });
+    return row;
+  });
+}
+
+function publishPending(device: SendTextInput["device"], messageId: number, waMessageId: string): void {
+  eventBus().publish(
+    "message.status",
+    { deviceId: device.deviceId, messageId, waMessageId, status: "pending", error: null },
+    { ownerId: device.ownerId },
+  );
+}
+
+/** Hands a stored `pending` row to WhatsApp under its own id, then records `sent` — or `failed` with the reason. */
+async function transmit(device: SendTextInput["device"], row: StoredOutgoing, jid: string, text: string): Promise<SentMessage> {
+  const { waMessageId } = row;
+  try {
+    await connectionManager().sendText(device.deviceId, jid, text, { messageId: waMessageId });
+  } catch (error) {
+    const reason = isWaError(error, "DeviceNotConnectedError")
+      ? "The device went offline before the message was sent"
+      : `WhatsApp did not accept the message: ${error instanceof Error ? error.message : String(error)}`;
+    await updateOutgoingStatus({ device, waMessageId, status: "failed", error: reason });
+    throw new AppError(isWaError(error, "DeviceNotConnectedError") ? "DEVICE_NOT_CONNECTED" : "UNAVAILABLE", reason, { cause: error });
+  }
+  await updateOutgoingStatus({ device, waMessageId, status: "sent" });
+  return db().message.findUniqueOrThrow({ where: { id: row.id }, select: messageSelect });
+}

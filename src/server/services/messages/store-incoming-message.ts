@@ -1,0 +1,67 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { MessageType } from "@/generated/prisma/enums";
+import { db } from "../../db";
+import { eventBus } from "../../events/bus";
+
+export interface IncomingMessage {
+  device: { id: number; deviceId: string; ownerId: number };
+  waMessageId: string;
+  chatJid: string;
+  fromJid: string;
+  toJid: string;
+  type: MessageType;
+  content: string | null;
+  timestamp: Date;
+  pushName: string | null;
+  metadata?: Prisma.InputJsonValue;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * Stores a message a contact sent and publishes `message.received`. WhatsApp redelivers messages after
+ * reconnects; the (deviceId, waMessageId) unique key turns a redelivery into a no-op (returns null).
+ */
+export async function storeIncomingMessage(message: IncomingMessage): Promise<number | null> {
+  let id: number;
+  try {
+    const row = await db().message.create({
+      data: {
+        deviceId: message.device.id,
+        ownerId: message.device.ownerId,
+        waMessageId: message.waMessageId,
+        chatJid: message.chatJid,
+        fromJid: message.fromJid,
+        toJid: message.toJid,
+        type: message.type,
+        content: message.content,
+        direction: "incoming",
+        status: "delivered",
+        timestamp: message.timestamp,
+        metadata: message.metadata,
+      },
+      select: { id: true },
+    });
+    id = row.id;
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+  eventBus().publish(
+    "message.received",
+    {
+      deviceId: message.device.deviceId,
+      messageId: id,
+      chatJid: message.chatJid,
+      fromJid: message.fromJid,
+      type: message.type,
+      content: message.content,
+      timestamp: message.timestamp.toISOString(),
+      pushName: message.pushName,
+    },
+    { ownerId: message.device.ownerId },
+  );
+  return id;
+}

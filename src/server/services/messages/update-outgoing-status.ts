@@ -1,0 +1,48 @@
+import type { MessageStatus } from "@/generated/prisma/enums";
+import { db } from "../../db";
+import { eventBus } from "../../events/bus";
+
+/** Statuses a message may move to each status from: receipts only ever move a message forward. */
+const FORWARD_FROM: Record<Exclude<MessageStatus, "pending">, MessageStatus[]> = {
+  sent: ["pending"],
+  delivered: ["pending", "sent"],
+  read: ["pending", "sent", "delivered"],
+  failed: ["pending", "sent"],
+};
+
+export interface OutgoingStatusUpdate {
+  device: { id: number; deviceId: string; ownerId: number };
+  waMessageId: string;
+  status: Exclude<MessageStatus, "pending">;
+  error?: string | null;
+}
+
+/**
+ * Moves an outgoing message forward (pending → sent → delivered → read, or → failed) and publishes one
+ * `message.status` per real change. The allowed previous statuses are part of the UPDATE's WHERE, so late or
+ * duplicate receipts and racing writers can never move a message backwards or publish twice.
+ */
+export async function updateOutgoingStatus(update: OutgoingStatusUpdate): Promise<boolean> {
+  const prisma = db();
+  const { count } = await prisma.message.updateMany({
+    where: {
+      deviceId: update.device.id,
+      waMessageId: update.waMessageId,
+      direction: "outgoing",
+      status: { in: FORWARD_FROM[update.status] },
+    },
+    data: { status: update.status, error: update.status === "failed" ? (update.error ?? "Sending failed").slice(0, 500) : null },
+  });
+  if (count === 0) return false;
+  const row = await prisma.message.findUnique({
+    where: { deviceId_waMessageId: { deviceId: update.device.id, waMessageId: update.waMessageId } },
+    select: { id: true, status: true, error: true },
+  });
+  if (!row) return false;
+  eventBus().publish(
+    "message.status",
+    { deviceId: update.device.deviceId, messageId: row.id, waMessageId: update.waMessageId, status: update.status, error: row.error },
+    { ownerId: update.device.ownerId },
+  );
+  return true;
+}

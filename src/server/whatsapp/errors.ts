@@ -1,0 +1,57 @@
+import type { DeviceStatus } from "@/generated/prisma/enums";
+
+/**
+ * Typed failures of the WhatsApp layer; services translate them into AppError. Recognised by `name`, not
+ * instanceof: the custom server and Next's bundle each hold a copy of these classes (STACK.md pitfall 12).
+ */
+export class DeviceNotConnectedError extends Error {
+  constructor(
+    readonly deviceId: string,
+    readonly status: DeviceStatus | null,
+  ) {
+    super(`Device ${deviceId} is not connected${status ? ` (status: ${status})` : ""}`);
+    this.name = "DeviceNotConnectedError";
+  }
+}
+
+export class DeviceAlreadyConnectedError extends Error {
+  constructor(readonly deviceId: string) {
+    super(`Device ${deviceId} is already connected`);
+    this.name = "DeviceAlreadyConnectedError";
+  }
+}
+
+/** Pairing could not start or finish (no QR from WhatsApp in time, socket closed, …). */
+export class PairingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PairingError";
+  }
+}
+
+/** The connection was stopped (disconnect, wipe, delete, shutdown) while an operation waited on it. */
+export class ConnectionStoppedError extends Error {
+  constructor(readonly deviceId: string) {
+    super(`The connection of device ${deviceId} was stopped`);
+    this.name = "ConnectionStoppedError";
+  }
+}
+
+/** This process may not hold the device's socket: it is shutting down, or (SPEC §10) another instance owns it. */
+export class DeviceUnavailableError extends Error {
+  constructor(readonly deviceId: string) {
+    super(`Device ${deviceId} cannot be connected from this server right now`);
+    this.name = "DeviceUnavailableError";
+  }
+}
+
+type WaErrorName =
+  | "DeviceNotConnectedError"
+  | "DeviceAlreadyConnectedError"
+  | "PairingError"
+  | "ConnectionStoppedError"
+  | "DeviceUnavailableError";
+
+export function isWaError(error: unknown, name: WaErrorName): error is Error {
+  return error instanceof Error && error.name === name;
+}

@@ -1,0 +1,100 @@
+import { isJidBroadcast, isJidNewsletter, isJidStatusBroadcast, isLidUser, jidNormalizedUser, proto, type BaileysEventMap, type WAMessage, type WASocket } from "baileys";
+import type { Logger } from "pino";
+import type { MessageStatus } from "@/generated/prisma/enums";
+import { storeIncomingMessage } from "../services/messages/store-incoming-message";
+import { updateOutgoingStatus } from "../services/messages/update-outgoing-status";
+import { messageContent } from "./message-content";
+import type { SerialQueue } from "./serial-queue";
+import type { DeviceRef } from "./types";
+
+const { Status } = proto.WebMessageInfo;
+
+/** Baileys' ack levels → our outgoing statuses; PENDING and SERVER_ACK add nothing (sent is set by the send). */
+function statusFromAck(ack: number | null | undefined): Exclude<MessageStatus, "pending" | "sent"> | null {
+  switch (ack) {
+    case Status.ERROR:
+      return "failed";
+    case Status.DELIVERY_ACK:
+      return "delivered";
+    case Status.READ:
+    case Status.PLAYED:
+      return "read";
+    default:
+      return null;
+  }
+}
+
+/** Prefers the phone-number jid: v7 may address a chat by LID and carry the PN in the `…Alt` field. */
+function preferPn(jid: string, alt: string | undefined): string {
+  return isLidUser(jid) && alt && !isLidUser(alt) ? jidNormalizedUser(alt) : jidNormalizedUser(jid);
+}
+
+function isIgnoredChat(jid: string): boolean {
+  return isJidStatusBroadcast(jid) || isJidBroadcast(jid) === true || isJidNewsletter(jid) === true;
+}
+
+function timestampOf(message: WAMessage): Date {
+  const raw = message.messageTimestamp;
+  const seconds = typeof raw === "number" ? raw : raw ? Number(raw.toString()) : NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date();
+}
+
+/**
+ * Feeds a socket's message events to the message services. Work runs through the connection's queue so a
+ * device's receipts apply in the order WhatsApp sent them; nothing is kept in memory beyond that queue.
+ */
+export function attachInbound(sock: WASocket, ctx: { device: DeviceRef; queue: SerialQueue; log: Logger }): void {
+  const { device, queue, log } = ctx;
+  const run = (what: string, work: () => Promise<void>) => {
+    queue.run(work).catch((error: unknown) => log.error({ err: error, deviceId: device.deviceId }, `inbound ${what} failed`));
+  };
+
+  const onUpsert = ({ messages, type }: BaileysEventMap["messages.upsert"]) => {
+    for (const message of messages) {
+      const key = message.key;
+      const remoteJid = key.remoteJid;
+      if (!remoteJid || !key.id || isIgnoredChat(remoteJid)) continue;
+      if (key.fromMe) {
+        // A receipt that lands within ~100 ms of the send is merged into the upsert of our own message (WA-PROTOCOL P3).
+        const status = statusFromAck(message.status);
+        const id = key.id;
+        if (status) run("own-message status", async () => void (await updateOutgoingStatus({ device, waMessageId: id, status })));
+        continue;
+      }
+      if (type !== "notify") continue;
+      const content = messageContent(message.message);
+      if (!content) continue;
+      const chatJid = preferPn(remoteJid, key.remoteJidAlt);
+      const fromJid = key.participant ? preferPn(key.participant, key.participantAlt) : chatJid;
+      const ownJid = sock.user?.id ? jidNormalizedUser(sock.user.id) : "";
+      const waMessageId = key.id;
+      run("message", async () => {
+        await storeIncomingMessage({
+          device,
+          waMessageId,
+          chatJid,
+          fromJid,
+          toJid: ownJid,
+          type: content.type,
+          content: content.content,
+          timestamp: timestampOf(message),
+          pushName: message.pushName ?? null,
+        });
+      });
+    }
+  };
+
+  const onUpdate = (updates: BaileysEventMap["messages.update"]) => {
+    for (const { key, update } of updates) {
+      if (!key.fromMe || !key.id || !key.remoteJid || isIgnoredChat(key.remoteJid)) continue;
+      const status = statusFromAck(update.status);
+      if (!status) continue;
+      const id = key.id;
+      const error = status === "failed" ? (update.messageStubParameters?.[0] ?? "WhatsApp reported an error") : null;
+      run("receipt", async () => void (await updateOutgoingStatus({ device, waMessageId: id, status, error })));
+    }
+  };
+
+  sock.ev.on("messages.upsert", onUpsert);
+  sock.ev.on("messages.update", onUpdate);
+}
