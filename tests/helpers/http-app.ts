@@ -184,6 +184,7 @@ function parseBlock(block: string): SseEvent | null {
     else if (line.startsWith("data:")) data.push(line.slice(5).trimStart());
   }
   if (!data.length) return null;
-  const raw = JSON.parse(data.join("\n")) as Parameters<typeof superjson.deserialize>[0];
-  return { id, event, data: superjson.deserialize(raw) };
+  const raw: unknown = JSON.parse(data.join("\n"));
+  const isSuperjson = typeof raw === "object" && raw !== null && "json" in raw;
+  return { id, event, data: isSuperjson ? superjson.deserialize(raw as Parameters<typeof superjson.deserialize>[0]) : raw };
 }

@@ -23,6 +23,7 @@ const CASES: Case[] = [
   { name: "device.pairingCode", kind: "device", call: (c, deviceId) => c.device.pairingCode({ deviceId, phoneNumber: "0812-3456-7890" }) },
   { name: "message.sendText", kind: "device", call: (c, deviceId) => c.message.sendText({ deviceId, to: "0812-3456-7890", text: "Halo" }) },
   { name: "message.list", kind: "device", call: (c, deviceId) => c.message.list({ deviceId }) },
+  { name: "device.assign", kind: "adminDevice", call: (c, deviceId, ownerId) => c.device.assign({ deviceId, ownerId }) },
   { name: "device.delete", kind: "adminDevice", call: (c, deviceId) => c.device.delete({ deviceId }) },
   { name: "device.cancelAndWipe", kind: "adminDevice", call: (c, deviceId) => c.device.cancelAndWipe({ deviceId }) },
   { name: "device.create", kind: "admin", call: (c, _deviceId, ownerId) => c.device.create({ ownerId, deviceName: "Sneaky" }) },

@@ -37,8 +37,11 @@ describe("the production server", () => {
   });
 
   it("refuses the event stream without a session", async () => {
-    const res = await fetch(`${app.baseUrl}/api/trpc/events.stream?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
-    expect(res.status).toBe(401);
+    // SSE answers 200 and then reports the procedure's error as a `serialized-error` event (tRPC's SSE protocol).
+    const anonymous = await new AppClient(app.baseUrl).subscribe("events.stream", {});
+    const refusal = await anonymous.next((e) => e.event === "serialized-error");
+    expect(JSON.stringify(refusal.data)).toContain("UNAUTHORIZED");
+    anonymous.close();
   });
 
   it("events published by the server's connection manager reach the owner's SSE stream through /api/trpc, not a stranger's", async () => {

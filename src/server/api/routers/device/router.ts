@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "../../trpc";
+import { assignDeviceRoute } from "./assign-device";
 import { cancelAndWipeDeviceRoute } from "./cancel-and-wipe-device";
 import { connectDeviceRoute } from "./connect-device";
 import { createDeviceRoute } from "./create-device";
@@ -13,6 +14,7 @@ import { requestPairingCodeRoute } from "./request-pairing-code";
 
 export const deviceRouter = createTRPCRouter({
   create: createDeviceRoute,
+  assign: assignDeviceRoute,
   list: listDevicesRoute,
   get: getDeviceRoute,
   status: getDeviceStatusRoute,

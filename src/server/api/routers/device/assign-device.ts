@@ -1,0 +1,11 @@
+import { assignDevice } from "../../../services/devices/assign-device";
+import { adminDeviceProcedure } from "./admin-device-procedure";
+import { ZAssignDeviceRequestSchema, ZAssignDeviceResponseSchema } from "./assign-device.types";
+
+export const assignDeviceRoute = adminDeviceProcedure
+  .input(ZAssignDeviceRequestSchema)
+  .output(ZAssignDeviceResponseSchema)
+  .mutation(async ({ ctx, input }) => {
+    ctx.log.info({ deviceId: ctx.device.deviceId, ownerId: input.ownerId }, "device.assign");
+    return assignDevice({ actor: ctx.actor, meta: ctx.meta, device: ctx.device, ownerId: input.ownerId });
+  });
