@@ -1,0 +1,8 @@
+import { deleteContact } from "../../../services/contacts/delete-contact";
+import { contactProcedure } from "./contact-procedure";
+import { ZDeleteContactResponseSchema } from "./delete-contact.types";
+
+export const deleteContactRoute = contactProcedure.output(ZDeleteContactResponseSchema).mutation(async ({ ctx }) => {
+  ctx.log.info({ actorId: ctx.actor.id, contactId: ctx.contact.id }, "contact.delete");
+  return deleteContact({ actor: ctx.actor, meta: ctx.meta, contact: ctx.contact });
+});

@@ -1,0 +1,1 @@
+export { ZIdResponseSchema as ZDeleteContactResponseSchema } from "./contact-schema";

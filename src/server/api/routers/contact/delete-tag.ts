@@ -1,0 +1,9 @@
+import { deleteTag } from "../../../services/contacts/delete-tag";
+import { tagProcedure } from "./contact-procedure";
+import { ZDeleteTagResponseSchema } from "./delete-tag.types";
+
+/** Deletes the tag; its contacts simply lose it. */
+export const deleteTagRoute = tagProcedure.output(ZDeleteTagResponseSchema).mutation(async ({ ctx }) => {
+  ctx.log.info({ actorId: ctx.actor.id, tagId: ctx.tag.id }, "contact.tags.delete");
+  return deleteTag({ actor: ctx.actor, meta: ctx.meta, tag: ctx.tag });
+});

@@ -1,0 +1,1 @@
+export { ZIdResponseSchema as ZDeleteTagResponseSchema } from "./contact-schema";

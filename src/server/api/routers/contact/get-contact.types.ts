@@ -1,0 +1,3 @@
+import { ZContactSchema } from "./contact-schema";
+
+export const ZGetContactResponseSchema = ZContactSchema;

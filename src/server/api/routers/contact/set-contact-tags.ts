@@ -1,0 +1,11 @@
+import { setContactTags } from "../../../services/contacts/set-contact-tags";
+import { contactProcedure } from "./contact-procedure";
+import { ZSetContactTagsRequestSchema, ZSetContactTagsResponseSchema } from "./set-contact-tags.types";
+
+export const setContactTagsRoute = contactProcedure
+  .input(ZSetContactTagsRequestSchema)
+  .output(ZSetContactTagsResponseSchema)
+  .mutation(async ({ ctx, input }) => {
+    ctx.log.info({ actorId: ctx.actor.id, contactId: ctx.contact.id, tags: input.tagIds.length }, "contact.setTags");
+    return setContactTags({ actor: ctx.actor, meta: ctx.meta, contact: ctx.contact, tagIds: input.tagIds });
+  });

@@ -1,0 +1,11 @@
+import { updateContact } from "../../../services/contacts/update-contact";
+import { contactProcedure } from "./contact-procedure";
+import { ZUpdateContactRequestSchema, ZUpdateContactResponseSchema } from "./update-contact.types";
+
+export const updateContactRoute = contactProcedure
+  .input(ZUpdateContactRequestSchema)
+  .output(ZUpdateContactResponseSchema)
+  .mutation(async ({ ctx, input }) => {
+    ctx.log.info({ actorId: ctx.actor.id, contactId: ctx.contact.id }, "contact.update");
+    return updateContact({ actor: ctx.actor, meta: ctx.meta, contact: ctx.contact, ...input });
+  });

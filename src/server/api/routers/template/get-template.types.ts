@@ -1,0 +1,3 @@
+import { ZTemplateSchema } from "./template-schema";
+
+export const ZGetTemplateResponseSchema = ZTemplateSchema;

@@ -1,0 +1,12 @@
+import { previewTemplate } from "../../../services/templates/preview-template";
+import { protectedProcedure } from "../../trpc";
+import { ZPreviewTemplateRequestSchema, ZPreviewTemplateResponseSchema } from "./preview-template.types";
+
+/**
+ * A mutation although it writes nothing: a body of up to 16,000 characters does not fit in a GET query string.
+ * For as-you-type previews the UI can call `renderTemplate` from `@/lib/render-template` directly.
+ */
+export const previewTemplateRoute = protectedProcedure
+  .input(ZPreviewTemplateRequestSchema)
+  .output(ZPreviewTemplateResponseSchema)
+  .mutation(({ ctx, input }) => previewTemplate({ actor: ctx.actor, ...input }));
