@@ -61,7 +61,8 @@ export function attachInbound(sock: WASocket, ctx: { device: DeviceRef; queue: S
         if (status) run("own-message status", async () => void (await updateOutgoingStatus({ device, waMessageId: id, status })));
         continue;
       }
-      if (type !== "notify") continue;
+      // Messages that waited on the server while the device was offline arrive as "append" (offline=1), not "notify".
+      if (type !== "notify" && type !== "append") continue;
       const content = messageContent(message.message);
       if (!content) continue;
       const chatJid = preferPn(remoteJid, key.remoteJidAlt);

@@ -154,6 +154,19 @@ describe("[WA][LIFECYCLE] with a paired device", () => {
     expect(qrEvents(since, device.deviceId)).toHaveLength(0);
   });
 
+  it("messages a contact sent while the device was offline are stored once it reconnects, with the sender's name", async () => {
+    const contact = uniquePhone();
+    sandbox.createAccount({ phone: contact, name: "Siti" });
+    const since = eventBus().lastId;
+    await me.device.disconnect({ deviceId: device.deviceId });
+    const waId = await sandbox.sendText(contact, PHONE, "sent while you were away");
+    await me.device.connect({ deviceId: device.deviceId });
+    const received = await waitForEvent("message.received", (d) => d.deviceId === device.deviceId, { since });
+    expect(received.data).toMatchObject({ content: "sent while you were away", pushName: "Siti" });
+    const row = await db().message.findFirstOrThrow({ where: { deviceId: device.id, waMessageId: waId } });
+    expect(row).toMatchObject({ direction: "incoming", content: "sent while you were away", metadata: { pushName: "Siti" } });
+  });
+
   it("a logout from the phone marks the device logged_out, wipes its credentials and does not reconnect", async () => {
     const since = eventBus().lastId;
     sandbox.logout(PHONE);

@@ -40,7 +40,8 @@ export async function storeIncomingMessage(message: IncomingMessage): Promise<nu
         direction: "incoming",
         status: "delivered",
         timestamp: message.timestamp,
-        metadata: message.metadata,
+        // The sender's WhatsApp display name is kept so contact lists and chat lists can show it.
+        metadata: message.pushName ? { pushName: message.pushName, ...(isObject(message.metadata) ? message.metadata : {}) } : message.metadata,
       },
       select: { id: true },
     });
@@ -64,4 +65,8 @@ export async function storeIncomingMessage(message: IncomingMessage): Promise<nu
     { ownerId: message.device.ownerId },
   );
   return id;
+}
+
+function isObject(value: unknown): value is Record<string, Prisma.InputJsonValue> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
