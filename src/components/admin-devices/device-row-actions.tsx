@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Ellipsis, ExternalLink, Eraser, Trash2 } from "lucide-react";
+import { Ellipsis, ExternalLink, Eraser, Trash2, UserRoundPen } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -12,12 +12,13 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { useT } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+import { AssignDeviceDialog } from "./assign-device-dialog";
 
 export function DeviceRowActions({ device }: { device: DeviceItem }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [confirm, setConfirm] = useState<"wipe" | "delete" | null>(null);
+  const [confirm, setConfirm] = useState<"assign" | "wipe" | "delete" | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.device.pathKey() });
 
   const wipe = useMutation(
@@ -56,6 +57,10 @@ export function DeviceRowActions({ device }: { device: DeviceItem }) {
               {t("devices.open")}
             </Link>
           </DropdownMenuItem>
+          <DropdownMenuItem onSelect={() => setConfirm("assign")}>
+            <UserRoundPen aria-hidden />
+            {t("adminDevices.assign")}
+          </DropdownMenuItem>
           <DropdownMenuSeparator />
           <DropdownMenuItem onSelect={() => setConfirm("wipe")}>
             <Eraser aria-hidden />
@@ -67,6 +72,7 @@ export function DeviceRowActions({ device }: { device: DeviceItem }) {
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
+      {confirm === "assign" ? <AssignDeviceDialog device={device} open onOpenChange={(open) => !open && setConfirm(null)} /> : null}
       <ConfirmDialog
         open={confirm === "wipe"}
         onOpenChange={(open) => {

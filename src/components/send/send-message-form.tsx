@@ -5,6 +5,7 @@ import { Send, Smartphone } from "lucide-react";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { errorMessage, serverFieldErrors } from "@/components/errors/error-message";
+import { TemplatePickerButton } from "@/components/templates/template-picker-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -135,7 +136,8 @@ export function SendMessageForm() {
               />
             </FormField>
           </CardContent>
-          <CardFooter className="justify-end">
+          <CardFooter className="justify-between">
+            <TemplatePickerButton onInsert={(rendered) => setText(rendered)} />
             <Button type="submit" loading={send.isPending}>
               {send.isPending ? null : <Send aria-hidden />}
               {t("send.submit")}

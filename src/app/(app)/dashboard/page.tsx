@@ -1,6 +1,7 @@
 import { Send } from "lucide-react";
 import Link from "next/link";
 import { DeviceOverview } from "@/components/dashboard/device-overview";
+import { RecentMessages } from "@/components/dashboard/recent-messages";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageTitle } from "@/i18n/metadata";
@@ -25,6 +26,7 @@ export default async function DashboardPage() {
         }
       />
       <DeviceOverview />
+      <RecentMessages className="mt-6" />
     </>
   );
 }

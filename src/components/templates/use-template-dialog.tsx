@@ -1,0 +1,158 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Send, Smartphone } from "lucide-react";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { errorMessage, serverFieldErrors } from "@/components/errors/error-message";
+import { SendResult } from "@/components/send/send-result";
+import { useMessageStatus } from "@/components/send/use-message-status";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { fieldDescribedBy, FormError, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useT } from "@/i18n/provider";
+import { parsePhone } from "@/lib/phone";
+import { useTRPC } from "@/trpc/react";
+import { renderLocally, TemplatePreview, TemplateVariableFields, usedVariables, type VariableValues } from "./template-preview";
+import type { TemplateItem } from "./types";
+
+type Field = "deviceId" | "to" | "variables";
+
+/** Sends a template from one of the caller's connected devices and follows the message's status live. */
+export function UseTemplateDialog({ template, open, onOpenChange }: { template: TemplateItem; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const devices = useQuery(trpc.device.list.queryOptions({ connectedOnly: true, limit: 200 }, { enabled: open }));
+  const [deviceId, setDeviceId] = useState("");
+  const [to, setTo] = useState("");
+  const [values, setValues] = useState<VariableValues>({});
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [triedSubmit, setTriedSubmit] = useState(false);
+  const status = useMessageStatus();
+  const send = useMutation(
+    trpc.template.use.mutationOptions({
+      onSuccess: (message) => status.track({ id: message.id, status: message.status, error: message.error }),
+      onError: (error) => setErrors(serverFieldErrors(error)),
+    }),
+  );
+
+  const connected = devices.data?.items ?? [];
+  const selected = connected.some((d) => d.deviceId === deviceId) ? deviceId : (connected[0]?.deviceId ?? "");
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setTriedSubmit(true);
+    const next: Partial<Record<Field, string>> = {};
+    if (!selected) next.deviceId = t("validation.required");
+    if (!parsePhone(to).ok) next.to = t("validation.phone");
+    const rendered = renderLocally(template.body, values);
+    if (!rendered.ok) next.variables = t("templates.missing", { names: rendered.missing.map((n) => `{{${n}}}`).join(", ") });
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    status.reset();
+    send.mutate({ deviceId: selected, templateId: template.id, to: to.trim(), variables: usedVariables(template.body, values) });
+  };
+
+  const sendAnother = () => {
+    status.reset();
+    send.reset();
+    setTo("");
+    setTriedSubmit(false);
+  };
+
+  const bannerError = send.error && Object.keys(serverFieldErrors(send.error)).length === 0 ? errorMessage(send.error, t) : null;
+  const tracked = status.tracked;
+
+  return (
+    <Dialog open={open} onOpenChange={(next) => !send.isPending && onOpenChange(next)}>
+      <DialogContent closeLabel={t("common.close")} className="max-w-2xl">
+        <DialogHeader>
+          <DialogTitle>{t("templates.useTitle", { name: template.name })}</DialogTitle>
+          <DialogDescription>{t("templates.useDescription")}</DialogDescription>
+        </DialogHeader>
+        {tracked && send.data ? (
+          <div className="grid gap-4">
+            <SendResult to={send.data.toJid} status={tracked.status} error={tracked.error} text={send.data.content} />
+            <DialogFooter>
+              <Button variant="outline" onClick={sendAnother}>
+                {t("send.another")}
+              </Button>
+              <Button onClick={() => onOpenChange(false)}>{t("common.close")}</Button>
+            </DialogFooter>
+          </div>
+        ) : devices.isPending ? (
+          <div className="grid gap-3" aria-busy>
+            <Skeleton className="h-9" />
+            <Skeleton className="h-9" />
+            <Skeleton className="h-24" />
+          </div>
+        ) : devices.isError ? (
+          <FormError message={errorMessage(devices.error, t)} />
+        ) : connected.length === 0 ? (
+          <EmptyState
+            icon={Smartphone}
+            title={t("send.noConnected")}
+            description={t("send.noConnectedBody")}
+            className="border-none py-6"
+            action={
+              <Button asChild variant="outline">
+                <Link href="/devices">{t("send.goToDevices")}</Link>
+              </Button>
+            }
+          />
+        ) : (
+          <form onSubmit={onSubmit} noValidate className="grid gap-4">
+            <FormError message={bannerError} />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <FormField id="use-device" label={t("send.device")} error={errors.deviceId}>
+                <Select value={selected} onValueChange={setDeviceId}>
+                  <SelectTrigger id="use-device" aria-invalid={Boolean(errors.deviceId)} aria-describedby={fieldDescribedBy("use-device", errors.deviceId)}>
+                    <SelectValue placeholder={t("send.devicePlaceholder")} />
+                  </SelectTrigger>
+                  <SelectContent>
+                    {connected.map((d) => (
+                      <SelectItem key={d.deviceId} value={d.deviceId}>
+                        {d.deviceName}
+                        {d.phoneNumber ? ` · ${d.phoneNumber}` : ""}
+                      </SelectItem>
+                    ))}
+                  </SelectContent>
+                </Select>
+              </FormField>
+              <FormField id="use-to" label={t("send.to")} error={errors.to} hint={t("send.toHint")}>
+                <Input
+                  id="use-to"
+                  type="tel"
+                  inputMode="tel"
+                  placeholder="0812 3456 7890"
+                  value={to}
+                  onChange={(e) => setTo(e.target.value)}
+                  aria-invalid={Boolean(errors.to)}
+                  aria-describedby={fieldDescribedBy("use-to", errors.to, t("send.toHint"))}
+                />
+              </FormField>
+            </div>
+            <fieldset className="grid gap-3">
+              <legend className="mb-2 text-sm font-medium">{t("templates.variables")}</legend>
+              <TemplateVariableFields body={template.body} values={values} onChange={setValues} showMissing={triedSubmit} idPrefix="use" />
+            </fieldset>
+            <TemplatePreview body={template.body} values={values} />
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={send.isPending}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" loading={send.isPending}>
+                {send.isPending ? null : <Send aria-hidden />}
+                {t("send.submit")}
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
