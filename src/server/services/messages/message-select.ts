@@ -15,5 +15,5 @@ export const messageSelect = {
   timestamp: true,
   createdAt: true,
   updatedAt: true,
-  device: { select: { deviceId: true } },
+  device: { select: { deviceId: true, deviceName: true } },
 } as const satisfies Prisma.MessageSelect;

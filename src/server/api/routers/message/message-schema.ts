@@ -16,5 +16,5 @@ export const ZMessageSchema = z.object({
   timestamp: z.date(),
   createdAt: z.date(),
   updatedAt: z.date(),
-  device: z.object({ deviceId: z.string() }),
+  device: z.object({ deviceId: z.string(), deviceName: z.string() }),
 });
