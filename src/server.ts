@@ -16,6 +16,7 @@ const { db } = await import("./server/db");
 const { ensureSandboxProcess } = await import("./server/sandbox-process");
 const { consume, rateLimiters } = await import("./server/security/rate-limit");
 const { startWhatsApp, stopWhatsApp } = await import("./server/whatsapp/start");
+const { startJobRunner, stopJobRunner } = await import("./server/jobs/start");
 
 const config = env();
 const log = logger();
@@ -30,6 +31,7 @@ if (config.AUTO_MIGRATE) {
 eventBus();
 const sandbox = config.WA_MODE === "sandbox" ? await ensureSandboxProcess(config.WA_SANDBOX_URL, rootDir, log) : null;
 await startWhatsApp();
+startJobRunner();
 
 const app = next({ dev, dir: rootDir, hostname: config.HOST, port: config.PORT });
 await app.prepare();
@@ -75,6 +77,8 @@ async function shutdown(signal: string): Promise<void> {
   force.unref();
   server.close();
   server.closeAllConnections();
+  // In-flight sends finish before the sockets close; anything cut off is recovered from its row at the next start.
+  await stopJobRunner().catch((error: unknown) => log.error({ err: error }, "stopping the work runner failed"));
   // Sockets end without logging out: devices stay paired and are restored at the next start.
   await stopWhatsApp().catch((error: unknown) => log.error({ err: error }, "stopping WhatsApp failed"));
   sandbox?.kill("SIGTERM");

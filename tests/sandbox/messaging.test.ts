@@ -30,6 +30,33 @@ describe('sandbox messaging', () => {
     expect(h.decryptErrors).toEqual([]);
   });
 
+  it('shows a resent message id once, like a phone, and acknowledges the resend again', async () => {
+    h = await startHarness({ receipts: { mode: 'delivered', delayMs: 150 } });
+    const client = await h.pairedClient(SHOP, 'Shop');
+    const id = await client.sendText(ALICE, 'once only');
+    await client.waitForStatus(id, DELIVERY_ACK);
+    const wireCopies: string[] = [];
+    h.sandbox.events.on('stanza', e => {
+      if (e.dir === 'in' && e.tag === 'message' && e.attrs.id === id) wireCopies.push(e.attrs.id);
+    });
+    const receipts: string[][] = [];
+    h.sandbox.events.on('receipt', e => {
+      if (e.direction === 'to-device' && e.ids.includes(id)) receipts.push(e.ids);
+    });
+    const resendAck = h.sandbox.events.waitFor('receipt', e => e.direction === 'to-device' && e.ids.includes(id));
+    const resent = await client.socket.sendMessage(`${ALICE}@s.whatsapp.net`, { text: 'once only' }, { messageId: id });
+    expect(resent?.key.id).toBe(id);
+    // Barrier: the contact handles a device's messages in order, so once this one is in, the resend was processed.
+    const barrier = await client.sendText(ALICE, 'barrier');
+    await h.sandbox.waitForInbox(ALICE, m => m.id === barrier);
+    await resendAck;
+
+    expect(wireCopies).toEqual([id]);
+    expect(receipts).toEqual([[id]]);
+    expect(h.sandbox.inbox(ALICE).map(m => m.text)).toEqual(['once only', 'barrier']);
+    expect(h.decryptErrors).toEqual([]);
+  });
+
   it('honours per-contact receipt modes: delivered only, and none', async () => {
     h = await startHarness({ receipts: { mode: 'read', delayMs: 150 } });
     const client = await h.pairedClient(SHOP);

@@ -160,6 +160,11 @@ export class MessageRouter {
     if (recipient === sender.account) {
       return; // the primary phone's DeviceSentMessage copy: decrypted to keep sessions honest, nothing to deliver
     }
+    // A phone keys messages by (sender, id): a resend of an id it already has is acknowledged again but shown once.
+    if (recipient.inboxMessages.some(m => m.id === id && m.from === sender.account.phone)) {
+      this.scheduleReceipts(sender, recipient, id, chatJid);
+      return;
+    }
     recipient.inboxMessages.push({
       id,
       from: sender.account.phone,

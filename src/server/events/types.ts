@@ -1,4 +1,4 @@
-import type { DeviceStatus, MessageStatus, MessageType } from "@/generated/prisma/enums";
+import type { DeviceStatus, MessageStatus, MessageType, ScheduledStatus } from "@/generated/prisma/enums";
 
 /** Every event the browser can receive, keyed by name. */
 export interface AppEventMap {
@@ -18,6 +18,15 @@ export interface AppEventMap {
   "message.status": { deviceId: string; messageId: number; waMessageId: string | null; status: MessageStatus; error: string | null };
   "job.progress": { jobId: number; deviceId: string; total: number; completed: number; failed: number; status: string };
   "job.finished": { jobId: number; deviceId: string; status: string };
+  "scheduled.status": {
+    scheduledId: number;
+    deviceId: string;
+    status: ScheduledStatus;
+    late: boolean;
+    error: string | null;
+    /** The Message row it was sent as, once there is one. */
+    messageId: number | null;
+  };
   "bot.handoff": { deviceId: string; contactJid: string; active: boolean; reason: string | null };
   "admin.notice": { level: "info" | "warn" | "error"; message: string };
 }

@@ -1,0 +1,9 @@
+import { listScheduled } from "../../../../services/scheduled/list-scheduled";
+import { protectedProcedure } from "../../../trpc";
+import { ZListScheduledRequestSchema, ZListScheduledResponseSchema } from "./list-scheduled.types";
+
+/** One device's scheduled messages, or all of the caller's (everyone's for admins). */
+export const listScheduledRoute = protectedProcedure
+  .input(ZListScheduledRequestSchema)
+  .output(ZListScheduledResponseSchema)
+  .query(({ ctx, input }) => listScheduled({ actor: ctx.actor, ...input }));

@@ -1,0 +1,234 @@
+import type { Logger } from "pino";
+import { db } from "../db";
+import { eventBus } from "../events/bus";
+import { logger } from "../logger";
+import { findConnectionManager } from "../whatsapp/registry";
+import { onNudge } from "./nudge";
+import type { ClaimedWork, RunnerDevice, WorkOutcome, WorkSource } from "./work-source";
+
+export interface WorkRunnerOptions {
+  sources: WorkSource[];
+  /** Poll interval: work created by another process (or due by the clock) is found within this. Default 1 s. */
+  pollMs?: number;
+  /** A claim older than this, not renewed, belongs to a dead process and is taken over. Default 60 s. */
+  leaseMs?: number;
+  /** Items running at once (one per device). Default 16. */
+  maxConcurrent?: number;
+  /** How long due work may wait for its device before sweeps fail it. Default 10 min. */
+  graceMs?: number;
+  sweepEveryMs?: number;
+  /** Lane rest after an unexpected error in a source. Default 5 s. */
+  errorCooldownMs?: number;
+  /** Device ids this process may run work for now; default: the connection manager's owned, connected devices. */
+  readyDevices?: () => string[];
+  log?: Logger;
+}
+
+interface Lane {
+  busy: boolean;
+  /** Epoch ms before which the lane takes no work (pacing between sends, or rest after a retry). */
+  notBefore: number;
+}
+
+function connectedOwnedDevices(): string[] {
+  const manager = findConnectionManager();
+  if (!manager) return [];
+  return manager.ownedDeviceIds().filter((deviceId) => manager.isConnected(deviceId));
+}
+
+/**
+ * Runs durable work inside the server process. Each device has one lane: at most one item runs per device at a
+ * time, across all sources, and an item's outcome can pace or rest the lane. Items are claimed from MySQL with
+ * `FOR UPDATE SKIP LOCKED` only for devices this process owns, so several runners (instances) never take the same
+ * item; a claim is a lease renewed while the item runs, and one left by a dead process is taken over once it
+ * expires. The runner wakes on a timer, on a nudge when work is created, and when a device connects.
+ */
+export class WorkRunner {
+  private readonly lanes = new Map<string, Lane>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly maxConcurrent: number;
+  private readonly graceMs: number;
+  private readonly sweepEveryMs: number;
+  private readonly errorCooldownMs: number;
+  private readonly readyDevices: () => string[];
+  private readonly log: Logger;
+  private readonly startedAt = Date.now();
+  private readonly abort = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+  private rerun = false;
+  private stopping = false;
+  private nextSweepAt = 0;
+  private unsubscribeNudge: (() => void) | undefined;
+
+  constructor(private readonly opts: WorkRunnerOptions) {
+    this.pollMs = opts.pollMs ?? 1000;
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.maxConcurrent = Math.max(1, opts.maxConcurrent ?? 16);
+    this.graceMs = opts.graceMs ?? 10 * 60_000;
+    this.sweepEveryMs = opts.sweepEveryMs ?? 15_000;
+    this.errorCooldownMs = opts.errorCooldownMs ?? 5000;
+    this.readyDevices = opts.readyDevices ?? connectedOwnedDevices;
+    this.log = (opts.log ?? logger()).child({ component: "jobs" });
+  }
+
+  start(): void {
+    this.unsubscribeNudge = onNudge(() => this.wake());
+    void this.watchDevices();
+    this.wake();
+    this.log.info({ sources: this.opts.sources.map((s) => s.name), pollMs: this.pollMs, leaseMs: this.leaseMs }, "work runner started");
+  }
+
+  /** Takes no new work, then waits for the items in flight: a send is never cut off half-way by a clean stop. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    clearTimeout(this.timer);
+    this.unsubscribeNudge?.();
+    this.abort.abort();
+    await this.ticking;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Runs a pass now (or right after the running one). */
+  wake(): void {
+    if (this.stopping) return;
+    if (this.ticking) {
+      this.rerun = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.loop(), delayMs);
+  }
+
+  private async loop(): Promise<void> {
+    if (this.ticking || this.stopping) return;
+    const run = (async () => {
+      do {
+        this.rerun = false;
+        try {
+          await this.tick();
+        } catch (error) {
+          this.log.error({ err: error }, "work runner pass failed");
+        }
+      } while (this.rerun && !this.stopping);
+    })();
+    this.ticking = run;
+    await run;
+    this.ticking = undefined;
+    if (!this.stopping) this.schedule(this.nextDelay());
+  }
+
+  /** The poll interval, or sooner when a paced lane opens before it. */
+  private nextDelay(): number {
+    const now = Date.now();
+    let delay = this.pollMs;
+    for (const lane of this.lanes.values()) {
+      if (!lane.busy && lane.notBefore > now) delay = Math.min(delay, lane.notBefore - now);
+    }
+    return delay;
+  }
+
+  private async tick(): Promise<void> {
+    const now = new Date();
+    const staleBefore = new Date(now.getTime() - this.leaseMs);
+    if (now.getTime() >= this.nextSweepAt) {
+      this.nextSweepAt = now.getTime() + this.sweepEveryMs;
+      await this.sweep(now, staleBefore);
+    }
+    let slots = this.maxConcurrent - this.inFlight.size;
+    if (slots <= 0) return;
+    const free = this.readyDevices().filter((deviceId) => {
+      const lane = this.lanes.get(deviceId);
+      return !lane || (!lane.busy && lane.notBefore <= now.getTime());
+    });
+    if (free.length === 0) return;
+    let devices: RunnerDevice[] = await db().device.findMany({ where: { deviceId: { in: free } }, select: { id: true, deviceId: true } });
+    for (const source of this.opts.sources) {
+      if (devices.length === 0 || slots <= 0 || this.stopping) break;
+      const claimed = await source.claim({ devices, limit: slots, now, staleBefore });
+      for (const work of claimed) this.execute(source, work);
+      const taken = new Set(claimed.map((w) => w.device.id));
+      devices = devices.filter((d) => !taken.has(d.id));
+      slots -= claimed.length;
+    }
+  }
+
+  private async sweep(now: Date, staleBefore: Date): Promise<void> {
+    // Right after a start, devices are still reconnecting: nothing is given up before the runner has run for the grace.
+    if (now.getTime() - this.startedAt < this.graceMs) return;
+    for (const source of this.opts.sources) {
+      if (!source.sweep) continue;
+      try {
+        const failed = await source.sweep({ now, graceMs: this.graceMs, staleBefore });
+        if (failed) this.log.warn({ source: source.name, failed }, "gave up work whose device stayed unavailable");
+      } catch (error) {
+        this.log.error({ err: error, source: source.name }, "sweep failed");
+      }
+    }
+  }
+
+  private lane(deviceId: string): Lane {
+    let lane = this.lanes.get(deviceId);
+    if (!lane) {
+      lane = { busy: false, notBefore: 0 };
+      this.lanes.set(deviceId, lane);
+    }
+    return lane;
+  }
+
+  private execute(source: WorkSource, work: ClaimedWork): void {
+    const lane = this.lane(work.device.deviceId);
+    lane.busy = true;
+    let finished = false;
+    const heartbeat = setInterval(() => {
+      source.renew(work, new Date()).then(
+        (held) => {
+          // A renew racing the item's own completion finds it no longer pending: that is not a lost claim.
+          if (!held && !finished) this.log.warn({ source: source.name, id: work.id }, "claim lost while running");
+        },
+        (error: unknown) => this.log.error({ err: error, source: source.name, id: work.id }, "could not renew claim"),
+      );
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    const task = (async () => {
+      let outcome: WorkOutcome;
+      try {
+        outcome = await source.run(work);
+      } catch (error) {
+        // The claim stays in place and expires: the item is retried after the lease, by this process or another.
+        this.log.error({ err: error, source: source.name, id: work.id }, "work item failed unexpectedly");
+        outcome = { kind: "retry", reason: "unexpected error", cooldownMs: this.errorCooldownMs };
+      } finally {
+        finished = true;
+        clearInterval(heartbeat);
+      }
+      lane.busy = false;
+      const restMs = outcome.kind === "done" ? (outcome.pauseMs ?? 0) : outcome.cooldownMs;
+      lane.notBefore = Date.now() + restMs;
+      if (outcome.kind === "retry") this.log.info({ source: source.name, id: work.id, reason: outcome.reason, restMs }, "work item will be retried");
+      this.wake();
+    })();
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  /** A device that (re)connects ends its lane's rest: work that waited for it runs at once. */
+  private async watchDevices(): Promise<void> {
+    try {
+      for await (const event of eventBus().stream(this.abort.signal)) {
+        if (event.name !== "device.status" || event.data.status !== "connected") continue;
+        const lane = this.lanes.get(event.data.deviceId);
+        if (lane && !lane.busy) lane.notBefore = 0;
+        this.wake();
+      }
+    } catch (error) {
+      if (!this.abort.signal.aborted) this.log.error({ err: error }, "device watch ended");
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "../../db";
+import { deliverScheduled, type DeliveryPolicy } from "../../services/scheduled/deliver-scheduled";
+import { failStaleScheduled } from "../../services/scheduled/fail-stale-scheduled";
+import { onePerDevice, type ClaimRequest, type ClaimedWork, type SweepRequest, type WorkSource } from "../work-source";
+
+const NAME = "scheduled-message";
+
+/**
+ * Due ScheduledMessages as runner work. The claim reads under READ COMMITTED so rows it looks at but does not take
+ * are not left locked (REPEATABLE READ would keep every scanned row locked until commit, and other runners would
+ * skip them for nothing).
+ */
+export function scheduledMessageSource(policy: Partial<DeliveryPolicy> = {}): WorkSource {
+  return {
+    name: NAME,
+
+    async claim({ devices, limit, now, staleBefore }: ClaimRequest): Promise<ClaimedWork[]> {
+      if (devices.length === 0 || limit <= 0) return [];
+      const byId = new Map(devices.map((d) => [d.id, d]));
+      // A few rows per device, so one device's backlog cannot hide another device's due item from this pass.
+      const scan = Math.min(500, devices.length * 4);
+      return db().$transaction(
+        async (tx) => {
+          const rows = await tx.$queryRaw<Array<{ id: number; deviceId: number; attempts: number }>>`
+            SELECT \`id\`, \`deviceId\`, \`attempts\` FROM \`ScheduledMessage\`
+            WHERE \`status\` = 'pending' AND \`scheduleTime\` <= ${now}
+              AND \`deviceId\` IN (${Prisma.join([...byId.keys()])})
+              AND (\`claimedAt\` IS NULL OR \`claimedAt\` < ${staleBefore})
+            ORDER BY \`scheduleTime\`, \`id\`
+            LIMIT ${scan}
+            FOR UPDATE SKIP LOCKED`;
+          const picked = onePerDevice(rows, limit);
+          if (picked.length === 0) return [];
+          await tx.$executeRaw`
+            UPDATE \`ScheduledMessage\` SET \`claimedAt\` = ${now}, \`attempts\` = \`attempts\` + 1, \`updatedAt\` = ${now}
+            WHERE \`id\` IN (${Prisma.join(picked.map((r) => r.id))})`;
+          return picked.flatMap((r) => {
+            const device = byId.get(Number(r.deviceId));
+            return device ? [{ id: Number(r.id), device, claim: Number(r.attempts) + 1 }] : [];
+          });
+        },
+        { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
+      );
+    },
+
+    run: (work) => deliverScheduled(work, policy),
+
+    async renew(work, now) {
+      const { count } = await db().scheduledMessage.updateMany({
+        where: { id: work.id, status: "pending", attempts: work.claim },
+        data: { claimedAt: now },
+      });
+      return count === 1;
+    },
+
+    sweep: (request: SweepRequest) => failStaleScheduled(request),
+  };
+}

@@ -1,0 +1,31 @@
+import { globalSingleton } from "../global-singleton";
+import { WorkRunner, type WorkRunnerOptions } from "./runner";
+import { scheduledMessageSource } from "./sources/scheduled-messages";
+import type { WorkSource } from "./work-source";
+
+function slot(): { current: WorkRunner | null } {
+  return globalSingleton("workRunner", () => ({ current: null as WorkRunner | null }));
+}
+
+/** Every kind of durable work, in priority order: a scheduled message goes before the next bulk item of its device. */
+export function defaultWorkSources(): WorkSource[] {
+  return [scheduledMessageSource()];
+}
+
+/** Starts this process's runner (after WhatsApp: it runs work only for devices this process holds). Idempotent. */
+export function startJobRunner(opts: Partial<WorkRunnerOptions> = {}): WorkRunner {
+  const running = slot().current;
+  if (running) return running;
+  const runner = new WorkRunner({ sources: defaultWorkSources(), ...opts });
+  slot().current = runner;
+  runner.start();
+  return runner;
+}
+
+/** Stops taking work and waits for the items in flight (before WhatsApp stops, so they can finish sending). */
+export async function stopJobRunner(): Promise<void> {
+  const runner = slot().current;
+  if (!runner) return;
+  slot().current = null;
+  await runner.stop();
+}
