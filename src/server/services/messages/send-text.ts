@@ -67,12 +67,15 @@ export async function sendText(input: SendTextInput): Promise<SentMessage> {
     if (!manager.isConnected(device.deviceId)) {
       throw new AppError("DEVICE_NOT_CONNECTED", "The device is not connected to WhatsApp; connect it first");
     }
-    const owner = await db().user.findUniqueOrThrow({ where: { id: device.ownerId }, select: { dailyMessageLimit: true } });
-    const sentToday = await db().message.count({
-      where: { ownerId: device.ownerId, direction: "outgoing", status: { not: "failed" }, timestamp: { gte: startOfToday() } },
-    });
-    if (sentToday >= owner.dailyMessageLimit) {
-      throw new AppError("LIMIT_EXCEEDED", `The daily limit of ${owner.dailyMessageLimit} messages is reached; try again tomorrow`);
+    // One round trip for the limit and today's count: this runs on every send, under the owner's lock.
+    const [usage] = await db().$queryRaw<Array<{ dailyMessageLimit: number; sentToday: bigint | number }>>`
+      SELECT u.dailyMessageLimit,
+             (SELECT COUNT(*) FROM \`Message\` m
+               WHERE m.ownerId = u.id AND m.direction = 'outgoing' AND m.status <> 'failed' AND m.timestamp >= ${startOfToday()}) AS sentToday
+        FROM \`User\` u WHERE u.id = ${device.ownerId}`;
+    if (!usage) throw new AppError("NOT_FOUND", "The device's owner no longer exists");
+    if (Number(usage.sentToday) >= usage.dailyMessageLimit) {
+      throw new AppError("LIMIT_EXCEEDED", `The daily limit of ${usage.dailyMessageLimit} messages is reached; try again tomorrow`);
     }
     const waMessageId = (() => {
       try {
@@ -104,7 +107,7 @@ export async function sendText(input: SendTextInput): Promise<SentMessage> {
   });
   const waMessageId = row.waMessageId ?? "";
   publishPending(device, row.id, waMessageId);
-  return transmit(device, { id: row.id, waMessageId }, jid, input.text);
+  return transmit(device, row, jid, input.text);
 }
 
 /**
@@ -128,7 +131,7 @@ export async function resendStoredText(input: { device: SendTextInput["device"];
     const { count } = await db().message.updateMany({ where: { id: row.id, status: "failed" }, data: { status: "pending", error: null } });
     if (count > 0) publishPending(device, row.id, row.waMessageId);
   }
-  return transmit(device, { id: row.id, waMessageId: row.waMessageId }, row.toJid, row.content);
+  return transmit(device, row, row.toJid, row.content);
 }
 
 function storeOutgoing(
@@ -152,17 +155,19 @@ function publishPending(device: SendTextInput["device"], messageId: number, waMe
 }
 
 /** Hands a stored `pending` row to WhatsApp under its own id, then records `sent` — or `failed` with the reason. */
-async function transmit(device: SendTextInput["device"], row: StoredOutgoing, jid: string, text: string): Promise<SentMessage> {
-  const { waMessageId } = row;
+async function transmit(device: SendTextInput["device"], row: SentMessage, jid: string, text: string): Promise<SentMessage> {
+  const waMessageId = row.waMessageId ?? "";
   try {
     await connectionManager().sendText(device.deviceId, jid, text, { messageId: waMessageId });
   } catch (error) {
     const reason = isWaError(error, "DeviceNotConnectedError")
       ? "The device went offline before the message was sent"
       : `WhatsApp did not accept the message: ${error instanceof Error ? error.message : String(error)}`;
-    await updateOutgoingStatus({ device, waMessageId, status: "failed", error: reason });
+    await updateOutgoingStatus({ device, waMessageId, messageId: row.id, status: "failed", error: reason });
     throw new AppError(isWaError(error, "DeviceNotConnectedError") ? "DEVICE_NOT_CONNECTED" : "UNAVAILABLE", reason, { cause: error });
   }
-  await updateOutgoingStatus({ device, waMessageId, status: "sent" });
+  const moved = await updateOutgoingStatus({ device, waMessageId, messageId: row.id, status: "sent" });
+  // A receipt may have overtaken us (the row is already delivered or read): only then read the row back.
+  if (moved) return { ...row, status: "sent", error: null, updatedAt: new Date() };
   return db().message.findUniqueOrThrow({ where: { id: row.id }, select: messageSelect });
 }

@@ -13,6 +13,8 @@ const FORWARD_FROM: Record<Exclude<MessageStatus, "pending">, MessageStatus[]> =
 export interface OutgoingStatusUpdate {
   device: { id: number; deviceId: string; ownerId: number };
   waMessageId: string;
+  /** The row id when the caller knows it (the send path): saves reading the row back. */
+  messageId?: number;
   status: Exclude<MessageStatus, "pending">;
   error?: string | null;
 }
@@ -24,24 +26,30 @@ export interface OutgoingStatusUpdate {
  */
 export async function updateOutgoingStatus(update: OutgoingStatusUpdate): Promise<boolean> {
   const prisma = db();
+  const error = update.status === "failed" ? (update.error ?? "Sending failed").slice(0, 500) : null;
   const { count } = await prisma.message.updateMany({
     where: {
+      ...(update.messageId !== undefined ? { id: update.messageId } : {}),
       deviceId: update.device.id,
       waMessageId: update.waMessageId,
       direction: "outgoing",
       status: { in: FORWARD_FROM[update.status] },
     },
-    data: { status: update.status, error: update.status === "failed" ? (update.error ?? "Sending failed").slice(0, 500) : null },
+    data: { status: update.status, error },
   });
   if (count === 0) return false;
-  const row = await prisma.message.findUnique({
-    where: { deviceId_waMessageId: { deviceId: update.device.id, waMessageId: update.waMessageId } },
-    select: { id: true, status: true, error: true },
-  });
-  if (!row) return false;
+  let messageId = update.messageId;
+  if (messageId === undefined) {
+    const row = await prisma.message.findUnique({
+      where: { deviceId_waMessageId: { deviceId: update.device.id, waMessageId: update.waMessageId } },
+      select: { id: true },
+    });
+    if (!row) return false;
+    messageId = row.id;
+  }
   eventBus().publish(
     "message.status",
-    { deviceId: update.device.deviceId, messageId: row.id, waMessageId: update.waMessageId, status: update.status, error: row.error },
+    { deviceId: update.device.deviceId, messageId, waMessageId: update.waMessageId, status: update.status, error },
     { ownerId: update.device.ownerId },
   );
   return true;
