@@ -1,8 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { MessagesSquare } from "lucide-react";
+import Link from "next/link";
 import { errorMessage } from "@/components/errors/error-message";
 import { MessageList, MessageListSkeleton } from "@/components/messages/message-list";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { useT } from "@/i18n/provider";
@@ -15,8 +18,14 @@ export function DeviceMessages({ deviceId }: { deviceId: string }) {
   const messages = useQuery(trpc.message.list.queryOptions({ deviceId, limit: 20 }));
   return (
     <Card>
-      <CardHeader className="border-b pb-4">
+      <CardHeader className="flex flex-row items-center justify-between gap-3 border-b pb-4">
         <CardTitle>{t("device.recentTitle")}</CardTitle>
+        <Button asChild variant="outline" size="sm">
+          <Link href={`/devices/${encodeURIComponent(deviceId)}/chat`}>
+            <MessagesSquare aria-hidden />
+            {t("chat.openChats")}
+          </Link>
+        </Button>
       </CardHeader>
       {messages.isPending ? (
         <MessageListSkeleton />

@@ -1,5 +1,7 @@
+import { activityRouter } from "./routers/activity/router";
 import { adminRouter } from "./routers/admin/router";
 import { authRouter } from "./routers/auth/router";
+import { chatRouter } from "./routers/chat/router";
 import { contactRouter } from "./routers/contact/router";
 import { deviceRouter } from "./routers/device/router";
 import { eventsRouter } from "./routers/events/router";
@@ -9,8 +11,10 @@ import { templateRouter } from "./routers/template/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  activity: activityRouter,
   admin: adminRouter,
   auth: authRouter,
+  chat: chatRouter,
   contact: contactRouter,
   device: deviceRouter,
   events: eventsRouter,

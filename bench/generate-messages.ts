@@ -1,0 +1,152 @@
+/**
+ * Fills a benchmark database with realistic message traffic for `bench/chat-queries.ts` (SPEC §8: queries at 1M messages).
+ *   npx tsx bench/generate-messages.ts [--messages 1000000] [--devices 20] [--chats 2000] [--days 90] [--users 10]
+ *   BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/switchboard_bench) — the database is dropped and re-migrated.
+ * Messages arrive in time order (ids grow with timestamps, as in production), across devices and chats with a
+ * skewed popularity (a few busy chats, a long tail), mostly in local daytime, at second precision so equal
+ * timestamps occur. A third of the chat partners are saved contacts; incoming messages carry a pushName.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import mariadb from "mariadb";
+import { parseDatabaseUrl } from "../src/server/db/database-url";
+import { migrate } from "../src/server/db/migrate";
+
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "mysql://root@127.0.0.1:3306/switchboard_bench";
+
+const { values } = parseArgs({
+  options: {
+    messages: { type: "string", default: "1000000" },
+    devices: { type: "string", default: "20" },
+    chats: { type: "string", default: "2000" },
+    days: { type: "string", default: "90" },
+    users: { type: "string", default: "10" },
+    batch: { type: "string", default: "2000" },
+  },
+});
+const MESSAGES = Number(values.messages);
+const DEVICES = Number(values.devices);
+const CHATS = Number(values.chats);
+const DAYS = Number(values.days);
+const USERS = Number(values.users);
+const BATCH = Number(values.batch);
+
+const PHRASES = [
+  "Halo kak, apakah produk ini masih ready?",
+  "Terima kasih, pesanan sudah kami terima",
+  "Boleh minta info ongkir ke Bandung?",
+  "Hi, is the blue one still available in size M?",
+  "Pembayaran sudah saya transfer ya",
+  "Your order has been shipped, tracking number follows",
+  "Jam buka toko hari Minggu sampai jam berapa?",
+  "Can I change the delivery address?",
+  "Siap, ditunggu kabarnya",
+  "Invoice for this month is attached",
+  "Promo akhir pekan: diskon 20% untuk semua item",
+  "Thanks! See you tomorrow at 10",
+];
+const NAMES = ["Budi", "Siti", "Andi", "Dewi", "Rina", "Agus", "Maya", "Joko", "Lina", "Tono", "Sari", "Eko", "Alice", "Bob", "Carol"];
+
+/** Deterministic PRNG so two runs produce the same data set. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = mulberry32(42);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+/** Skewed index in [0, n): chat 0 is the busiest, with a long tail. */
+const skewed = (n: number): number => Math.min(n - 1, Math.floor(n * random() ** 2.5));
+
+const chatPhone = (device: number, chat: number): string => `628${(100_000_000 + device * 10_000 + chat).toString()}`;
+const devicePhone = (device: number): string => `6281900${(10_000 + device).toString()}`;
+
+async function main(): Promise<void> {
+  const opts = parseDatabaseUrl(BENCH_DATABASE_URL);
+  const admin = await mariadb.createConnection({ host: opts.host, port: opts.port, user: opts.user, password: opts.password });
+  await admin.query(`DROP DATABASE IF EXISTS \`${opts.database}\``);
+  await admin.end();
+  await migrate(BENCH_DATABASE_URL, path.resolve(import.meta.dirname, "../prisma/migrations"));
+
+  const conn = await mariadb.createConnection({ ...opts });
+  const started = performance.now();
+  try {
+    await conn.query("SET unique_checks = 0, foreign_key_checks = 0");
+    for (let u = 0; u < USERS; u++) {
+      await conn.query("INSERT INTO `User` (id, username, email, passwordHash, role, updatedAt) VALUES (?, ?, ?, 'x', ?, NOW(3))", [
+        u + 1,
+        `bench${u}`,
+        `bench${u}@example.test`,
+        u === 0 ? "admin" : "user",
+      ]);
+    }
+    for (let d = 0; d < DEVICES; d++) {
+      await conn.query(
+        "INSERT INTO `Device` (id, deviceId, deviceName, ownerId, phoneNumber, status, updatedAt) VALUES (?, ?, ?, ?, ?, 'connected', NOW(3))",
+        [d + 1, `bench-device-${d}`, `Bench line ${d}`, (d % USERS) + 1, `+${devicePhone(d)}`],
+      );
+      const contacts: unknown[] = [];
+      for (let c = 0; c < CHATS; c += 3) contacts.push([(d % USERS) + 1, `${pick(NAMES)} ${d}-${c}`, `+${chatPhone(d, c)}`, `${chatPhone(d, c)}@s.whatsapp.net`]);
+      await conn.batch("INSERT IGNORE INTO `Contact` (ownerId, name, phone, jid, updatedAt) VALUES (?, ?, ?, ?, NOW(3))", contacts);
+    }
+
+    const end = Date.now();
+    const start = end - DAYS * 86_400_000;
+    const step = (end - start) / MESSAGES;
+    let clock = start;
+    const row = `(${Array.from({ length: 12 }, () => "?").join(", ")}, NOW(3))`;
+    for (let offset = 0; offset < MESSAGES; offset += BATCH) {
+      const size = Math.min(BATCH, MESSAGES - offset);
+      const params: unknown[] = [];
+      for (let i = 0; i < size; i++) {
+        clock += step * 2 * random();
+        // Daytime-heavy traffic: night-time messages are mostly moved to the afternoon of the same day.
+        const at = new Date(Math.floor(clock / 1000) * 1000);
+        const hour = (at.getUTCHours() + 7) % 24;
+        if (hour < 7 && random() < 0.7) at.setTime(Math.min(at.getTime() + 8 * 3_600_000, end - (end % 1000)));
+        const device = Math.floor(random() * DEVICES);
+        const chat = skewed(CHATS);
+        const phone = chatPhone(device, chat);
+        const incoming = random() < 0.55;
+        const jid = `${phone}@s.whatsapp.net`;
+        const own = `${devicePhone(device)}@s.whatsapp.net`;
+        const seq = offset + i;
+        params.push(
+          device + 1,
+          (device % USERS) + 1,
+          `BENCH${seq.toString(16).toUpperCase().padStart(12, "0")}`,
+          jid,
+          incoming ? jid : own,
+          incoming ? own : jid,
+          `${pick(PHRASES)} #${seq}`,
+          incoming ? "incoming" : "outgoing",
+          incoming ? "delivered" : pick(["sent", "delivered", "read", "read", "read", "failed"]),
+          at,
+          incoming ? JSON.stringify({ pushName: `${pick(NAMES)}` }) : null,
+          at,
+        );
+      }
+      await conn.query(
+        "INSERT INTO `Message` (deviceId, ownerId, waMessageId, chatJid, fromJid, toJid, content, direction, status, `timestamp`, metadata, createdAt, updatedAt) VALUES " +
+          Array.from({ length: size }, () => row).join(", "),
+        params,
+      );
+      if ((offset / BATCH) % 50 === 0) {
+        const done = offset + size;
+        const seconds = (performance.now() - started) / 1000;
+        console.log(`${done.toLocaleString("en")} / ${MESSAGES.toLocaleString("en")} messages (${Math.round(done / seconds)} rows/s)`);
+      }
+    }
+    await conn.query("ANALYZE TABLE `Message`, `Contact`, `Device`");
+  } finally {
+    await conn.end();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ messages: MESSAGES, devices: DEVICES, chats: CHATS, days: DAYS, seconds: +seconds.toFixed(1), rowsPerSecond: Math.round(MESSAGES / seconds) }));
+}
+
+await main();

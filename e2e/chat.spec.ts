@@ -1,0 +1,137 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { collectConsoleErrors } from "./helpers/console";
+import { expect, test } from "./helpers/fixtures";
+import { randomSandboxPhone, sandboxControl } from "./helpers/sandbox";
+import { trpcQuery } from "./helpers/trpc";
+
+/** Calls a tRPC mutation over HTTP with the page's session cookie (superjson envelope). */
+async function trpcMutation<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const body = (await response.json()) as { result?: { data?: { json?: T } }; error?: { json?: { message?: string } } };
+  if (!response.ok() || !body.result?.data) throw new Error(`tRPC ${path} failed (${response.status()}): ${body.error?.json?.message ?? "no result"}`);
+  return body.result.data.json as T;
+}
+
+/**
+ * The device chat and chat history, end to end: a device paired through the sandbox receives a message that shows up
+ * live, the reply from the composer walks its ticks up to read, /chat-history finds it, and the link leads back.
+ */
+test.describe.serial("device chat", () => {
+  const devicePhone = randomSandboxPhone();
+  const contactPhone = randomSandboxPhone();
+  const tag = Date.now().toString(36);
+  const firstText = `Halo, stok kemeja biru ada? ${tag}`;
+  const secondText = `Ukuran M ya ${tag}`;
+  const replyText = `Ada kak, siap kirim hari ini ${tag}`;
+  let deviceId = "";
+  let userPage: Page;
+  let consoleErrors: string[] = [];
+
+  test.beforeAll(async ({ browser, userState, adminState, baseURL }) => {
+    test.setTimeout(120_000);
+    const adminContext = await browser.newContext({ baseURL, storageState: adminState });
+    const context = await browser.newContext({ baseURL, storageState: userState });
+    userPage = await context.newPage();
+    consoleErrors = collectConsoleErrors(userPage);
+    const me = await trpcQuery<{ id: number }>(userPage.request, "auth.me", undefined);
+    const created = await trpcMutation<{ deviceId: string }>(adminContext.request, "device.create", { ownerId: me.id, deviceName: `Chat line ${tag}` });
+    deviceId = created.deviceId;
+    await adminContext.close();
+
+    const control = sandboxControl();
+    await control.createAccount({ phone: devicePhone, name: "E2E Chat Phone" });
+    await control.createAccount({ phone: contactPhone, name: "Budi Pelanggan" });
+    await trpcMutation(userPage.request, "device.connect", { deviceId });
+    let qr = "";
+    await expect
+      .poll(async () => (qr = (await trpcQuery<{ qr: string | null }>(userPage.request, "device.qr", { deviceId })).qr ?? ""), { timeout: 60_000 })
+      .not.toBe("");
+    await control.scanQR(qr, devicePhone);
+    await expect.poll(async () => (await trpcQuery<{ status: string }>(userPage.request, "device.get", { deviceId })).status, { timeout: 30_000 }).toBe("connected");
+  });
+
+  test.afterAll(async () => {
+    await userPage.context().close();
+  });
+
+  test("the device page links to its chats", async () => {
+    await userPage.goto(`/devices/${encodeURIComponent(deviceId)}`);
+    await userPage.getByRole("link", { name: "Open chats" }).click();
+    await expect(userPage).toHaveURL(new RegExp(`/devices/${deviceId}/chat$`));
+    await expect(userPage.getByText("Select a chat")).toBeVisible();
+    await expect(userPage.getByText("No chats yet")).toBeVisible();
+  });
+
+  test("a contact's message appears live in the chat list and the open conversation", async () => {
+    await expect(userPage.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
+    const control = sandboxControl();
+    await control.sendText(contactPhone, devicePhone, firstText);
+
+    const item = userPage.locator(`[data-testid="chat-item"][data-chat-jid="${contactPhone}@s.whatsapp.net"]`);
+    await expect(item).toContainText(firstText);
+    await expect(item.getByTestId("chat-awaiting")).toHaveText("1");
+    await item.click();
+    await expect(userPage).toHaveURL(/\?chat=/);
+    const conversation = userPage.getByTestId("conversation");
+    // The contact's WhatsApp name (pushName) stands in until the number is saved as a contact.
+    await expect(conversation.getByTestId("conversation-title")).toHaveText("Budi Pelanggan");
+    await expect(conversation).toContainText(`+${contactPhone}`);
+    await expect(conversation.getByTestId("chat-bubble").filter({ hasText: firstText })).toHaveAttribute("data-direction", "incoming");
+
+    await control.sendText(contactPhone, devicePhone, secondText);
+    await expect(conversation.getByTestId("chat-bubble").filter({ hasText: secondText })).toBeVisible();
+    await expect(item.getByTestId("chat-awaiting")).toHaveText("2");
+  });
+
+  test("a reply from the composer shows its ticks up to read", async () => {
+    const conversation = userPage.getByTestId("conversation");
+    const composer = conversation.getByLabel("Message");
+    await composer.fill(replyText);
+    await composer.press("Enter");
+    await expect(composer).toHaveValue("");
+
+    const bubble = conversation.getByTestId("chat-bubble").filter({ hasText: replyText });
+    await expect(bubble).toHaveAttribute("data-direction", "outgoing");
+    await expect(bubble).toHaveAttribute("data-status", "read", { timeout: 30_000 });
+    await expect(bubble.getByTestId("message-ticks")).toHaveAttribute("data-status", "read");
+    const inbox = await sandboxControl().waitForInbox(contactPhone, { text: replyText });
+    expect(inbox.text).toBe(replyText);
+    const item = userPage.locator(`[data-testid="chat-item"][data-chat-jid="${contactPhone}@s.whatsapp.net"]`);
+    await expect(item).toContainText(`You: ${replyText}`);
+    await expect(item.getByTestId("chat-awaiting")).toHaveCount(0);
+  });
+
+  test("the daily list shows today's chat with its counts", async () => {
+    await userPage.getByRole("tab", { name: "By day" }).click();
+    const item = userPage.getByTestId("chat-item").filter({ hasText: "Budi Pelanggan" });
+    await expect(item).toContainText("2 in · 1 out");
+    await expect(userPage.getByTestId("chat-day-total")).toHaveText("1 chats on this day");
+  });
+
+  test("/chat-history finds the message by text and links into the chat", async () => {
+    await userPage.goto("/chat-history");
+    await expect(userPage.getByRole("heading", { name: "Chat history" })).toBeVisible();
+    await userPage.getByLabel("Text").fill(`kemeja biru ada? ${tag}`);
+    await userPage.getByRole("button", { name: "Search" }).click();
+    const rows = userPage.getByTestId("history-row");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(firstText);
+    await expect(rows.first()).toContainText(`Chat line ${tag}`);
+
+    await userPage.getByLabel("Contact").fill(`+${contactPhone}`);
+    await userPage.getByLabel("Text").fill("");
+    await userPage.getByRole("button", { name: "Search" }).click();
+    await expect(rows).toHaveCount(3);
+    await expect(rows.first()).toContainText(replyText);
+
+    await rows.first().getByRole("link", { name: `Open the chat with +${contactPhone}` }).click();
+    await expect(userPage).toHaveURL(new RegExp(`/devices/${deviceId}/chat\\?chat=${contactPhone}`));
+    await expect(userPage.getByTestId("conversation").getByTestId("chat-bubble")).toHaveCount(3);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("/activity lists connecting the device", async () => {
+    await userPage.goto("/activity");
+    await expect(userPage.getByTestId("activity-row").filter({ hasText: "Connected a device" }).filter({ hasText: deviceId })).toBeVisible();
+  });
+});

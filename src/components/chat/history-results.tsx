@@ -1,0 +1,71 @@
+"use client";
+
+import { ArrowDownLeft, ArrowUpRight, MessageSquareText } from "lucide-react";
+import Link from "next/link";
+import { MessageStatusBadge } from "@/components/status/message-status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useFormat, useT } from "@/i18n/provider";
+import { phoneFromJid } from "@/lib/phone";
+import type { FoundMessageItem } from "./chat-types";
+
+/** Search results: when, which device, with whom, what, and a way into that conversation. */
+export function HistoryResults({ items }: { items: FoundMessageItem[] }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead>{t("chatHistory.time")}</TableHead>
+          <TableHead>{t("chatHistory.device")}</TableHead>
+          <TableHead>{t("chatHistory.contact")}</TableHead>
+          <TableHead className="w-full">{t("chatHistory.message")}</TableHead>
+          <TableHead>{t("chatHistory.status")}</TableHead>
+          <TableHead>
+            <span className="sr-only">{t("chatHistory.openChat")}</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((m) => {
+          const phone = phoneFromJid(m.chatJid);
+          const who = m.contactName ?? phone ?? m.chatJid;
+          const outgoing = m.direction === "outgoing";
+          const Icon = outgoing ? ArrowUpRight : ArrowDownLeft;
+          return (
+            <TableRow key={m.id} data-testid="history-row" data-message-id={m.id}>
+              <TableCell className="text-xs whitespace-nowrap text-muted-foreground">
+                <time dateTime={m.timestamp.toISOString()}>{format.dateTime(m.timestamp)}</time>
+              </TableCell>
+              <TableCell className="max-w-40 truncate text-sm" title={m.device.deviceId}>
+                {m.device.deviceName}
+              </TableCell>
+              <TableCell className="whitespace-nowrap">
+                <span className="block text-sm font-medium">{who}</span>
+                {m.contactName && phone ? <span className="block font-mono text-xs text-muted-foreground">{phone}</span> : null}
+              </TableCell>
+              <TableCell className="min-w-64">
+                <span className="flex items-start gap-2">
+                  <Icon className={outgoing ? "mt-0.5 size-3.5 shrink-0 text-primary" : "mt-0.5 size-3.5 shrink-0 text-info"} aria-label={t(`direction.${m.direction}`)} />
+                  <span className="line-clamp-2 text-sm break-words">{m.content ?? <span className="text-muted-foreground italic">{t(`chat.types.${m.type}`)}</span>}</span>
+                </span>
+              </TableCell>
+              <TableCell>{outgoing ? <MessageStatusBadge status={m.status} /> : <Badge tone="info">{t("direction.incoming")}</Badge>}</TableCell>
+              <TableCell>
+                <Link
+                  href={`/devices/${encodeURIComponent(m.device.deviceId)}/chat?chat=${encodeURIComponent(m.chatJid)}`}
+                  className="inline-flex items-center gap-1 text-sm font-medium whitespace-nowrap text-primary hover:underline"
+                  aria-label={t("chatHistory.openChatWith", { name: who })}
+                >
+                  <MessageSquareText className="size-4" aria-hidden />
+                  {t("chatHistory.openChat")}
+                </Link>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Prisma } from "@/generated/prisma/client";
+
+/** A message as a conversation shows it; the device is known from the request, metadata stays server-side. */
+export const chatMessageSelect = {
+  id: true,
+  waMessageId: true,
+  chatJid: true,
+  fromJid: true,
+  toJid: true,
+  type: true,
+  content: true,
+  direction: true,
+  status: true,
+  error: true,
+  timestamp: true,
+} as const satisfies Prisma.MessageSelect;
+
+export type ChatMessage = Prisma.MessageGetPayload<{ select: typeof chatMessageSelect }>;

@@ -1,0 +1,65 @@
+import type { MessageDirection } from "@/generated/prisma/enums";
+import { db } from "../../db";
+import { isGroupJid } from "./chat-jid";
+import { describeChats, type ChatSummary, type ChatTail } from "./chat-summaries";
+import { dayRange, todayIn } from "./day-range";
+
+export interface DailyChatListInput {
+  device: { id: number; ownerId: number };
+  includeGroups: boolean;
+  /** YYYY-MM-DD in `timezone`; today when absent. */
+  date?: string;
+  timezone: string;
+  limit: number;
+}
+
+export interface DailyChatList {
+  date: string;
+  timezone: string;
+  items: ChatSummary[];
+  /** Chats with activity that day, including any beyond `limit`. */
+  totalChats: number;
+}
+
+interface DayRow {
+  id: number;
+  chatJid: string;
+  direction: MessageDirection;
+  timestamp: Date;
+  pushName: string | null;
+}
+
+/**
+ * The chats with activity on one local day, latest first, with the day's counts. The day is one range of
+ * Message(deviceId, timestamp) read newest first — a small slice of a device's history at any table size — and
+ * folded here into one summary per chat (first row seen = the chat's last message that day).
+ */
+export async function dailyChatList(input: DailyChatListInput): Promise<DailyChatList> {
+  const date = input.date ?? todayIn(input.timezone);
+  const { start, end } = dayRange(date, input.timezone);
+  const rows = await db().$queryRaw<DayRow[]>`
+    SELECT id, chatJid, direction, \`timestamp\`, JSON_VALUE(metadata, '$.pushName') AS pushName
+    FROM Message
+    WHERE deviceId = ${input.device.id} AND \`timestamp\` >= ${start} AND \`timestamp\` < ${end}
+    ORDER BY \`timestamp\` DESC, id DESC`;
+  const chats = new Map<string, ChatTail & { incoming: number; outgoing: number }>();
+  for (const row of rows) {
+    if (!input.includeGroups && isGroupJid(row.chatJid)) continue;
+    let chat = chats.get(row.chatJid);
+    if (!chat) {
+      chat = { chatJid: row.chatJid, lastId: Number(row.id), awaitingReply: 0, replied: false, pushName: null, incoming: 0, outgoing: 0 };
+      chats.set(row.chatJid, chat);
+    }
+    if (row.direction === "incoming") {
+      chat.incoming += 1;
+      if (!chat.replied) chat.awaitingReply += 1;
+      chat.pushName ??= row.pushName;
+    } else {
+      chat.outgoing += 1;
+      chat.replied = true;
+    }
+  }
+  const all = [...chats.values()];
+  const items = await describeChats(input.device, all.slice(0, input.limit));
+  return { date, timezone: input.timezone, items, totalChats: all.length };
+}
