@@ -1,8 +1,20 @@
-import { ComingSoon } from "@/components/coming-soon";
+import { ScheduleForm } from "@/components/schedule/schedule-form";
+import { ScheduledList } from "@/components/schedule/scheduled-list";
+import { PageHeader } from "@/components/ui/page-header";
 import { pageTitle } from "@/i18n/metadata";
+import { getT } from "@/i18n/server";
 
 export const generateMetadata = pageTitle("nav.scheduleMessage");
 
-export default function Page() {
-  return <ComingSoon feature="scheduleMessage" title="nav.scheduleMessage" />;
+export default async function ScheduleMessagePage() {
+  const t = await getT();
+  return (
+    <>
+      <PageHeader title={t("schedule.title")} description={t("schedule.description")} />
+      <div className="grid gap-6">
+        <ScheduleForm />
+        <ScheduledList />
+      </div>
+    </>
+  );
 }
