@@ -17,7 +17,8 @@ const { db } = await import("../../src/server/db");
 const { hashPassword } = await import("../../src/server/services/auth/password");
 for (const u of Object.values(E2E_USERS)) {
   await db().user.create({
-    data: { username: u.username, email: u.email, role: u.role, fullName: u.fullName, passwordHash: await hashPassword(u.password) },
+    // Every spec provisions its own devices: room for all of them in one run.
+    data: { username: u.username, email: u.email, role: u.role, fullName: u.fullName, passwordHash: await hashPassword(u.password), maxDevices: 100 },
   });
 }
 await db().$disconnect();

@@ -321,8 +321,6 @@ export const en = {
   sandbox: {
     title: "WhatsApp sandbox",
     description: "Try every feature without a phone: simulated WhatsApp accounts scan QR codes, chat and send receipts.",
-    unavailable: "Sandbox controls are not available yet",
-    unavailableBody: "The server does not expose the sandbox control procedures yet.",
     accounts: "Sandbox accounts",
     accountsEmpty: "No sandbox accounts yet",
     banned: "Banned",

@@ -323,8 +323,6 @@ export const id: Messages = {
   sandbox: {
     title: "Sandbox WhatsApp",
     description: "Coba semua fitur tanpa ponsel: akun WhatsApp simulasi memindai kode QR, mengobrol, dan mengirim tanda terima.",
-    unavailable: "Kontrol sandbox belum tersedia",
-    unavailableBody: "Server belum menyediakan prosedur kontrol sandbox.",
     accounts: "Akun sandbox",
     accountsEmpty: "Belum ada akun sandbox",
     banned: "Diblokir",

@@ -173,6 +173,15 @@ export class ConnectionManager {
     return this.live(deviceId)?.status ?? null;
   }
 
+  /**
+   * After device.assign: the live connection (and its inbound handler, which shares the same ref) must publish
+   * events to, and store messages for, the new owner from now on.
+   */
+  reassignOwner(deviceId: string, ownerId: number): void {
+    const connection = this.connections.get(deviceId);
+    if (connection) connection.device.ownerId = ownerId;
+  }
+
   /** The QR currently shown for the device, if it is waiting for a scan. */
   qr(deviceId: string): QrSnapshot | null {
     return this.live(deviceId)?.qr ?? null;

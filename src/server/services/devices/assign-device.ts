@@ -2,6 +2,7 @@ import { AppError } from "../../errors";
 import { db } from "../../db";
 import { deviceSelect } from "../../api/procedures";
 import { eventBus } from "../../events/bus";
+import { findConnectionManager } from "../../whatsapp/registry";
 import { recordAudit } from "../audit/record-audit";
 import type { DeviceRow, ServiceCall } from "./types";
 
@@ -24,6 +25,7 @@ export async function assignDevice(input: ServiceCall & { device: DeviceRow; own
     await tx.scheduledMessage.updateMany({ where: { deviceId: device.id }, data: { ownerId } });
     return tx.device.update({ where: { id: device.id }, data: { ownerId }, select: deviceSelect });
   });
+  findConnectionManager()?.reassignOwner(device.deviceId, ownerId);
   await recordAudit({
     actorId: input.actor.id,
     action: "device.assign",
