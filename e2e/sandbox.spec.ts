@@ -42,7 +42,7 @@ test("an admin links a device from /sandbox and writes to it as a contact", asyn
   await page.getByRole("button", { name: "New account" }).click();
   await expect(page.getByText(`Account ${customerPhone} created.`)).toBeVisible();
   await page.locator("#sandbox-to").click();
-  await page.getByRole("option", { name: new RegExp(`${deviceName} · ${ownerPhone}`) }).click();
+  await page.getByRole("option", { name: new RegExp(`${deviceName} · \\+?${ownerPhone}`) }).click();
   const text = `Halo dari sandbox ${suffix}`;
   await page.locator("#sandbox-text").fill(text);
   await page.getByRole("button", { name: "Send as contact" }).click();

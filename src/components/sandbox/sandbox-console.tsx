@@ -17,10 +17,10 @@ export function SandboxConsole() {
     <div className="grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)] lg:items-start">
       <AccountsCard selected={phone} onSelect={setPhone} />
       {phone ? (
-        <div className="grid gap-6 xl:grid-cols-2 xl:items-start">
+        <div className="grid min-w-0 gap-6 2xl:grid-cols-2 2xl:items-start">
           <LinkDeviceCard phone={phone} />
           <ContactCard phone={phone} />
-          <div className="xl:col-span-2">
+          <div className="2xl:col-span-2">
             <AccountActivityCard phone={phone} />
           </div>
         </div>
