@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SANDBOX_TOKEN } from "./e2e/support/sandbox-token";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 7790);
@@ -41,6 +42,7 @@ export default defineConfig({
       PORT: String(PORT),
       WA_MODE: "sandbox",
       WA_SANDBOX_URL: E2E_SANDBOX_URL,
+      SANDBOX_CONTROL_TOKEN: E2E_SANDBOX_TOKEN,
       WA_AUTH_KEY: "1".repeat(64),
       LOG_LEVEL: "warn",
       // Specs sign in many times from one address; the limiter itself is covered by the integration tests.

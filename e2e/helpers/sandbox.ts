@@ -1,9 +1,10 @@
 import { createSandboxControlClient, type SandboxControlClient } from "../../src/sandbox/control-client";
+import { E2E_SANDBOX_TOKEN } from "../support/sandbox-token";
 
 /** The sandbox the e2e server talks to (playwright.config.ts starts it on this port). */
 export function sandboxControl(): SandboxControlClient {
   const port = Number(process.env.E2E_SANDBOX_PORT ?? 7790);
-  return createSandboxControlClient(`http://127.0.0.1:${port}`);
+  return createSandboxControlClient(`http://127.0.0.1:${port}`, { token: E2E_SANDBOX_TOKEN });
 }
 
 /** A fresh sandbox phone number in the +1 555 test range, unique per run. */

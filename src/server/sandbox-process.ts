@@ -4,8 +4,12 @@ import path from "node:path";
 import type { Logger } from "pino";
 
 async function answers(baseUrl: string): Promise<boolean> {
+  const token = process.env.SANDBOX_CONTROL_TOKEN;
   try {
-    const res = await fetch(new URL("/control/info", baseUrl), { signal: AbortSignal.timeout(1000) });
+    const res = await fetch(new URL("/control/info", baseUrl), {
+      signal: AbortSignal.timeout(1000),
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     return res.ok;
   } catch {
     return false;

@@ -32,6 +32,8 @@ export async function startApp(opts: { port: number; sandboxPort: number }): Pro
       PORT: String(opts.port),
       WA_MODE: "sandbox",
       WA_SANDBOX_URL: sandboxUrl,
+      // As `npm run setup` configures it: the sandbox's control API then requires this bearer token.
+      SANDBOX_CONTROL_TOKEN: "http-test-control-token",
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],
