@@ -1,5 +1,6 @@
 "use client";
 
+import { ConnectedDeviceField, RecipientPhoneField } from "@/components/messaging/recipient-fields";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CalendarClock, Smartphone } from "lucide-react";
 import Link from "next/link";
@@ -129,33 +130,16 @@ export function ScheduleForm() {
         <CardContent className="grid gap-4">
           <FormError message={bannerError} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField id="deviceId" label={t("schedule.device")} error={errors.deviceId}>
-              <Select value={selected} onValueChange={setDeviceId}>
-                <SelectTrigger id="deviceId" aria-invalid={Boolean(errors.deviceId)} aria-describedby={fieldDescribedBy("deviceId", errors.deviceId)}>
-                  <SelectValue placeholder={t("schedule.devicePlaceholder")} />
-                </SelectTrigger>
-                <SelectContent>
-                  {connected.map((d) => (
-                    <SelectItem key={d.deviceId} value={d.deviceId}>
-                      {d.deviceName}
-                      {d.phoneNumber ? ` · ${d.phoneNumber}` : ""}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            </FormField>
-            <FormField id="to" label={t("schedule.to")} error={errors.to} hint={t("schedule.toHint")}>
-              <Input
-                id="to"
-                type="tel"
-                inputMode="tel"
-                placeholder="0812 3456 7890"
-                value={to}
-                onChange={(e) => setTo(e.target.value)}
-                aria-invalid={Boolean(errors.to)}
-                aria-describedby={fieldDescribedBy("to", errors.to, t("schedule.toHint"))}
-              />
-            </FormField>
+            <ConnectedDeviceField
+              id="deviceId"
+              label={t("schedule.device")}
+              placeholder={t("schedule.devicePlaceholder")}
+              devices={connected}
+              value={selected}
+              onChange={setDeviceId}
+              error={errors.deviceId}
+            />
+            <RecipientPhoneField id="to" label={t("schedule.to")} hint={t("schedule.toHint")} value={to} onChange={setTo} error={errors.to} />
           </div>
           <FormField id="text" label={t("schedule.message")} error={errors.text} hint={charCount}>
             <Textarea

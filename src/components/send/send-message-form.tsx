@@ -1,5 +1,6 @@
 "use client";
 
+import { ConnectedDeviceField, RecipientPhoneField } from "@/components/messaging/recipient-fields";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Send, Smartphone } from "lucide-react";
 import Link from "next/link";
@@ -11,8 +12,6 @@ import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { fieldDescribedBy, FormError, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/i18n/provider";
@@ -97,33 +96,16 @@ export function SendMessageForm() {
         <form onSubmit={onSubmit} noValidate>
           <CardContent className="grid gap-4 p-5">
             <FormError message={bannerError} />
-            <FormField id="deviceId" label={t("send.device")} error={errors.deviceId}>
-              <Select value={selected} onValueChange={setDeviceId}>
-                <SelectTrigger id="deviceId" aria-invalid={Boolean(errors.deviceId)} aria-describedby={fieldDescribedBy("deviceId", errors.deviceId)}>
-                  <SelectValue placeholder={t("send.devicePlaceholder")} />
-                </SelectTrigger>
-                <SelectContent>
-                  {connected.map((d) => (
-                    <SelectItem key={d.deviceId} value={d.deviceId}>
-                      {d.deviceName}
-                      {d.phoneNumber ? ` · ${d.phoneNumber}` : ""}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            </FormField>
-            <FormField id="to" label={t("send.to")} error={errors.to} hint={t("send.toHint")}>
-              <Input
-                id="to"
-                type="tel"
-                inputMode="tel"
-                placeholder="0812 3456 7890"
-                value={to}
-                onChange={(e) => setTo(e.target.value)}
-                aria-invalid={Boolean(errors.to)}
-                aria-describedby={fieldDescribedBy("to", errors.to, t("send.toHint"))}
-              />
-            </FormField>
+            <ConnectedDeviceField
+              id="deviceId"
+              label={t("send.device")}
+              placeholder={t("send.devicePlaceholder")}
+              devices={connected}
+              value={selected}
+              onChange={setDeviceId}
+              error={errors.deviceId}
+            />
+            <RecipientPhoneField id="to" label={t("send.to")} hint={t("send.toHint")} value={to} onChange={setTo} error={errors.to} />
             <FormField id="text" label={t("send.message")} error={errors.text} hint={t("send.characters", { count: text.length })}>
               <Textarea
                 id="text"

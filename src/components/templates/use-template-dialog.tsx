@@ -1,5 +1,6 @@
 "use client";
 
+import { ConnectedDeviceField, RecipientPhoneField } from "@/components/messaging/recipient-fields";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Send, Smartphone } from "lucide-react";
 import Link from "next/link";
@@ -10,9 +11,7 @@ import { useMessageStatus } from "@/components/send/use-message-status";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { fieldDescribedBy, FormError, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { FormError } from "@/components/ui/form-field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useT } from "@/i18n/provider";
 import { parsePhone } from "@/lib/phone";
@@ -108,33 +107,16 @@ export function UseTemplateDialog({ template, open, onOpenChange }: { template: 
           <form onSubmit={onSubmit} noValidate className="grid gap-4">
             <FormError message={bannerError} />
             <div className="grid gap-4 sm:grid-cols-2">
-              <FormField id="use-device" label={t("send.device")} error={errors.deviceId}>
-                <Select value={selected} onValueChange={setDeviceId}>
-                  <SelectTrigger id="use-device" aria-invalid={Boolean(errors.deviceId)} aria-describedby={fieldDescribedBy("use-device", errors.deviceId)}>
-                    <SelectValue placeholder={t("send.devicePlaceholder")} />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {connected.map((d) => (
-                      <SelectItem key={d.deviceId} value={d.deviceId}>
-                        {d.deviceName}
-                        {d.phoneNumber ? ` · ${d.phoneNumber}` : ""}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              </FormField>
-              <FormField id="use-to" label={t("send.to")} error={errors.to} hint={t("send.toHint")}>
-                <Input
-                  id="use-to"
-                  type="tel"
-                  inputMode="tel"
-                  placeholder="0812 3456 7890"
-                  value={to}
-                  onChange={(e) => setTo(e.target.value)}
-                  aria-invalid={Boolean(errors.to)}
-                  aria-describedby={fieldDescribedBy("use-to", errors.to, t("send.toHint"))}
-                />
-              </FormField>
+              <ConnectedDeviceField
+                id="use-device"
+                label={t("send.device")}
+                placeholder={t("send.devicePlaceholder")}
+                devices={connected}
+                value={selected}
+                onChange={setDeviceId}
+                error={errors.deviceId}
+              />
+              <RecipientPhoneField id="use-to" label={t("send.to")} hint={t("send.toHint")} value={to} onChange={setTo} error={errors.to} />
             </div>
             <fieldset className="grid gap-3">
               <legend className="mb-2 text-sm font-medium">{t("templates.variables")}</legend>
