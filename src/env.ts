@@ -23,6 +23,13 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{1,3}$/, "DEFAULT_COUNTRY_CODE is a calling code such as 62")
     .default("62"),
+  // Where media files (uploads and downloaded incoming media) are stored, by content hash.
+  MEDIA_DIR: z.string().min(1).default("./data/media"),
+  // Per-type upload and download limits in MiB (WhatsApp's own: 16 for image/audio/video on most clients, 100 for documents).
+  MEDIA_MAX_IMAGE_MB: z.coerce.number().positive().max(100).default(16),
+  MEDIA_MAX_VIDEO_MB: z.coerce.number().positive().max(100).default(64),
+  MEDIA_MAX_AUDIO_MB: z.coerce.number().positive().max(100).default(16),
+  MEDIA_MAX_DOCUMENT_MB: z.coerce.number().positive().max(2000).default(100),
   RATE_LIMIT_API_POINTS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_API_WINDOW_SEC: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(20),

@@ -1,9 +1,11 @@
+import { bytesToBase64 } from './control/base64';
 import type {
   ControlAccount,
   ControlDevice,
   ControlError,
   ControlInboxMessage,
   ControlInfo,
+  ControlMediaKind,
   ControlOutboxMessage,
   CreateAccountRequest,
   ReceiptsRequest,
@@ -15,10 +17,22 @@ export type {
   ControlDevice,
   ControlInboxMessage,
   ControlInfo,
+  ControlMediaInfo,
+  ControlMediaKind,
   ControlOutboxMessage,
 } from './control/contract';
 
-/** A control API call that the sandbox refused; `status` is the HTTP status (400 bad input, 404, 409 scenario error). */
+/** Media a contact sends through the control API (the bytes travel as base64 JSON, up to ~18 MiB). */
+export interface ControlMediaInput {
+  kind: ControlMediaKind;
+  data: Uint8Array;
+  mimetype: string;
+  fileName?: string;
+  caption?: string;
+  ptt?: boolean;
+}
+
+/** A control API call that the sandbox refused; `status` is the HTTP status (400 bad input, 404, 409 scenario error, 413 too large). */
 export class SandboxControlError extends Error {
   constructor(
     readonly status: number,
@@ -38,7 +52,10 @@ export interface SandboxControlClient {
   scanQR(qr: string, phone: string): Promise<void>;
   enterPairingCode(phone: string, code: string): Promise<void>;
   sendText(from: string, toPhone: string, text: string): Promise<string>;
+  sendMedia(from: string, toPhone: string, media: ControlMediaInput): Promise<string>;
   inbox(phone: string): Promise<ControlInboxMessage[]>;
+  /** The verified plaintext of media `phone` received in message `messageId` (404 if none). */
+  inboxMedia(phone: string, messageId: string): Promise<Uint8Array>;
   outbox(phone: string): Promise<ControlOutboxMessage[]>;
   waitForInbox(phone: string, match?: Omit<WaitInboxRequest, 'phone'>): Promise<ControlInboxMessage>;
   setReceipts(phone: string, behaviour: Omit<ReceiptsRequest, 'phone'>): Promise<void>;
@@ -63,7 +80,7 @@ export const createSandboxControlClient = (
   const root = baseUrl.replace(/\/+$/, '').replace(/\/control$/, '');
   const doFetch = opts.fetch ?? fetch;
 
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+  const request = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> => {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
@@ -72,12 +89,16 @@ export const createSandboxControlClient = (
       headers,
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    const payload: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
+      const payload: unknown = await res.json().catch(() => undefined);
       throw isControlError(payload)
         ? new SandboxControlError(res.status, payload.error, payload.issues)
         : new SandboxControlError(res.status, `sandbox control ${method} ${path} failed with HTTP ${res.status}`);
     }
+    return res;
+  };
+  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+    const payload: unknown = await (await request(method, path, body)).json().catch(() => undefined);
     return payload as T;
   };
   const phonePath = (prefix: string, phone: string): string => `/${prefix}/${encodeURIComponent(phone)}`;
@@ -101,7 +122,11 @@ export const createSandboxControlClient = (
       await call('POST', '/pairing-code', { phone, code });
     },
     sendText: async (from, to, text) => (await call<{ id: string }>('POST', '/send', { from, to, text })).id,
+    sendMedia: async (from, to, { data, ...media }) =>
+      (await call<{ id: string }>('POST', '/send-media', { from, to, ...media, dataBase64: bytesToBase64(data) })).id,
     inbox: phone => call<ControlInboxMessage[]>('GET', phonePath('inbox', phone)),
+    inboxMedia: async (phone, messageId) =>
+      new Uint8Array(await (await request('GET', `${phonePath('media', phone)}/${encodeURIComponent(messageId)}`)).arrayBuffer()),
     outbox: phone => call<ControlOutboxMessage[]>('GET', phonePath('outbox', phone)),
     waitForInbox: (phone, match = {}) => call<ControlInboxMessage>('POST', '/wait-inbox', { phone, ...match }),
     setReceipts: async (phone, behaviour) => {

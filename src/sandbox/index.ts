@@ -1,5 +1,5 @@
 export { startSandbox, DEFAULT_RECEIPTS, type StartedSandbox } from './sandbox';
-export { sandboxSocketConfig } from './config';
+export { sandboxMediaRequestOptions, sandboxSocketConfig, type SandboxMediaRequestOptions } from './config';
 export { installSandboxRoot, restoreWhatsAppRoot } from './root-trust';
 export { createMemoryAuthState, createMemoryKeyStore } from './auth/memory-auth-state';
 export { TypedEmitter } from './events';
@@ -11,7 +11,11 @@ export type {
   SandboxAccount,
   SandboxEvents,
   SandboxInboxMessage,
+  SandboxMediaInfo,
+  SandboxMediaInput,
+  SandboxMediaKind,
   SandboxOptions,
   SandboxOutboxMessage,
+  SandboxReceivedMediaKind,
   StanzaLogEntry,
 } from './types';

@@ -1,5 +1,6 @@
 import { createControlHandler } from './control/http-api';
 import { quietLibsignalConsole } from './log/quiet-console';
+import { startMediaServer } from './media/media-server';
 import { createServerIdentity } from './protocol/cert-chain';
 import { listen } from './server/http-server';
 import { SandboxCore } from './server/sandbox-core';
@@ -9,6 +10,7 @@ import type {
   Sandbox,
   SandboxAccount,
   SandboxInboxMessage,
+  SandboxMediaInput,
   SandboxOptions,
   SandboxOutboxMessage,
   StanzaLogEntry,
@@ -35,6 +37,7 @@ export async function startSandbox(
     certRoot: opts.certRoot ?? 'correct',
   });
   const logSink = opts.log === true ? stderrLog : typeof opts.log === 'function' ? opts.log : undefined;
+  const media = await startMediaServer({ host, port: opts.mediaPort ?? 0 });
   const core = new SandboxCore(
     identity,
     {
@@ -43,8 +46,10 @@ export async function startSandbox(
       advSignature: opts.advSignature ?? 'correct',
       unknownNumbers: opts.unknownNumbers ?? 'create',
     },
+    media.service,
     logSink,
   );
+  media.onRequest(entry => core.events.emit('media-request', entry));
   const releaseConsole = quietLibsignalConsole();
   let controlHandler: ReturnType<typeof createControlHandler> | undefined;
   let server: Awaited<ReturnType<typeof listen>>;
@@ -57,6 +62,7 @@ export async function startSandbox(
     });
   } catch (error) {
     releaseConsole();
+    await media.close();
     throw error;
   }
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -68,6 +74,8 @@ export async function startSandbox(
     controlUrl: `http://${base}/control`,
     port: server.port,
     rootPublicKey: new Uint8Array(identity.root.public),
+    mediaUrl: media.url,
+    mediaCertPem: media.certPem,
     events: core.events,
     createAccount: (accountOpts?: { phone?: string; name?: string }): SandboxAccount => core.createAccount(accountOpts),
     account: (phone: string) => core.account(phone),
@@ -75,7 +83,9 @@ export async function startSandbox(
     scanQR: (qr: string, phone: string) => core.scanQR(qr, phone),
     enterPairingCode: (phone: string, code: string) => core.enterPairingCode(phone, code),
     sendText: (from: string, toPhone: string, text: string) => core.sendText(from, toPhone, text),
+    sendMedia: (from: string, toPhone: string, input: SandboxMediaInput) => core.sendMedia(from, toPhone, input),
     inbox: (phone: string): SandboxInboxMessage[] => core.inbox(phone),
+    inboxMedia: (phone: string, messageId: string) => core.inboxMedia(phone, messageId),
     outbox: (phone: string): SandboxOutboxMessage[] => core.outbox(phone),
     waitForInbox: (phone, predicate, timeoutMs) => core.waitForInbox(phone, predicate, timeoutMs),
     setReceipts: (phone: string, behaviour: ReceiptBehaviour) => core.setReceipts(phone, behaviour),
@@ -88,7 +98,7 @@ export async function startSandbox(
     close: () => {
       closing ??= (async () => {
         core.shutdown();
-        await server.close();
+        await Promise.all([server.close(), media.close()]);
         releaseConsole();
       })();
       return closing;

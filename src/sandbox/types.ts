@@ -46,6 +46,40 @@ export interface SandboxOptions {
   unknownNumbers?: 'create' | 'absent';
   /** Serve the control API under /control/* on the same port. Default true. */
   controlApi?: boolean;
+  /** Port of the HTTPS media server (same host). 0 (default) picks a random free port. */
+  mediaPort?: number;
+}
+
+/** Media a contact can send to a linked device. */
+export type SandboxMediaKind = 'image' | 'video' | 'audio' | 'document';
+
+/** Media a contact's phone can receive from a linked device (stickers arrive too, they are never sent). */
+export type SandboxReceivedMediaKind = SandboxMediaKind | 'sticker';
+
+export interface SandboxMediaInput {
+  kind: SandboxMediaKind;
+  data: Uint8Array;
+  mimetype: string;
+  /** Documents only: the name the recipient sees. */
+  fileName?: string;
+  caption?: string;
+  /** Audio only: a voice note (push-to-talk) instead of an audio file. */
+  ptt?: boolean;
+}
+
+/** What a phone knows about a media message, without the bytes. */
+export interface SandboxMediaInfo {
+  kind: SandboxReceivedMediaKind;
+  mimetype: string;
+  /** Plaintext bytes (as announced in the message when `error` is set). */
+  size: number;
+  /** Hex SHA-256 of the plaintext (the announced fileSha256 when `error` is set). */
+  sha256: string;
+  fileName?: string;
+  caption?: string;
+  ptt?: boolean;
+  /** Why the phone could not download or verify the media (missing blob, hash or MAC mismatch…). */
+  error?: string;
 }
 
 export interface SandboxAccount {
@@ -65,9 +99,11 @@ export interface SandboxInboxMessage {
   from: string;
   /** Device jid that sent it, e.g. `15551234567:1@s.whatsapp.net`. */
   fromDevice: string;
+  /** The text, or the media caption ('' for media without one). */
   text: string;
   /** Unix seconds. */
   timestamp: number;
+  media?: SandboxMediaInfo;
 }
 
 export interface SandboxOutboxMessage {
@@ -80,6 +116,7 @@ export interface SandboxOutboxMessage {
   receipts: string[];
   /** Signal message type used for each linked device, in device order ('pkmsg' opens a session). */
   encryption: Array<'pkmsg' | 'msg'>;
+  media?: SandboxMediaInfo;
 }
 
 export interface LinkedDeviceInfo {
@@ -94,7 +131,11 @@ export interface SandboxEvents {
   paired: { phone: string; deviceJid: string; method: 'qr' | 'code' };
   login: { phone: string; deviceJid: string; connId: string };
   /** A linked device sent a message that a contact (or the account's phone) received. */
-  message: { id: string; from: string; fromDevice: string; to: string; text?: string; toDevice: string };
+  message: { id: string; from: string; fromDevice: string; to: string; text?: string; toDevice: string; media?: SandboxMediaInfo };
+  /** An HTTP request the media server answered (diagnostics: Baileys logs upload failures only at warn level). */
+  'media-request': { method: string; path: string; status: number; range?: string };
+  /** A contact's phone could not download or verify the media a device sent it (the inbox entry carries `media.error`). */
+  'media-error': { to: string; from: string; id: string; error: string };
   /** 'to-device': a contact acknowledged a device's message; 'from-device': a device acknowledged a contact's message. */
   receipt: { direction: 'to-device' | 'from-device'; from: string; to: string; ids: string[]; type: string };
   /** Linked device connections: 'closed' carries the reason the sandbox knows of. */
@@ -109,6 +150,13 @@ export interface Sandbox {
   /** The control API base URL (`http://host:port/control`). */
   readonly controlUrl: string;
   readonly rootPublicKey: Uint8Array;
+  /** The HTTPS media server (`https://host:port`), where Baileys uploads and downloads media. */
+  readonly mediaUrl: string;
+  /**
+   * PEM of the media server's self-signed certificate (made at start). Baileys clients must trust
+   * it: `sandboxSocketConfig(wsUrl, pem)` for uploads, `sandboxMediaRequestOptions(pem)` for downloads.
+   */
+  readonly mediaCertPem: string;
   readonly events: TypedEmitter<SandboxEvents>;
   createAccount(opts?: { phone?: string; name?: string }): SandboxAccount;
   account(phone: string): SandboxAccount | undefined;
@@ -119,7 +167,11 @@ export interface Sandbox {
   enterPairingCode(phone: string, code: string): Promise<void>;
   /** Contact `from` writes to every linked device of account `toPhone`; creates `from` if missing. */
   sendText(from: string, toPhone: string, text: string): Promise<string>;
+  /** Contact `from` sends media to every linked device of account `toPhone`; creates `from` if missing. */
+  sendMedia(from: string, toPhone: string, media: SandboxMediaInput): Promise<string>;
   inbox(phone: string): SandboxInboxMessage[];
+  /** The verified plaintext of a media message `phone` received (undefined if none, failed, or evicted). */
+  inboxMedia(phone: string, messageId: string): Buffer | undefined;
   outbox(phone: string): SandboxOutboxMessage[];
   waitForInbox(
     phone: string,

@@ -6,6 +6,7 @@ const TABLES = [
   "BotRule",
   "BotConfig",
   "Message",
+  "MediaFile",
   "JobItem",
   "Job",
   "ScheduledMessage",
@@ -22,15 +23,19 @@ const TABLES = [
   "User",
 ];
 
-/** Empties every table (children first). */
+/**
+ * Empties every table (children first). FOREIGN_KEY_CHECKS is per connection: the transaction pins one, so the
+ * switch-back cannot land on another pooled connection and leave it with cascades silently off.
+ */
 export async function resetDb(): Promise<void> {
-  const prisma = db();
-  await prisma.$executeRawUnsafe("SET FOREIGN_KEY_CHECKS = 0");
-  try {
-    for (const table of TABLES) await prisma.$executeRawUnsafe(`DELETE FROM \`${table}\``);
-  } finally {
-    await prisma.$executeRawUnsafe("SET FOREIGN_KEY_CHECKS = 1");
-  }
+  await db().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET FOREIGN_KEY_CHECKS = 0");
+    try {
+      for (const table of TABLES) await tx.$executeRawUnsafe(`DELETE FROM \`${table}\``);
+    } finally {
+      await tx.$executeRawUnsafe("SET FOREIGN_KEY_CHECKS = 1");
+    }
+  }, { timeout: 60_000 });
 }
 
 /** Counts rows in every table: tests assert that a refused call wrote nothing. */

@@ -1,5 +1,5 @@
 import type { UserFacingSocketConfig } from "baileys";
-import { installSandboxRoot, sandboxSocketConfig, startSandbox, type StartedSandbox } from "../../src/sandbox";
+import { installSandboxRoot, sandboxMediaRequestOptions, sandboxSocketConfig, startSandbox, type StartedSandbox } from "../../src/sandbox";
 import type { ReceiptBehaviour } from "../../src/sandbox";
 import { eventBus } from "../../src/server/events/bus";
 import type { AppEvent, AppEventMap, AppEventName } from "../../src/server/events/types";
@@ -27,9 +27,10 @@ export function startTestManager(
   sandbox: StartedSandbox,
   opts: { backoff?: Partial<BackoffPolicy>; socket?: Partial<UserFacingSocketConfig> } = {},
 ): ConnectionManager {
-  const config = { ...sandboxSocketConfig(sandbox.wsUrl), ...opts.socket };
+  const config = { ...sandboxSocketConfig(sandbox.wsUrl, sandbox.mediaCertPem), ...opts.socket };
   const manager = new ConnectionManager({
     socketConfig: () => config,
+    mediaRequestOptions: sandboxMediaRequestOptions(sandbox.mediaCertPem),
     backoff: { ...TEST_BACKOFF, ...opts.backoff },
     restoreSettleMs: 20_000,
     pairingTimeoutMs: 20_000,

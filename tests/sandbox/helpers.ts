@@ -3,7 +3,7 @@ import { SandboxBaileysClient, type SandboxClientOptions } from '@/sandbox/testi
 
 export interface Harness {
   sandbox: StartedSandbox;
-  /** Creates a Baileys client against the sandbox; ended automatically by `close()`. */
+  /** Creates a Baileys client against the sandbox (trusting its media server); ended automatically by `close()`. */
   client(opts?: Omit<SandboxClientOptions, 'wsUrl'>): SandboxBaileysClient;
   /** Creates an account, pairs a fresh client with it by QR and waits for `open`. */
   pairedClient(phone: string, name?: string): Promise<SandboxBaileysClient>;
@@ -18,7 +18,7 @@ export const startHarness = async (opts: SandboxOptions = {}): Promise<Harness> 
   const decryptErrors: string[] = [];
   sandbox.events.on('decrypt-error', e => decryptErrors.push(`${e.to} <- ${e.fromDevice}: ${e.error}`));
   const client = (clientOpts: Omit<SandboxClientOptions, 'wsUrl'> = {}): SandboxBaileysClient => {
-    const created = new SandboxBaileysClient({ wsUrl: sandbox.wsUrl, ...clientOpts });
+    const created = new SandboxBaileysClient({ wsUrl: sandbox.wsUrl, mediaCertPem: sandbox.mediaCertPem, ...clientOpts });
     clients.push(created);
     return created;
   };

@@ -27,6 +27,33 @@ export const receiptsRequest = z.object({
   delayMs: z.number().int().min(0).max(60_000).optional(),
 });
 export const phoneRequest = z.object({ phone: phoneSchema });
+/** Linear-time check (a regex with a repeated group can exhaust the backtrack stack on ~20 MB). */
+const isBase64 = (value: string): boolean => {
+  const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
+  return value.length % 4 === 0 && !/[^A-Za-z0-9+/]/.test(value.slice(0, value.length - padding));
+};
+export const mediaKindSchema = z.enum(['image', 'video', 'audio', 'document']);
+/** JSON cap of POST /control/send-media (the other routes allow 1 MiB): about 18 MiB of media as base64. */
+export const SEND_MEDIA_MAX_BODY_BYTES = 24 * 1024 * 1024;
+export const sendMediaRequest = z
+  .object({
+    from: phoneSchema,
+    to: phoneSchema,
+    kind: mediaKindSchema,
+    mimetype: z.string().regex(/^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/, 'mimetype must look like type/subtype').max(255),
+    dataBase64: z.string().min(1, 'dataBase64 must not be empty').refine(isBase64, 'dataBase64 must be standard padded base64'),
+    fileName: z.string().min(1).max(255).optional(),
+    caption: z.string().max(65_536).optional(),
+    ptt: z.boolean().optional(),
+  })
+  .superRefine((body, issues) => {
+    if (body.ptt !== undefined && body.kind !== 'audio') {
+      issues.addIssue({ code: 'custom', path: ['ptt'], message: 'ptt is only for audio' });
+    }
+    if (body.fileName !== undefined && body.kind !== 'document') {
+      issues.addIssue({ code: 'custom', path: ['fileName'], message: 'fileName is only for documents' });
+    }
+  });
 export const waitInboxRequest = z.object({
   phone: phoneSchema,
   from: phoneSchema.optional(),
@@ -37,6 +64,8 @@ export const waitInboxRequest = z.object({
 export type CreateAccountRequest = z.infer<typeof createAccountRequest>;
 export type ReceiptsRequest = z.infer<typeof receiptsRequest>;
 export type WaitInboxRequest = z.infer<typeof waitInboxRequest>;
+export type SendMediaRequest = z.infer<typeof sendMediaRequest>;
+export type ControlMediaKind = z.infer<typeof mediaKindSchema>;
 
 export interface ControlInfo {
   wsUrl: string;
@@ -44,6 +73,23 @@ export interface ControlInfo {
   port: number;
   /** base64 of the sandbox noise root public key: pass to installSandboxRoot in sandbox mode. */
   rootPublicKey: string;
+  /** The HTTPS media server (`https://host:port`). */
+  mediaUrl: string;
+  /** PEM of the media server's self-signed certificate: for sandboxSocketConfig and sandboxMediaRequestOptions. */
+  mediaCertPem: string;
+}
+
+/** What a phone knows about a media message (sha256 is hex of the plaintext). */
+export interface ControlMediaInfo {
+  kind: ControlMediaKind | 'sticker';
+  mimetype: string;
+  size: number;
+  sha256: string;
+  fileName?: string;
+  caption?: string;
+  ptt?: boolean;
+  /** Set when the phone could not download or verify the media. */
+  error?: string;
 }
 
 export interface ControlAccount {
@@ -61,6 +107,7 @@ export interface ControlInboxMessage {
   fromDevice: string;
   text: string;
   timestamp: number;
+  media?: ControlMediaInfo;
 }
 
 export interface ControlOutboxMessage {
@@ -70,6 +117,7 @@ export interface ControlOutboxMessage {
   timestamp: number;
   receipts: string[];
   encryption: Array<'pkmsg' | 'msg'>;
+  media?: ControlMediaInfo;
 }
 
 export interface ControlDevice {

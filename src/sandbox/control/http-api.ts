@@ -10,6 +10,8 @@ import {
   phoneSchema,
   receiptsRequest,
   scanRequest,
+  SEND_MEDIA_MAX_BODY_BYTES,
+  sendMediaRequest,
   sendRequest,
   waitInboxRequest,
   type ControlAccount,
@@ -18,6 +20,7 @@ import {
 } from './contract';
 
 const MAX_BODY = 1 << 20;
+const MIMETYPE = /^[\w.+-]+\/[\w.+-]+(\s*;[^\r\n]*)?$/;
 export const CONTROL_PREFIX = '/control';
 
 class HttpError extends Error {
@@ -30,13 +33,21 @@ class HttpError extends Error {
   }
 }
 
-const readJson = async (req: IncomingMessage): Promise<unknown> => {
+/** A non-JSON 200 answer (media bytes). */
+class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly bytes: Buffer,
+  ) {}
+}
+
+const readJson = async (req: IncomingMessage, maxBytes = MAX_BODY): Promise<unknown> => {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_BODY) {
+    if (size > maxBytes) {
       throw new HttpError(413, 'request body too large');
     }
     chunks.push(buffer);
@@ -106,15 +117,18 @@ export interface ControlApiOptions {
 export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions = {}) => {
   const route = async (method: string, path: string, req: IncomingMessage): Promise<unknown> => {
     const segments = path.split('/').filter(Boolean);
-    const [resource, param] = segments;
+    const [resource, param, subParam] = segments;
     const pathPhone = (): string => parse(phoneSchema, decodeURIComponent(param ?? ''));
-    switch (`${method} ${resource ?? ''}${param !== undefined ? '/:param' : ''}`) {
+    const shape = `${resource ?? ''}${param !== undefined ? '/:param' : ''}${subParam !== undefined ? '/:param' : ''}`;
+    switch (`${method} ${segments.length > 3 ? '(too deep)' : shape}`) {
       case 'GET info':
         return {
           wsUrl: sandbox.wsUrl,
           controlUrl: sandbox.controlUrl,
           port: sandbox.port,
           rootPublicKey: Buffer.from(sandbox.rootPublicKey).toString('base64'),
+          mediaUrl: sandbox.mediaUrl,
+          mediaCertPem: sandbox.mediaCertPem,
         } satisfies ControlInfo;
       case 'GET accounts':
         return sandbox.accounts().map(toControlAccount);
@@ -142,6 +156,28 @@ export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions =
       case 'POST send': {
         const body = parse(sendRequest, await readJson(req));
         return { id: await scenario(() => sandbox.sendText(body.from, body.to, body.text)) };
+      }
+      case 'POST send-media': {
+        const body = parse(sendMediaRequest, await readJson(req, SEND_MEDIA_MAX_BODY_BYTES));
+        const media = {
+          kind: body.kind,
+          data: Buffer.from(body.dataBase64, 'base64'),
+          mimetype: body.mimetype,
+          ...(body.fileName !== undefined ? { fileName: body.fileName } : {}),
+          ...(body.caption !== undefined ? { caption: body.caption } : {}),
+          ...(body.ptt !== undefined ? { ptt: body.ptt } : {}),
+        };
+        return { id: await scenario(() => sandbox.sendMedia(body.from, body.to, media)) };
+      }
+      case 'GET media/:param/:param': {
+        const phone = pathPhone();
+        const messageId = decodeURIComponent(subParam ?? '');
+        const bytes = sandbox.inboxMedia(phone, messageId);
+        const info = sandbox.inbox(phone).find(m => m.id === messageId)?.media;
+        if (!bytes || !info) {
+          throw new HttpError(404, 'no verified media for this message');
+        }
+        return new RawBody(MIMETYPE.test(info.mimetype) ? info.mimetype : 'application/octet-stream', bytes);
       }
       case 'GET inbox/:param':
         return sandbox.inbox(pathPhone());
@@ -192,7 +228,19 @@ export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions =
         throw new HttpError(401, 'missing or wrong control token');
       }
       const body = await route(req.method ?? 'GET', url.pathname.slice(CONTROL_PREFIX.length), req);
-      send(res, 200, body);
+      if (body instanceof RawBody) {
+        res.writeHead(200, {
+          'content-type': body.contentType,
+          'content-length': body.bytes.length.toString(),
+          'cache-control': 'no-store',
+          // The mimetype comes from whoever sent the media: never let it run as a page on this origin.
+          'content-security-policy': "default-src 'none'; sandbox",
+          'x-content-type-options': 'nosniff',
+        });
+        res.end(body.bytes);
+      } else {
+        send(res, 200, body);
+      }
     } catch (error) {
       if (error instanceof HttpError) {
         send(res, error.status, { error: error.message, ...(error.issues ? { issues: error.issues } : {}) } satisfies ControlError);

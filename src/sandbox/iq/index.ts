@@ -1,13 +1,14 @@
 import { abtIq, blocklistIq, privacyIq } from './account-settings';
 import { encryptIq } from './encrypt';
 import { mdIq } from './md';
+import { mediaConnIq } from './media-conn';
 import { passiveIq, pingIq } from './session';
 import type { IqHandler } from './types';
 import { usyncIq } from './usync';
 
 export type { IqHandler, IqOutcome } from './types';
 
-/** iq handlers by xmlns. Groups (w:g2) and media (w:m) are later additions here. */
+/** iq handlers by xmlns. Groups (w:g2) are a later addition here. */
 export const IQ_HANDLERS: Readonly<Record<string, IqHandler>> = {
   encrypt: encryptIq,
   usync: usyncIq,
@@ -17,6 +18,7 @@ export const IQ_HANDLERS: Readonly<Record<string, IqHandler>> = {
   abt: abtIq,
   blocklist: blocklistIq,
   privacy: privacyIq,
+  'w:m': mediaConnIq,
 };
 
 /** Namespaces a companion may use before it is linked (registration connections). */

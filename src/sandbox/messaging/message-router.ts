@@ -1,4 +1,4 @@
-import type { BinaryNode } from 'baileys';
+import type { BinaryNode, proto } from 'baileys';
 
 import type { Account, LinkedDevice } from '../directory/account';
 import { parseUserJid } from '../protocol/jids';
@@ -6,6 +6,9 @@ import { child, childrenOf, newMessageId, unixTime } from '../protocol/nodes';
 import type { CipherType } from '../peers/fake-peer';
 import type { SandboxConnection } from '../server/connection';
 import type { SandboxContext } from '../server/context';
+import { findMedia } from '../media/media-message';
+import { receiveMedia, type OutgoingContent } from './contact-media';
+import { mediaRetryNotFound } from './media-retry';
 import { messageText } from './message-text';
 
 interface Envelope {
@@ -23,6 +26,9 @@ const receiptLabel = (type: string | undefined): string => type ?? 'delivery';
  * device sends, and receipts both ways.
  */
 export class MessageRouter {
+  /** Per receiving phone: what it does with decrypted messages, one at a time (see deliverToPhone). */
+  private readonly phoneQueues = new WeakMap<Account, Promise<void>>();
+
   constructor(private readonly ctx: SandboxContext) {}
 
   /** `<message to><participants><to jid><enc/></to>…</participants></message>` from a linked device. */
@@ -53,6 +59,14 @@ export class MessageRouter {
       tag: 'ack',
       attrs: { class: 'receipt', id, ...(to ? { from: to } : {}), ...(type ? { type } : {}) },
     });
+    if (type === 'server-error') {
+      // A media re-upload request (addressed to the device's own jid), not an acknowledgement.
+      const answer = mediaRetryNotFound(node);
+      if (answer) {
+        conn.send(answer);
+      }
+      return;
+    }
     const contact = this.ctx.directory.resolve(to)?.account;
     if (!contact) {
       return;
@@ -67,8 +81,8 @@ export class MessageRouter {
     this.ctx.events.emit('receipt', { direction: 'from-device', from: device.account.phone, to: contact.phone, ids, type: label });
   }
 
-  /** Contact `from` writes `text` to every linked device of `to`. */
-  async sendFromContact(from: Account, to: Account, text: string): Promise<string> {
+  /** Contact `from` sends `content` (text or uploaded media) to every linked device of `to`. */
+  async sendFromContact(from: Account, to: Account, content: OutgoingContent): Promise<string> {
     const devices = to.linkedDevices();
     if (devices.length === 0) {
       throw new Error(`account ${to.phone} has no linked device`);
@@ -77,17 +91,29 @@ export class MessageRouter {
     const t = unixTime();
     const encryption: CipherType[] = [];
     for (const device of devices) {
-      const { type, ciphertext } = await from.peer.encrypt(device.lidJid, { conversation: text }, () =>
-        device.takeBundle(),
-      );
+      const { type, ciphertext } = await from.peer.encrypt(device.lidJid, content.message, () => device.takeBundle());
       encryption.push(type);
       device.deliver({
         tag: 'message',
-        attrs: { id, from: from.pnJid, sender_lid: from.lidJid, t, type: 'text', notify: from.name },
-        content: [{ tag: 'enc', attrs: { v: '2', type }, content: ciphertext }],
+        attrs: { id, from: from.pnJid, sender_lid: from.lidJid, t, type: content.media ? 'media' : 'text', notify: from.name },
+        content: [
+          {
+            tag: 'enc',
+            attrs: { v: '2', type, ...(content.media ? { mediatype: content.media.encMediaType } : {}) },
+            content: ciphertext,
+          },
+        ],
       });
     }
-    from.outboxMessages.push({ id, to: to.phone, text, timestamp: Number(t), receipts: [], encryption });
+    from.outboxMessages.push({
+      id,
+      to: to.phone,
+      text: content.text,
+      timestamp: Number(t),
+      receipts: [],
+      encryption,
+      ...(content.media ? { media: content.media.info } : {}),
+    });
     return id;
   }
 
@@ -145,9 +171,9 @@ export class MessageRouter {
     if (!isCipherType(type) || !(ciphertext instanceof Uint8Array)) {
       return;
     }
-    let text: string | undefined;
+    let message: proto.IMessage;
     try {
-      text = messageText(await recipient.peer.decrypt(sender.lidJid, type, ciphertext));
+      message = await recipient.peer.decrypt(sender.lidJid, type, ciphertext);
     } catch (error) {
       this.ctx.events.emit('decrypt-error', {
         to: recipient.phone,
@@ -160,10 +186,33 @@ export class MessageRouter {
     if (recipient === sender.account) {
       return; // the primary phone's DeviceSentMessage copy: decrypted to keep sessions honest, nothing to deliver
     }
+    // Queued right as decryption (serialised per peer) resolves, so the inbox keeps wire order
+    // even when verifying an earlier message's media is still awaiting.
+    const previous = this.phoneQueues.get(recipient) ?? Promise.resolve();
+    const received = previous.then(() => this.receive(sender, recipient, message, { id, chatJid, toDevice: envelope.jid }));
+    this.phoneQueues.set(recipient, received.catch(() => undefined));
+    return received; // a failure still surfaces to the caller; the queue carries on
+  }
+
+  /** The contact's phone takes a decrypted message: downloads and verifies media, files it, acknowledges. */
+  private async receive(
+    sender: LinkedDevice,
+    recipient: Account,
+    message: proto.IMessage,
+    at: { id: string; chatJid: string; toDevice: string },
+  ): Promise<void> {
+    const { id, chatJid } = at;
     // A phone keys messages by (sender, id): a resend of an id it already has is acknowledged again but shown once.
     if (recipient.inboxMessages.some(m => m.id === id && m.from === sender.account.phone)) {
       this.scheduleReceipts(sender, recipient, id, chatJid);
       return;
+    }
+    const found = findMedia(message);
+    const received = found ? await receiveMedia(this.ctx.media, found) : undefined;
+    const media = received?.info;
+    const text = messageText(message) ?? media?.caption;
+    if (received?.plaintext) {
+      this.ctx.media.keepReceived(recipient.phone, id, received.plaintext);
     }
     recipient.inboxMessages.push({
       id,
@@ -171,14 +220,19 @@ export class MessageRouter {
       fromDevice: sender.pnJid,
       text: text ?? '',
       timestamp: Math.floor(Date.now() / 1000),
+      ...(media ? { media } : {}),
     });
+    if (media?.error !== undefined) {
+      this.ctx.events.emit('media-error', { to: recipient.phone, from: sender.account.phone, id, error: media.error });
+    }
     this.ctx.events.emit('message', {
       id,
       from: sender.account.phone,
       fromDevice: sender.pnJid,
       to: recipient.phone,
-      toDevice: envelope.jid,
+      toDevice: at.toDevice,
       ...(text !== undefined ? { text } : {}),
+      ...(media ? { media } : {}),
     });
     this.scheduleReceipts(sender, recipient, id, chatJid);
   }

@@ -1,6 +1,7 @@
 import type { Account, LinkedDevice } from '../directory/account';
 import type { AccountDirectory } from '../directory/account-directory';
 import type { TypedEmitter } from '../events';
+import type { MediaService } from '../media/media-service';
 import type { PairingService } from '../pairing/pairing-service';
 import type { CertRoot, ReceiptBehaviour, SandboxEvents } from '../types';
 
@@ -17,6 +18,8 @@ export interface SandboxContext {
   readonly events: TypedEmitter<SandboxEvents>;
   readonly options: ResolvedSandboxOptions;
   readonly pairing: PairingService;
+  /** Media storage behind the HTTPS media server (blobs, upload auth, what phones downloaded). */
+  readonly media: MediaService;
   /** A timer that is cancelled when the sandbox closes. */
   schedule(delayMs: number, task: () => void): void;
   /** The account for a phone number, created on the fly when `unknownNumbers` is 'create'. */

@@ -4,6 +4,8 @@ import type { Account, LinkedDevice } from '../directory/account';
 import { AccountDirectory } from '../directory/account-directory';
 import { TypedEmitter } from '../events';
 import { IQ_HANDLERS, PRE_LOGIN_NAMESPACES, type IqOutcome } from '../iq';
+import type { MediaService } from '../media/media-service';
+import { prepareContactMedia } from '../messaging/contact-media';
 import { MessageRouter } from '../messaging/message-router';
 import { PairingService } from '../pairing/pairing-service';
 import type { ServerIdentity } from '../protocol/cert-chain';
@@ -14,6 +16,7 @@ import type {
   SandboxAccount,
   SandboxEvents,
   SandboxInboxMessage,
+  SandboxMediaInput,
   SandboxOutboxMessage,
   StanzaLogEntry,
 } from '../types';
@@ -40,6 +43,7 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
   constructor(
     readonly serverIdentity: ServerIdentity,
     readonly options: ResolvedSandboxOptions,
+    readonly media: MediaService,
     private readonly logSink: ((entry: StanzaLogEntry) => void) | undefined,
   ) {
     this.directory = new AccountDirectory(() => ({ ...options.receipts }));
@@ -178,19 +182,37 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
   }
 
   async sendText(from: string, toPhone: string, text: string): Promise<string> {
-    const to = this.directory.get(toPhone);
-    if (!to) {
-      throw new Error(`no account ${toPhone}`);
+    const to = this.requireAccount(toPhone);
+    return this.router.sendFromContact(this.directory.getOrCreate(from), to, { message: { conversation: text }, text });
+  }
+
+  async sendMedia(from: string, toPhone: string, media: SandboxMediaInput): Promise<string> {
+    const to = this.requireAccount(toPhone);
+    if (to.linkedDevices().length === 0) {
+      throw new Error(`account ${to.phone} has no linked device`); // checked before anything is stored
     }
-    return this.router.sendFromContact(this.directory.getOrCreate(from), to, text);
+    const sender = this.directory.getOrCreate(from);
+    return this.router.sendFromContact(sender, to, await prepareContactMedia(this.media, media));
   }
 
   inbox(phone: string): SandboxInboxMessage[] {
-    return [...(this.directory.get(phone)?.inboxMessages ?? [])];
+    return (this.directory.get(phone)?.inboxMessages ?? []).map(message =>
+      message.media ? { ...message, media: { ...message.media } } : { ...message },
+    );
+  }
+
+  inboxMedia(phone: string, messageId: string): Buffer | undefined {
+    const stored = this.media.receivedMedia(phone, messageId);
+    return stored ? Buffer.from(stored) : undefined; // a copy: callers must not change what the phone keeps
   }
 
   outbox(phone: string): SandboxOutboxMessage[] {
-    return (this.directory.get(phone)?.outboxMessages ?? []).map(message => ({ ...message, receipts: [...message.receipts], encryption: [...message.encryption] }));
+    return (this.directory.get(phone)?.outboxMessages ?? []).map(message => ({
+      ...message,
+      receipts: [...message.receipts],
+      encryption: [...message.encryption],
+      ...(message.media ? { media: { ...message.media } } : {}),
+    }));
   }
 
   waitForInbox(

@@ -1,4 +1,6 @@
 import makeWASocket, {
+  downloadMediaMessage,
+  type AnyMediaMessageContent,
   type AuthenticationState,
   type UserFacingSocketConfig,
   type WAMessage,
@@ -8,7 +10,7 @@ import type { ILogger } from 'baileys/lib/Utils/logger.js';
 import { pino } from 'pino';
 
 import { createMemoryAuthState } from '../auth/memory-auth-state';
-import { sandboxSocketConfig } from '../config';
+import { sandboxMediaRequestOptions, sandboxSocketConfig } from '../config';
 import { TypedEmitter } from '../events';
 
 /** Close codes worth naming in tests (Baileys' DisconnectReason values). */
@@ -32,6 +34,8 @@ export interface ClientEvents {
 
 export interface SandboxClientOptions {
   wsUrl: string;
+  /** The sandbox's `mediaCertPem`: lets this client upload and download media. */
+  mediaCertPem?: string;
   /** Reuse an auth state to reconnect from saved credentials. Default: fresh in-memory creds. */
   auth?: AuthenticationState;
   /** Baileys' QR rotation interval (ms). */
@@ -82,7 +86,7 @@ export class SandboxBaileysClient {
       this.sock.end(undefined);
     }
     const sock = makeWASocket({
-      ...sandboxSocketConfig(this.opts.wsUrl),
+      ...sandboxSocketConfig(this.opts.wsUrl, this.opts.mediaCertPem),
       auth: this.auth,
       logger: this.logger,
       ...(this.opts.qrTimeout !== undefined ? { qrTimeout: this.opts.qrTimeout } : {}),
@@ -175,6 +179,24 @@ export class SandboxBaileysClient {
       throw new Error('sendMessage returned no message id');
     }
     return id;
+  }
+
+  /** Sends media (e.g. `{ image, mimetype, caption }` or `{ document, mimetype, fileName }`) to `phone`. */
+  async sendMedia(phone: string, content: AnyMediaMessageContent): Promise<string> {
+    const sent = await this.socket.sendMessage(`${phone}@s.whatsapp.net`, content);
+    const id = sent?.key.id;
+    if (!id) {
+      throw new Error('sendMessage returned no message id');
+    }
+    return id;
+  }
+
+  /** Downloads and decrypts a received media message, trusting the sandbox's media certificate. */
+  download(message: WAMessage, range: { startByte?: number; endByte?: number } = {}): Promise<Buffer> {
+    if (this.opts.mediaCertPem === undefined) {
+      throw new Error('pass mediaCertPem to download media from the sandbox');
+    }
+    return downloadMediaMessage(message, 'buffer', { ...range, options: sandboxMediaRequestOptions(this.opts.mediaCertPem) });
   }
 
   /** Pairs by QR through `scan` (the sandbox's phone) and waits until the post-515 login is open. */

@@ -14,6 +14,7 @@ export interface AppEventMap {
     content: string | null;
     timestamp: string;
     pushName: string | null;
+    mediaId: number | null;
   };
   "message.status": { deviceId: string; messageId: number; waMessageId: string | null; status: MessageStatus; error: string | null };
   "job.progress": { jobId: number; deviceId: string; total: number; completed: number; failed: number; status: string };

@@ -17,6 +17,8 @@ import { eventBus } from "../events/bus";
 import { DeviceStateMachine, type StatusChange, type StatusDetails } from "./device-state";
 import { ConnectionStoppedError, DeviceNotConnectedError, PairingError } from "./errors";
 import { attachInbound } from "./inbound";
+import type { MediaRequestOptions } from "./media-download";
+import { toBaileysContent, type OutgoingContent } from "./outgoing-content";
 import { KeyCache } from "./key-cache";
 import { renderQr, type QrSnapshot } from "./qr";
 import { SerialQueue } from "./serial-queue";
@@ -28,6 +30,8 @@ export interface WaConnectionOptions {
   /** The status stored in the database: the state machine continues from it. */
   initialStatus: DeviceStatus;
   socketConfig: SocketConfigProvider;
+  /** Extra fetch options for media downloads (the sandbox's TLS trust); undefined for live WhatsApp. */
+  mediaRequestOptions?: MediaRequestOptions;
   backoff: BackoffPolicy;
   log: Logger;
   /** Persists and publishes a status change (device-status.ts in production). */
@@ -171,10 +175,10 @@ export class WaConnection {
     return generateMessageIDV2(this.sock?.user?.id);
   }
 
-  async sendText(jid: string, text: string, messageId: string): Promise<string> {
+  async send(jid: string, content: OutgoingContent, messageId: string): Promise<string> {
     const sock = this.sock;
     if (!sock || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
-    const sent = await sock.sendMessage(jid, { text }, { messageId });
+    const sent = await sock.sendMessage(jid, toBaileysContent(content), { messageId });
     return sent?.key.id ?? messageId;
   }
 
@@ -247,7 +251,7 @@ export class WaConnection {
       auth.saveCreds().catch((error: unknown) => this.log.error({ err: error }, "could not save WhatsApp credentials"));
     });
     sock.ev.on("connection.update", (update) => this.onConnectionUpdate(sock, update));
-    attachInbound(sock, { device: this.device, queue: this.inboundQueue, log: this.log });
+    attachInbound(sock, { device: this.device, queue: this.inboundQueue, log: this.log, mediaRequestOptions: this.opts.mediaRequestOptions });
   }
 
   private onConnectionUpdate(sock: WASocket, update: Partial<ConnectionState>): void {

@@ -1,7 +1,9 @@
 import { isJidBroadcast, isJidNewsletter, isJidStatusBroadcast, isLidUser, jidNormalizedUser, proto, type BaileysEventMap, type WAMessage, type WASocket } from "baileys";
 import type { Logger } from "pino";
-import type { MessageStatus } from "@/generated/prisma/enums";
-import { storeIncomingMessage } from "../services/messages/store-incoming-message";
+import type { MediaKind, MessageStatus, MessageType } from "@/generated/prisma/enums";
+import { storeIncomingMedia, type IncomingMediaOutcome } from "../services/media/store-incoming-media";
+import { incomingMessageExists, storeIncomingMessage } from "../services/messages/store-incoming-message";
+import { downloadIncomingMedia, incomingMediaInfo, type MediaRequestOptions } from "./media-download";
 import { updateOutgoingStatus } from "../services/messages/update-outgoing-status";
 import { messageContent } from "./message-content";
 import type { SerialQueue } from "./serial-queue";
@@ -33,6 +35,12 @@ function isIgnoredChat(jid: string): boolean {
   return isJidStatusBroadcast(jid) || isJidBroadcast(jid) === true || isJidNewsletter(jid) === true;
 }
 
+const MEDIA_TYPES: ReadonlySet<MessageType> = new Set<MessageType>(["image", "video", "audio", "document", "sticker"]);
+
+function isMediaKind(type: MessageType): type is MediaKind {
+  return MEDIA_TYPES.has(type);
+}
+
 function timestampOf(message: WAMessage): Date {
   const raw = message.messageTimestamp;
   const seconds = typeof raw === "number" ? raw : raw ? Number(raw.toString()) : NaN;
@@ -43,8 +51,28 @@ function timestampOf(message: WAMessage): Date {
  * Feeds a socket's message events to the message services. Work runs through the connection's queue so a
  * device's receipts apply in the order WhatsApp sent them; nothing is kept in memory beyond that queue.
  */
-export function attachInbound(sock: WASocket, ctx: { device: DeviceRef; queue: SerialQueue; log: Logger }): void {
+export function attachInbound(
+  sock: WASocket,
+  ctx: { device: DeviceRef; queue: SerialQueue; log: Logger; mediaRequestOptions?: MediaRequestOptions },
+): void {
   const { device, queue, log } = ctx;
+  /**
+   * Downloads before the row is stored, inside the device's queue: the message then appears complete, in order.
+   * A redelivery (already stored) is not downloaded again.
+   */
+  const fetchMedia = async (message: WAMessage, kind: MediaKind, waMessageId: string): Promise<IncomingMediaOutcome | "stored"> => {
+    if (await incomingMessageExists(device.id, waMessageId)) return "stored";
+    const info = incomingMediaInfo(message);
+    if (!info) return { mediaId: null, error: "The message carries no downloadable file" };
+    const outcome = await storeIncomingMedia({
+      ownerId: device.ownerId,
+      kind,
+      ...info,
+      open: () => downloadIncomingMedia(message, sock, { requestOptions: ctx.mediaRequestOptions, log }),
+    });
+    if (outcome.mediaId === null) log.warn({ deviceId: device.deviceId, waMessageId, reason: outcome.error }, "incoming media not stored");
+    return outcome;
+  };
   const run = (what: string, work: () => Promise<void>) => {
     queue.run(work).catch((error: unknown) => log.error({ err: error, deviceId: device.deviceId }, `inbound ${what} failed`));
   };
@@ -69,7 +97,10 @@ export function attachInbound(sock: WASocket, ctx: { device: DeviceRef; queue: S
       const fromJid = key.participant ? preferPn(key.participant, key.participantAlt) : chatJid;
       const ownJid = sock.user?.id ? jidNormalizedUser(sock.user.id) : "";
       const waMessageId = key.id;
+      const mediaKind = isMediaKind(content.type) ? content.type : null;
       run("message", async () => {
+        const media = mediaKind ? await fetchMedia(message, mediaKind, waMessageId) : null;
+        if (media === "stored") return;
         await storeIncomingMessage({
           device,
           waMessageId,
@@ -80,6 +111,8 @@ export function attachInbound(sock: WASocket, ctx: { device: DeviceRef; queue: S
           content: content.content,
           timestamp: timestampOf(message),
           pushName: message.pushName ?? null,
+          mediaId: media?.mediaId ?? null,
+          ...(media && media.mediaId === null ? { metadata: { mediaError: media.error } } : {}),
         });
       });
     }

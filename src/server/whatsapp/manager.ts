@@ -11,6 +11,8 @@ import type { StatusChange } from "./device-state";
 import { persistStatusChange } from "./device-status";
 import { DeviceAlreadyConnectedError, DeviceNotConnectedError, DeviceUnavailableError } from "./errors";
 import type { QrSnapshot } from "./qr";
+import type { MediaRequestOptions } from "./media-download";
+import type { OutgoingContent } from "./outgoing-content";
 import type { SocketConfigProvider } from "./socket-config";
 import type { DeviceRef } from "./types";
 
@@ -30,6 +32,8 @@ export const singleInstanceOwnership: DeviceOwnership = {
 
 export interface ConnectionManagerOptions {
   socketConfig: SocketConfigProvider;
+  /** Extra fetch options for media downloads (the sandbox's TLS trust); undefined for live WhatsApp. */
+  mediaRequestOptions?: MediaRequestOptions;
   backoff?: Partial<BackoffPolicy>;
   /** Devices restored in parallel at start. */
   restoreConcurrency?: number;
@@ -154,14 +158,18 @@ export class ConnectionManager {
   }
 
   /**
-   * Sends a text and resolves with its WhatsApp message id once WhatsApp took it. Pass `messageId` (from
-   * newMessageId) to store the message under that id before sending. Throws DeviceNotConnectedError when this
-   * process holds no open socket for the device.
+   * Sends a text or a stored file and resolves with its WhatsApp message id once WhatsApp took it. Pass
+   * `messageId` (from newMessageId) to store the message under that id before sending. Throws
+   * DeviceNotConnectedError when this process holds no open socket for the device.
    */
-  async sendText(deviceId: string, jid: string, text: string, opts: { messageId?: string } = {}): Promise<string> {
+  async send(deviceId: string, jid: string, content: OutgoingContent, opts: { messageId?: string } = {}): Promise<string> {
     const connection = this.live(deviceId);
     if (!connection) throw new DeviceNotConnectedError(deviceId, null);
-    return connection.sendText(jid, text, opts.messageId ?? connection.newMessageId());
+    return connection.send(jid, content, opts.messageId ?? connection.newMessageId());
+  }
+
+  sendText(deviceId: string, jid: string, text: string, opts: { messageId?: string } = {}): Promise<string> {
+    return this.send(deviceId, jid, { kind: "text", text }, opts);
   }
 
   isConnected(deviceId: string): boolean {
@@ -267,6 +275,7 @@ export class ConnectionManager {
       device: ref,
       initialStatus: device.status,
       socketConfig: this.opts.socketConfig,
+      mediaRequestOptions: this.opts.mediaRequestOptions,
       backoff: this.backoff,
       log: this.log.child({ deviceId: device.deviceId }),
       persistStatus: persistStatusChange,

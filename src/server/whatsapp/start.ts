@@ -5,6 +5,7 @@ import { logger } from "../logger";
 import { authCipher } from "./auth-state-crypto";
 import { ConnectionManager, type ConnectionManagerOptions } from "./manager";
 import { findConnectionManager, installConnectionManager } from "./registry";
+import type { MediaRequestOptions } from "./media-download";
 import { ensureSignatureVerification } from "./signature-verification";
 import { liveSocketConfig, type SocketConfigProvider } from "./socket-config";
 
@@ -17,10 +18,15 @@ export interface StartWhatsAppOptions {
   manager?: Omit<ConnectionManagerOptions, "socketConfig" | "log">;
 }
 
-/** Asks the sandbox process for its socket URL and noise root, retrying while it starts up. */
-async function sandboxSocketProvider(baseUrl: string, timeoutMs: number, log: Logger): Promise<SocketConfigProvider> {
-  // Loaded only in sandbox mode: live mode never imports the sandbox, let alone trusts its root.
-  const [{ createSandboxControlClient }, { installSandboxRoot }, { sandboxSocketConfig }] = await Promise.all([
+interface WhatsAppTransport {
+  socketConfig: SocketConfigProvider;
+  mediaRequestOptions?: MediaRequestOptions;
+}
+
+/** Asks the sandbox process for its socket URL, noise root and media certificate, retrying while it starts up. */
+async function sandboxTransport(baseUrl: string, timeoutMs: number, log: Logger): Promise<WhatsAppTransport> {
+  // Loaded only in sandbox mode: live mode never imports the sandbox, let alone trusts its root or certificate.
+  const [{ createSandboxControlClient }, { installSandboxRoot }, { sandboxSocketConfig, sandboxMediaRequestOptions }] = await Promise.all([
     import("@/sandbox/control-client"),
     import("@/sandbox/root-trust"),
     import("@/sandbox/config"),
@@ -34,8 +40,9 @@ async function sandboxSocketProvider(baseUrl: string, timeoutMs: number, log: Lo
       const root = Buffer.from(info.rootPublicKey, "base64");
       installSandboxRoot(root);
       log.info({ wsUrl: info.wsUrl }, "WhatsApp sandbox mode");
-      const config = sandboxSocketConfig(info.wsUrl);
-      return () => config;
+      // The media certificate is trusted by these sockets and downloads only, never process-wide.
+      const config = sandboxSocketConfig(info.wsUrl, info.mediaCertPem);
+      return { socketConfig: () => config, mediaRequestOptions: sandboxMediaRequestOptions(info.mediaCertPem) };
     } catch (error) {
       if (Date.now() >= deadline) {
         throw new Error(`The WhatsApp sandbox at ${baseUrl} did not answer within ${timeoutMs} ms: ${error instanceof Error ? error.message : String(error)}`);
@@ -70,9 +77,11 @@ async function start(opts: StartWhatsAppOptions): Promise<ConnectionManager> {
   authCipher();
   const { wasBroken } = ensureSignatureVerification();
   if (wasBroken) log.info("Baileys signature verification patched");
-  const socketConfig =
-    config.WA_MODE === "sandbox" ? await sandboxSocketProvider(config.WA_SANDBOX_URL, opts.sandboxTimeoutMs ?? 15_000, log) : liveSocketConfig;
-  const manager = new ConnectionManager({ ...opts.manager, socketConfig, log: baseLog });
+  const transport: WhatsAppTransport =
+    config.WA_MODE === "sandbox"
+      ? await sandboxTransport(config.WA_SANDBOX_URL, opts.sandboxTimeoutMs ?? 15_000, log)
+      : { socketConfig: liveSocketConfig };
+  const manager = new ConnectionManager({ ...opts.manager, ...transport, log: baseLog });
   installConnectionManager(manager);
   const restoring = manager.restoreAll().catch((error: unknown) => {
     log.error({ err: error }, "restoring devices failed");

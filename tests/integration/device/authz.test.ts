@@ -22,6 +22,7 @@ const CASES: Case[] = [
   { name: "device.disconnect", kind: "device", call: (c, deviceId) => c.device.disconnect({ deviceId }) },
   { name: "device.pairingCode", kind: "device", call: (c, deviceId) => c.device.pairingCode({ deviceId, phoneNumber: "0812-3456-7890" }) },
   { name: "message.sendText", kind: "device", call: (c, deviceId) => c.message.sendText({ deviceId, to: "0812-3456-7890", text: "Halo" }) },
+  { name: "message.sendMedia", kind: "device", call: (c, deviceId) => c.message.sendMedia({ deviceId, to: "0812-3456-7890", mediaId: 1 }) },
   { name: "message.list", kind: "device", call: (c, deviceId) => c.message.list({ deviceId }) },
   { name: "device.assign", kind: "adminDevice", call: (c, deviceId, ownerId) => c.device.assign({ deviceId, ownerId }) },
   { name: "device.delete", kind: "adminDevice", call: (c, deviceId) => c.device.delete({ deviceId }) },

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { mediaSummarySelect } from "../media/media-select";
 
 /** A message as a conversation shows it; the device is known from the request, metadata stays server-side. */
 export const chatMessageSelect = {
@@ -13,6 +14,7 @@ export const chatMessageSelect = {
   status: true,
   error: true,
   timestamp: true,
+  media: { select: mediaSummarySelect },
 } as const satisfies Prisma.MessageSelect;
 
 export type ChatMessage = Prisma.MessageGetPayload<{ select: typeof chatMessageSelect }>;

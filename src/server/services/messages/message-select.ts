@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { mediaSummarySelect } from "../media/media-select";
 
 /** Every field a message returns to the API; metadata stays server-side. */
 export const messageSelect = {
@@ -16,4 +17,5 @@ export const messageSelect = {
   createdAt: true,
   updatedAt: true,
   device: { select: { deviceId: true, deviceName: true } },
+  media: { select: mediaSummarySelect },
 } as const satisfies Prisma.MessageSelect;

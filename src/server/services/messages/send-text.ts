@@ -1,12 +1,13 @@
 import { Mutex } from "async-mutex";
 import type { Prisma } from "@/generated/prisma/client";
-import type { MessageStatus } from "@/generated/prisma/enums";
+import type { MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { toJid } from "@/lib/phone";
 import { AppError } from "../../errors";
 import { db } from "../../db";
 import { eventBus } from "../../events/bus";
 import { globalSingleton } from "../../global-singleton";
 import { isWaError } from "../../whatsapp/errors";
+import type { OutgoingContent } from "../../whatsapp/outgoing-content";
 import { connectionManager } from "../../whatsapp/registry";
 import { mapWaError } from "../devices/map-wa-error";
 import { messageSelect } from "./message-select";
@@ -58,7 +59,30 @@ function ownerLock(ownerId: number): Mutex {
  * before anything is written; then the row is stored `pending` with the WhatsApp id we will send it with (so
  * a receipt can never arrive for a row we cannot find), then it moves to `sent` — or `failed` with the reason.
  */
-export async function sendText(input: SendTextInput): Promise<SentMessage> {
+export function sendText(input: SendTextInput): Promise<SentMessage> {
+  return sendOutgoing({
+    device: input.device,
+    to: input.to,
+    jobItemId: input.jobItemId,
+    onStored: input.onStored,
+    row: { type: "text", content: input.text, mediaId: null },
+    content: { kind: "text", text: input.text },
+  });
+}
+
+export interface OutgoingInput {
+  device: SendTextInput["device"];
+  to: string;
+  jobItemId?: number;
+  onStored?: SendTextInput["onStored"];
+  /** What the stored row says. */
+  row: { type: MessageType; content: string | null; mediaId: number | null };
+  /** What goes to WhatsApp. */
+  content: OutgoingContent;
+}
+
+/** The one send pipeline for texts and media: limit check and pending row under the owner's lock, then transmit. */
+export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
   const manager = connectionManager();
   const { device } = input;
   const jid = toJid(input.to);
@@ -93,8 +117,9 @@ export async function sendText(input: SendTextInput): Promise<SentMessage> {
           chatJid: jid,
           fromJid: device.phoneNumber ? toJid(device.phoneNumber) : "",
           toJid: jid,
-          type: "text",
-          content: input.text,
+          type: input.row.type,
+          content: input.row.content,
+          mediaId: input.row.mediaId,
           direction: "outgoing",
           status: "pending",
           // WhatsApp timestamps have second precision; ours too, so chat order is by time, then by arrival (id).
@@ -107,7 +132,7 @@ export async function sendText(input: SendTextInput): Promise<SentMessage> {
   });
   const waMessageId = row.waMessageId ?? "";
   publishPending(device, row.id, waMessageId);
-  return transmit(device, row, jid, input.text);
+  return transmit(device, row, jid, input.content);
 }
 
 /**
@@ -131,7 +156,7 @@ export async function resendStoredText(input: { device: SendTextInput["device"];
     const { count } = await db().message.updateMany({ where: { id: row.id, status: "failed" }, data: { status: "pending", error: null } });
     if (count > 0) publishPending(device, row.id, row.waMessageId);
   }
-  return transmit(device, row, row.toJid, row.content);
+  return transmit(device, row, row.toJid, { kind: "text", text: row.content });
 }
 
 function storeOutgoing(
@@ -155,10 +180,10 @@ function publishPending(device: SendTextInput["device"], messageId: number, waMe
 }
 
 /** Hands a stored `pending` row to WhatsApp under its own id, then records `sent` — or `failed` with the reason. */
-async function transmit(device: SendTextInput["device"], row: SentMessage, jid: string, text: string): Promise<SentMessage> {
+async function transmit(device: SendTextInput["device"], row: SentMessage, jid: string, content: OutgoingContent): Promise<SentMessage> {
   const waMessageId = row.waMessageId ?? "";
   try {
-    await connectionManager().sendText(device.deviceId, jid, text, { messageId: waMessageId });
+    await connectionManager().send(device.deviceId, jid, content, { messageId: waMessageId });
   } catch (error) {
     const reason = isWaError(error, "DeviceNotConnectedError")
       ? "The device went offline before the message was sent"

@@ -13,7 +13,15 @@ export interface IncomingMessage {
   content: string | null;
   timestamp: Date;
   pushName: string | null;
+  /** The downloaded file of a media message (null when it could not be downloaded, or for texts). */
+  mediaId?: number | null;
   metadata?: Prisma.InputJsonValue;
+}
+
+/** A redelivered message is stored already: checked before downloading its media again. */
+export async function incomingMessageExists(deviceId: number, waMessageId: string): Promise<boolean> {
+  const row = await db().message.findUnique({ where: { deviceId_waMessageId: { deviceId, waMessageId } }, select: { id: true } });
+  return row !== null;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -37,6 +45,7 @@ export async function storeIncomingMessage(message: IncomingMessage): Promise<nu
         toJid: message.toJid,
         type: message.type,
         content: message.content,
+        mediaId: message.mediaId ?? null,
         direction: "incoming",
         status: "delivered",
         timestamp: message.timestamp,
@@ -61,6 +70,7 @@ export async function storeIncomingMessage(message: IncomingMessage): Promise<nu
       content: message.content,
       timestamp: message.timestamp.toISOString(),
       pushName: message.pushName,
+      mediaId: message.mediaId ?? null,
     },
     { ownerId: message.device.ownerId },
   );

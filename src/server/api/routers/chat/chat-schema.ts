@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MessageDirection, MessageStatus, MessageType } from "@/generated/prisma/enums";
+import { ZMediaSummarySchema } from "../message/media-schema";
 import { canonicalTimeZone } from "../../../services/scheduled/zoned-time";
 
 export const zChatJid = z
@@ -47,6 +48,7 @@ export const ZChatMessageSchema = z.object({
   status: z.enum(MessageStatus),
   error: z.string().nullable(),
   timestamp: z.date(),
+  media: ZMediaSummarySchema.nullable(),
 });
 
 export const ZChatMessagePageSchema = z.object({ items: z.array(ZChatMessageSchema), nextCursor: z.string().nullable() });

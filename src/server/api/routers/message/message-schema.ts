@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MessageDirection, MessageStatus, MessageType } from "@/generated/prisma/enums";
+import { ZMediaSummarySchema } from "./media-schema";
 
 /** A message as the API returns it (messageSelect). */
 export const ZMessageSchema = z.object({
@@ -17,4 +18,5 @@ export const ZMessageSchema = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   device: z.object({ deviceId: z.string(), deviceName: z.string() }),
+  media: ZMediaSummarySchema.nullable(),
 });
