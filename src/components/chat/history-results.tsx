@@ -2,6 +2,8 @@
 
 import { ArrowDownLeft, ArrowUpRight, MessageSquareText } from "lucide-react";
 import Link from "next/link";
+import { isMediaType, mediaCaption } from "@/components/media/media-kind";
+import { MediaTag } from "@/components/media/media-tag";
 import { MessageStatusBadge } from "@/components/status/message-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -33,6 +35,7 @@ export function HistoryResults({ items }: { items: FoundMessageItem[] }) {
           const who = m.contactName ?? phone ?? m.chatJid;
           const outgoing = m.direction === "outgoing";
           const Icon = outgoing ? ArrowUpRight : ArrowDownLeft;
+          const text = isMediaType(m.type) ? mediaCaption(m) : m.content;
           return (
             <TableRow key={m.id} data-testid="history-row" data-message-id={m.id}>
               <TableCell className="text-xs whitespace-nowrap text-muted-foreground">
@@ -48,7 +51,14 @@ export function HistoryResults({ items }: { items: FoundMessageItem[] }) {
               <TableCell className="min-w-64">
                 <span className="flex items-start gap-2">
                   <Icon className={outgoing ? "mt-0.5 size-3.5 shrink-0 text-primary" : "mt-0.5 size-3.5 shrink-0 text-info"} aria-label={t(`direction.${m.direction}`)} />
-                  <span className="line-clamp-2 text-sm break-words">{m.content ?? <span className="text-muted-foreground italic">{t(`chat.types.${m.type}`)}</span>}</span>
+                  <span className="min-w-0">
+                    {text ? <span className="line-clamp-2 text-sm break-words">{text}</span> : null}
+                    {isMediaType(m.type) ? (
+                      <MediaTag type={m.type} media={m.media} />
+                    ) : text ? null : (
+                      <span className="text-sm text-muted-foreground italic">{t(`chat.types.${m.type}`)}</span>
+                    )}
+                  </span>
                 </span>
               </TableCell>
               <TableCell>{outgoing ? <MessageStatusBadge status={m.status} /> : <Badge tone="info">{t("direction.incoming")}</Badge>}</TableCell>

@@ -1,6 +1,8 @@
 "use client";
 
 import { ArrowDownLeft, ArrowUpRight } from "lucide-react";
+import { isMediaType, mediaCaption } from "@/components/media/media-kind";
+import { MediaTag } from "@/components/media/media-tag";
 import { MessageStatusBadge } from "@/components/status/message-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -10,7 +12,7 @@ import { displayJid } from "./jid";
 
 export type MessageItem = RouterOutputs["message"]["list"]["items"][number];
 
-/** Compact message rows: direction, counterpart, text, time and (for outgoing) the live delivery status. */
+/** Compact message rows: direction, counterpart, text (and a file's kind with a download link), time and (for outgoing) the live delivery status. */
 export function MessageList({ messages }: { messages: MessageItem[] }) {
   const t = useT();
   const format = useFormat();
@@ -19,6 +21,8 @@ export function MessageList({ messages }: { messages: MessageItem[] }) {
       {messages.map((m) => {
         const outgoing = m.direction === "outgoing";
         const Icon = outgoing ? ArrowUpRight : ArrowDownLeft;
+        const hasMedia = isMediaType(m.type);
+        const text = hasMedia ? mediaCaption(m) : m.content;
         return (
           <li key={m.id} className="flex items-start gap-3 px-5 py-3" data-testid="message-row" data-message-id={m.id}>
             <span
@@ -35,7 +39,8 @@ export function MessageList({ messages }: { messages: MessageItem[] }) {
                   {format.dateTime(m.timestamp)}
                 </time>
               </div>
-              <p className="mt-0.5 line-clamp-2 text-sm break-words whitespace-pre-wrap">{m.content ?? <span className="text-muted-foreground italic">{m.type}</span>}</p>
+              {text ? <p className="mt-0.5 line-clamp-2 text-sm break-words whitespace-pre-wrap">{text}</p> : null}
+              {hasMedia ? <MediaTag type={m.type} media={m.media} /> : text ? null : <p className="mt-0.5 text-sm text-muted-foreground italic">{t(`chat.types.${m.type}`)}</p>}
               {m.error ? <p className="mt-0.5 text-xs text-destructive">{m.error}</p> : null}
             </div>
             {outgoing ? <MessageStatusBadge status={m.status} /> : <Badge tone="info">{t("direction.incoming")}</Badge>}

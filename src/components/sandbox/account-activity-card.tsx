@@ -2,12 +2,30 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useLiveEvent } from "@/components/live/live-events-provider";
+import { useFormatBytes } from "@/components/media/format-bytes";
+import { MediaKindIcon } from "@/components/media/media-kind";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useFormat, useT } from "@/i18n/provider";
+import type { ControlMediaInfo } from "@/sandbox/control-client";
 import { useSandboxAccountDetail } from "./use-sandbox";
+
+/** A media message as the phone sees it: kind, name, size, and why it could not be downloaded if so. */
+function SandboxMedia({ media }: { media: ControlMediaInfo }) {
+  const t = useT();
+  const bytes = useFormatBytes();
+  return (
+    <p className="mt-0.5 flex flex-wrap items-center gap-x-1.5 text-xs text-muted-foreground" data-testid="sandbox-media" data-kind={media.kind}>
+      <MediaKindIcon kind={media.kind} className="size-3.5 shrink-0 text-primary" />
+      <span className="font-medium text-foreground">{media.ptt ? t("media.voiceNoteKind") : t(`media.kinds.${media.kind}`)}</span>
+      {media.fileName ? <span className="max-w-48 truncate" title={media.fileName}>{media.fileName}</span> : null}
+      <span>· {bytes(media.size)}</span>
+      {media.error ? <span className="basis-full text-destructive">{t("sandbox.mediaFailed", { error: media.error })}</span> : null}
+    </p>
+  );
+}
 
 /** What the account's phone sees: its linked devices, what it received and what it sent (with receipts). */
 export function AccountActivityCard({ phone }: { phone: string }) {
@@ -60,7 +78,8 @@ export function AccountActivityCard({ phone }: { phone: string }) {
                     <p className="text-xs text-muted-foreground">
                       +{m.from} · {format.dateTime(new Date(m.timestamp * 1000))}
                     </p>
-                    <p className="text-sm break-words">{m.text}</p>
+                    {m.text ? <p className="text-sm break-words">{m.text}</p> : null}
+                    {m.media ? <SandboxMedia media={m.media} /> : null}
                   </li>
                 ))}
               </ul>
@@ -74,7 +93,8 @@ export function AccountActivityCard({ phone }: { phone: string }) {
                     <p className="text-xs text-muted-foreground">
                       +{m.to} · {format.dateTime(new Date(m.timestamp * 1000))}
                     </p>
-                    <p className="text-sm break-words">{m.text}</p>
+                    {m.text ? <p className="text-sm break-words">{m.text}</p> : null}
+                    {m.media ? <SandboxMedia media={m.media} /> : null}
                     {m.receipts.length > 0 ? <p className="text-xs text-muted-foreground">{t("sandbox.receipts", { receipts: m.receipts.join(", ") })}</p> : null}
                   </li>
                 ))}

@@ -54,6 +54,11 @@ export function useSandboxSendText() {
   return useMutation(trpc.sandbox.sendText.mutationOptions({ onSuccess: useInvalidateSandbox() }));
 }
 
+export function useSandboxSendMedia() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.sendMedia.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}
+
 export function useSetReceipts() {
   const trpc = useTRPC();
   return useMutation(trpc.sandbox.setReceipts.mutationOptions({ onSuccess: useInvalidateSandbox() }));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { env } from "@/env";
+import { MAX_CAPTION_LENGTH } from "@/lib/media/media-kinds";
 import { AppError } from "../../../errors";
 import { viaSandbox } from "../../../services/sandbox/control";
 import { connectionManager } from "../../../whatsapp/registry";
@@ -12,6 +13,35 @@ const zSandboxPhone = z
   .transform((v) => v.replace(/[^\d]/g, ""))
   .pipe(z.string().regex(/^[1-9]\d{6,14}$/, "Enter a phone number with country code, 7 to 15 digits"));
 const phoneInput = z.object({ phone: zSandboxPhone });
+
+/** The console sends files up to 16 MiB (what WhatsApp takes for photos, audio and most videos); as base64 that is 4/3 as long. */
+const SANDBOX_MEDIA_MAX_BYTES = 16 * 1024 * 1024;
+const SANDBOX_MEDIA_MAX_BASE64 = Math.ceil(SANDBOX_MEDIA_MAX_BYTES / 3) * 4;
+/** Linear-time check: a regex with a repeated group can exhaust the backtracking stack on a ~20 MB string. */
+const isBase64 = (value: string): boolean => {
+  const padding = value.endsWith("==") ? 2 : value.endsWith("=") ? 1 : 0;
+  return value.length % 4 === 0 && !/[^A-Za-z0-9+/]/.test(value.slice(0, value.length - padding));
+};
+const zSandboxMedia = z
+  .object({
+    from: zSandboxPhone,
+    to: zSandboxPhone,
+    kind: z.enum(["image", "video", "audio", "document"]),
+    mimetype: z
+      .string()
+      .trim()
+      .regex(/^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/, "Unknown file type")
+      .max(127),
+    data: z
+      .string()
+      .min(1, "The file is empty")
+      .max(SANDBOX_MEDIA_MAX_BASE64, "Files can be at most 16 MB")
+      .refine(isBase64, "The file must be sent as base64"),
+    fileName: z.string().trim().min(1).max(255).optional(),
+    caption: z.string().max(MAX_CAPTION_LENGTH).optional(),
+    ptt: z.boolean().optional(),
+  })
+  .refine((input) => input.ptt === undefined || input.kind === "audio", { path: ["ptt"], message: "Only audio can be a voice note" });
 
 /** Admin-only tools that play the phones of the WhatsApp sandbox (SPEC §7), so every flow can be tried without a phone. */
 export const sandboxRouter = createTRPCRouter({
@@ -43,6 +73,21 @@ export const sandboxRouter = createTRPCRouter({
   sendText: adminProcedure
     .input(z.object({ from: zSandboxPhone, to: zSandboxPhone, text: z.string().trim().min(1, "Write a message").max(4096) }))
     .mutation(async ({ input }) => ({ id: await viaSandbox((c) => c.sendText(input.from, input.to, input.text)) })),
+
+  /** The contact sends a file (photo, video, audio or document) to the device's number, as a phone would. */
+  sendMedia: adminProcedure.input(zSandboxMedia).mutation(async ({ input }) => {
+    const { from, to, kind, mimetype, data, fileName, caption, ptt } = input;
+    const media = {
+      kind,
+      mimetype,
+      data: new Uint8Array(Buffer.from(data, "base64")),
+      // The sandbox shows a file name only on documents, and a voice note is only audio.
+      ...(kind === "document" && fileName ? { fileName } : {}),
+      ...(caption?.trim() && kind !== "audio" ? { caption } : {}),
+      ...(kind === "audio" && ptt !== undefined ? { ptt } : {}),
+    };
+    return { id: await viaSandbox((c) => c.sendMedia(from, to, media)) };
+  }),
 
   inbox: adminProcedure.input(phoneInput).query(({ input }) => viaSandbox((c) => c.inbox(input.phone))),
   outbox: adminProcedure.input(phoneInput).query(({ input }) => viaSandbox((c) => c.outbox(input.phone))),
