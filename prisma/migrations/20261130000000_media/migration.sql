@@ -23,8 +23,18 @@ ALTER TABLE `Message` DROP COLUMN `mediaRef`,
 -- CreateIndex
 CREATE INDEX `Message_mediaId_idx` ON `Message`(`mediaId`);
 
+-- AlterTable: scheduled media points at a stored file too.
+ALTER TABLE `ScheduledMessage` DROP COLUMN `mediaRef`,
+    ADD COLUMN `mediaId` INTEGER;
+
+-- CreateIndex
+CREATE INDEX `ScheduledMessage_mediaId_idx` ON `ScheduledMessage`(`mediaId`);
+
 -- AddForeignKey
 ALTER TABLE `MediaFile` ADD CONSTRAINT `MediaFile_ownerId_fkey` FOREIGN KEY (`ownerId`) REFERENCES `User`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE `Message` ADD CONSTRAINT `Message_mediaId_fkey` FOREIGN KEY (`mediaId`) REFERENCES `MediaFile`(`id`) ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `ScheduledMessage` ADD CONSTRAINT `ScheduledMessage_mediaId_fkey` FOREIGN KEY (`mediaId`) REFERENCES `MediaFile`(`id`) ON DELETE SET NULL ON UPDATE CASCADE;

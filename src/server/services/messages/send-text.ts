@@ -10,6 +10,8 @@ import { isWaError } from "../../whatsapp/errors";
 import type { OutgoingContent } from "../../whatsapp/outgoing-content";
 import { connectionManager } from "../../whatsapp/registry";
 import { mapWaError } from "../devices/map-wa-error";
+import { mediaSummarySelect } from "../media/media-select";
+import { mediaPath } from "../media/media-store";
 import { messageSelect } from "./message-select";
 import { updateOutgoingStatus } from "./update-outgoing-status";
 
@@ -76,7 +78,7 @@ export interface OutgoingInput {
   jobItemId?: number;
   onStored?: SendTextInput["onStored"];
   /** What the stored row says. */
-  row: { type: MessageType; content: string | null; mediaId: number | null };
+  row: { type: MessageType; content: string | null; mediaId: number | null; metadata?: Prisma.InputJsonValue };
   /** What goes to WhatsApp. */
   content: OutgoingContent;
 }
@@ -120,6 +122,7 @@ export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
           type: input.row.type,
           content: input.row.content,
           mediaId: input.row.mediaId,
+          metadata: input.row.metadata,
           direction: "outgoing",
           status: "pending",
           // WhatsApp timestamps have second precision; ours too, so chat order is by time, then by arrival (id).
@@ -136,27 +139,45 @@ export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
 }
 
 /**
- * Sends an outgoing text that is already stored (crash recovery of durable work) with its own WhatsApp id, so a
- * copy that did reach the phone before the crash is not shown twice: phones key messages by id. A row already
- * `sent` (or further) is returned as it is; a `failed` one is moved back to `pending` first. The row passed the
- * daily limit when it was stored, so the limit is not counted again.
+ * Sends an outgoing message that is already stored (crash recovery of durable work) with its own WhatsApp id, so a
+ * copy that did reach the phone before the crash is not shown twice: phones key messages by id. A row already `sent`
+ * (or further) is returned as it is; a `failed` one is moved back to `pending` first. The row passed the daily limit
+ * when it was stored, so the limit is not counted again. Media rows are rebuilt from their stored file.
  */
-export async function resendStoredText(input: { device: SendTextInput["device"]; messageId: number }): Promise<SentMessage> {
+export async function resendStored(input: { device: SendTextInput["device"]; messageId: number }): Promise<SentMessage> {
   const { device } = input;
   const row = await db().message.findFirst({
-    where: { id: input.messageId, deviceId: device.id, direction: "outgoing", type: "text" },
-    select: messageSelect,
+    where: { id: input.messageId, deviceId: device.id, direction: "outgoing" },
+    select: { ...messageSelect, metadata: true, media: { select: { ...mediaSummarySelect, storageKey: true } } },
   });
-  if (!row?.waMessageId || row.content === null) throw new AppError("NOT_FOUND", "The stored message to resend was not found");
-  if (DONE_STATUSES.includes(row.status)) return row;
+  if (!row?.waMessageId) throw new AppError("NOT_FOUND", "The stored message to resend was not found");
+  const { metadata, media, ...message } = row;
+  const content = storedContent(message.type, message.content, media, metadata);
+  if (!content) throw new AppError("NOT_FOUND", "The stored message can no longer be sent: its file is gone");
+  const sent: SentMessage = { ...message, media: media && { id: media.id, kind: media.kind, mimeType: media.mimeType, size: media.size, fileName: media.fileName } };
+  if (DONE_STATUSES.includes(sent.status)) return sent;
   if (!connectionManager().isConnected(device.deviceId)) {
     throw new AppError("DEVICE_NOT_CONNECTED", "The device is not connected to WhatsApp; connect it first");
   }
-  if (row.status === "failed") {
-    const { count } = await db().message.updateMany({ where: { id: row.id, status: "failed" }, data: { status: "pending", error: null } });
-    if (count > 0) publishPending(device, row.id, row.waMessageId);
+  if (sent.status === "failed") {
+    const { count } = await db().message.updateMany({ where: { id: sent.id, status: "failed" }, data: { status: "pending", error: null } });
+    if (count > 0) publishPending(device, sent.id, row.waMessageId);
   }
-  return transmit(device, row, row.toJid, { kind: "text", text: row.content });
+  return transmit(device, sent, sent.toJid, content);
+}
+
+function storedContent(
+  type: MessageType,
+  text: string | null,
+  media: { mimeType: string; fileName: string | null; storageKey: string } | null,
+  metadata: Prisma.JsonValue,
+): OutgoingContent | null {
+  if (type === "text") return text === null ? null : { kind: "text", text };
+  if (!media || (type !== "image" && type !== "video" && type !== "audio" && type !== "document")) return null;
+  // A document without a caption stores its file name as content (mediaMessageParts): that is no caption.
+  const caption = text === null || (type === "document" && text === media.fileName) ? undefined : text;
+  const voiceNote = typeof metadata === "object" && metadata !== null && !Array.isArray(metadata) && metadata.voiceNote === true;
+  return { kind: type, filePath: mediaPath(media.storageKey), mimeType: media.mimeType, fileName: media.fileName, caption, voiceNote };
 }
 
 function storeOutgoing(

@@ -1,7 +1,9 @@
 import { db } from "../../db";
 import { isAppError } from "../../errors";
 import { ClaimLostError, isClaimLost, type ClaimedWork, type WorkOutcome } from "../../jobs/work-source";
-import { resendStoredText, sendText } from "../messages/send-text";
+import { AppError } from "../../errors";
+import { mediaMessageParts } from "../messages/send-media";
+import { resendStored, sendOutgoing, type OutgoingInput } from "../messages/send-text";
 import { publishScheduledStatus } from "./publish-status";
 
 export interface DeliveryPolicy {
@@ -22,6 +24,8 @@ const rowSelect = {
   ownerId: true,
   target: true,
   content: true,
+  mediaType: true,
+  media: { select: { id: true, mimeType: true, fileName: true, storageKey: true } },
   scheduleTime: true,
   status: true,
   attempts: true,
@@ -38,7 +42,7 @@ const rowSelect = {
 export async function deliverScheduled(work: ClaimedWork, policy: Partial<DeliveryPolicy> = {}): Promise<WorkOutcome> {
   const rules = { ...DEFAULT_POLICY, ...policy };
   const startedAt = Date.now();
-  const row = await db().scheduledMessage.findUnique({ where: { id: work.id }, select: rowSelect });
+  const row = await loadRow(work.id);
   if (!row || row.status !== "pending" || row.attempts !== work.claim) return { kind: "done" };
   const item = { id: row.id, ownerId: row.ownerId, deviceId: row.device.deviceId };
 
@@ -46,19 +50,8 @@ export async function deliverScheduled(work: ClaimedWork, policy: Partial<Delive
   try {
     const sent =
       row.sentMessageId !== null
-        ? await resendStoredText({ device: row.device, messageId: row.sentMessageId })
-        : await sendText({
-            device: row.device,
-            to: row.target,
-            text: row.content ?? "",
-            onStored: async (tx, stored) => {
-              const { count } = await tx.scheduledMessage.updateMany({
-                where: { id: row.id, status: "pending", attempts: work.claim, sentMessageId: null },
-                data: { sentMessageId: stored.id },
-              });
-              if (count !== 1) throw new ClaimLostError("scheduled message", row.id);
-            },
-          });
+        ? await resendStored({ device: row.device, messageId: row.sentMessageId })
+        : await sendOutgoing({ device: row.device, to: row.target, ...firstSend(row), onStored: linkToItem(row.id, work.claim) });
     messageId = sent.id;
   } catch (error) {
     if (isClaimLost(error)) return { kind: "done" };
@@ -73,6 +66,36 @@ export async function deliverScheduled(work: ClaimedWork, policy: Partial<Delive
   });
   if (count === 1) publishScheduledStatus({ ...item, status: "sent", late, messageId });
   return { kind: "done" };
+}
+
+type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
+
+function loadRow(id: number) {
+  return db().scheduledMessage.findUnique({ where: { id }, select: rowSelect });
+}
+
+/** What the first attempt stores and sends: the text, or the file with its caption. */
+function firstSend(row: Row): Pick<OutgoingInput, "row" | "content"> {
+  if (row.mediaType === null || row.mediaType === "text") {
+    const text = row.content ?? "";
+    return { row: { type: "text", content: text, mediaId: null }, content: { kind: "text", text } };
+  }
+  const kind = row.mediaType;
+  if (!row.media || (kind !== "image" && kind !== "video" && kind !== "audio" && kind !== "document")) {
+    throw new AppError("NOT_FOUND", "The file of this scheduled message was deleted");
+  }
+  return mediaMessageParts(row.media, kind, { caption: row.content ?? undefined, voiceNote: false });
+}
+
+/** Links the stored Message row to the item in the row's own transaction, conditioned on the claim. */
+function linkToItem(id: number, claim: number): OutgoingInput["onStored"] {
+  return async (tx, stored) => {
+    const { count } = await tx.scheduledMessage.updateMany({
+      where: { id, status: "pending", attempts: claim, sentMessageId: null },
+      data: { sentMessageId: stored.id },
+    });
+    if (count !== 1) throw new ClaimLostError("scheduled message", id);
+  };
 }
 
 type Item = { id: number; ownerId: number; deviceId: string };

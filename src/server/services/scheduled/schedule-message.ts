@@ -1,6 +1,7 @@
 import { AppError } from "../../errors";
 import { db } from "../../db";
 import { nudgeRunner } from "../../jobs/nudge";
+import { mediaForSend } from "../media/media-for-send";
 import type { ServiceCall } from "../devices/types";
 import { publishScheduledStatus } from "./publish-status";
 import { recordScheduledChange } from "./record-scheduled-change";
@@ -14,7 +15,9 @@ export interface ScheduleMessageInput extends ServiceCall {
   device: { id: number; deviceId: string; ownerId: number };
   /** E.164, already validated. */
   to: string;
+  /** The message, or the caption of `media`. */
   text: string;
+  media?: { mediaId: number; sendAs: "auto" | "document" };
   at: Date;
   /** Canonical IANA name, already validated; kept to show the time as the user wrote it. */
   timezone: string;
@@ -30,12 +33,19 @@ export async function scheduleMessage(input: ScheduleMessageInput): Promise<Sche
   if (input.at.getTime() > now.getTime() + MAX_AHEAD_MS) {
     throw new AppError("INVALID_INPUT", "A message can be scheduled at most one year ahead");
   }
+  // The file is checked (and copied to the device's owner) now, so a bad one is refused at once, not at send time.
+  const caption = input.text.trim() ? input.text : undefined;
+  const attached = input.media
+    ? await mediaForSend(input.actor, input.media.mediaId, input.device.ownerId, { caption, sendAs: input.media.sendAs, voiceNote: false })
+    : undefined;
   const row = await db().scheduledMessage.create({
     data: {
       ownerId: input.device.ownerId,
       deviceId: input.device.id,
       target: input.to,
-      content: input.text,
+      content: attached ? (caption ?? null) : input.text,
+      mediaId: attached?.media.id,
+      mediaType: attached?.kind,
       scheduleTime: input.at,
       timezone: input.timezone,
     },
@@ -46,7 +56,12 @@ export async function scheduleMessage(input: ScheduleMessageInput): Promise<Sche
     ownerId: row.ownerId,
     action: "scheduled.create",
     scheduledId: row.id,
-    details: { deviceId: input.device.deviceId, scheduleTime: row.scheduleTime.toISOString(), timezone: row.timezone },
+    details: {
+      deviceId: input.device.deviceId,
+      scheduleTime: row.scheduleTime.toISOString(),
+      timezone: row.timezone,
+      ...(attached ? { mediaId: attached.media.id, mediaType: attached.kind } : {}),
+    },
   });
   publishScheduledStatus({ id: row.id, ownerId: row.ownerId, deviceId: input.device.deviceId, status: "pending" });
   nudgeRunner();

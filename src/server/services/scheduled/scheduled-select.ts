@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageStatus } from "@/generated/prisma/enums";
 import { db } from "../../db";
+import { mediaSummarySelect } from "../media/media-select";
 
 /** Every field a scheduled message returns to the API (claim bookkeeping stays server-side). */
 export const scheduledSelect = {
@@ -18,6 +19,8 @@ export const scheduledSelect = {
   createdAt: true,
   updatedAt: true,
   device: { select: { deviceId: true, deviceName: true } },
+  mediaType: true,
+  media: { select: mediaSummarySelect },
 } as const satisfies Prisma.ScheduledMessageSelect;
 
 type ScheduledRow = Prisma.ScheduledMessageGetPayload<{ select: typeof scheduledSelect }>;
