@@ -17,6 +17,7 @@ const { ensureSandboxProcess } = await import("./server/sandbox-process");
 const { consume, rateLimiters } = await import("./server/security/rate-limit");
 const { startWhatsApp, stopWhatsApp } = await import("./server/whatsapp/start");
 const { startJobRunner, stopJobRunner } = await import("./server/jobs/start");
+const { startMediaSweeper } = await import("./server/services/media/media-sweeper");
 
 const config = env();
 const log = logger();
@@ -32,6 +33,7 @@ eventBus();
 const sandbox = config.WA_MODE === "sandbox" ? await ensureSandboxProcess(config.WA_SANDBOX_URL, rootDir, log) : null;
 await startWhatsApp();
 startJobRunner();
+const stopMediaSweeper = startMediaSweeper(log);
 
 const app = next({ dev, dir: rootDir, hostname: config.HOST, port: config.PORT });
 await app.prepare();
@@ -77,6 +79,7 @@ async function shutdown(signal: string): Promise<void> {
   force.unref();
   server.close();
   server.closeAllConnections();
+  stopMediaSweeper();
   // In-flight sends finish before the sockets close; anything cut off is recovered from its row at the next start.
   await stopJobRunner().catch((error: unknown) => log.error({ err: error }, "stopping the work runner failed"));
   // Sockets end without logging out: devices stay paired and are restored at the next start.

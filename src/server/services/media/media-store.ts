@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { once } from "node:events";
+import { Mutex } from "async-mutex";
 import { env } from "@/env";
+import { globalSingleton } from "../../global-singleton";
 import { sniffMimeType, SNIFF_BYTES } from "./sniff-mime-type";
 
 export interface StoredBytes {
@@ -55,6 +57,24 @@ export function mediaPath(storageKey: string): string {
   return path.join(mediaRoot(), storageKey);
 }
 
+/**
+ * Serialises work on one stored file: putting bytes in place and recording a row that uses them, against the sweep
+ * checking that no row uses them and deleting them. Process-wide (shared by the custom server and Next's bundle).
+ */
+export async function withStorageLock<T>(storageKey: string, work: () => Promise<T>): Promise<T> {
+  const locks = globalSingleton("mediaStorageLocks", () => new Map<string, Mutex>());
+  let lock = locks.get(storageKey);
+  if (!lock) {
+    lock = new Mutex();
+    locks.set(storageKey, lock);
+  }
+  try {
+    return await lock.runExclusive(work);
+  } finally {
+    if (!lock.isLocked()) locks.delete(storageKey);
+  }
+}
+
 export function openMedia(storageKey: string, range?: { start: number; end: number }): ReadStream {
   return createReadStream(mediaPath(storageKey), range);
 }
@@ -62,12 +82,14 @@ export function openMedia(storageKey: string, range?: { start: number; end: numb
 /**
  * Streams `source` into the media folder: hashed and counted on the way, the MIME type sniffed from the first bytes,
  * and refused as soon as it passes `limitFor(mimeType)` (or `maxBytes` before the type is known). Written to a temp
- * file first and renamed into place, so a crash or a refused upload never leaves a partial file under its hash.
+ * file first and renamed into place, so a crash or a refused upload never leaves a partial file under its hash;
+ * `commit` records the row that uses the bytes while the sweep cannot delete them.
  */
-export async function storeMediaStream(
+export async function storeMediaStream<T>(
   source: AsyncIterable<Uint8Array>,
   opts: { maxBytes: number; limitFor: (mimeType: string) => number; expectSha256?: string },
-): Promise<StoredBytes> {
+  commit: (stored: StoredBytes) => Promise<T>,
+): Promise<T> {
   const root = mediaRoot();
   const tmpDir = path.join(root, "tmp");
   await mkdir(tmpDir, { recursive: true });
@@ -110,9 +132,15 @@ export async function storeMediaStream(
   }
   const storageKey = storageKeyOf(sha256);
   const finalPath = mediaPath(storageKey);
-  await mkdir(path.dirname(finalPath), { recursive: true });
-  const existing = await stat(finalPath).catch(() => null);
-  if (existing?.size === size) await rm(tmpPath, { force: true });
-  else await rename(tmpPath, finalPath);
-  return { storageKey, sha256, size, mimeType: mimeType ?? "application/octet-stream" };
+  const stored: StoredBytes = { storageKey, sha256, size, mimeType: mimeType ?? "application/octet-stream" };
+  try {
+    return await withStorageLock(storageKey, async () => {
+      await mkdir(path.dirname(finalPath), { recursive: true });
+      // Same bytes, same name: replacing an existing copy is harmless and keeps this atomic.
+      await rename(tmpPath, finalPath);
+      return commit(stored);
+    });
+  } finally {
+    await rm(tmpPath, { force: true });
+  }
 }

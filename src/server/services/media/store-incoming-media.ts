@@ -38,30 +38,30 @@ export async function storeIncomingMedia(file: IncomingMediaFile): Promise<Incom
   if (file.declaredSize !== null && file.declaredSize > limit) {
     return { mediaId: null, error: `The file is larger than this server's ${file.kind} limit (${limit} bytes) and was not downloaded` };
   }
-  let stored;
+  let row;
   try {
-    stored = await storeMediaStream(await file.open(), {
-      maxBytes: limit,
-      limitFor: () => limit,
-      ...(file.sha256 ? { expectSha256: file.sha256 } : {}),
-    });
+    row = await storeMediaStream(
+      await file.open(),
+      { maxBytes: limit, limitFor: () => limit, ...(file.sha256 ? { expectSha256: file.sha256 } : {}) },
+      (stored) =>
+        db().mediaFile.create({
+          data: {
+            ownerId: file.ownerId,
+            kind: file.kind,
+            mimeType: servedMimeType(stored.mimeType, file.declaredMimeType),
+            size: stored.size,
+            sha256: stored.sha256,
+            fileName: file.fileName?.slice(0, 255) || null,
+            storageKey: stored.storageKey,
+            source: "incoming",
+          },
+          select: { id: true },
+        }),
+    );
   } catch (error) {
     if (error instanceof MediaTooLargeError) return { mediaId: null, error: `The file is larger than the ${file.kind} limit (${limit} bytes)` };
     if (error instanceof MediaIntegrityError) return { mediaId: null, error: "The downloaded file did not match its checksum" };
     return { mediaId: null, error: `The file could not be downloaded: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const row = await db().mediaFile.create({
-    data: {
-      ownerId: file.ownerId,
-      kind: file.kind,
-      mimeType: servedMimeType(stored.mimeType, file.declaredMimeType),
-      size: stored.size,
-      sha256: stored.sha256,
-      fileName: file.fileName?.slice(0, 255) || null,
-      storageKey: stored.storageKey,
-      source: "incoming",
-    },
-    select: { id: true },
-  });
   return { mediaId: row.id };
 }

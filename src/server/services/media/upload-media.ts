@@ -59,28 +59,32 @@ export async function uploadMediaResponse(session: SessionUser | null, request: 
   if (!request.body) return mediaProblem(400, "EMPTY", "The file is empty");
 
   const limits = mediaLimits();
-  let stored;
+  const fileName = cleanFileName(rawName);
+  let row;
   try {
-    stored = await storeMediaStream(Readable.fromWeb(request.body as WebReadableStream<Uint8Array>), { maxBytes, limitFor: (mimeType) => limits[mediaKindOf(mimeType)] });
+    row = await storeMediaStream(
+      Readable.fromWeb(request.body as WebReadableStream<Uint8Array>),
+      { maxBytes, limitFor: (mimeType) => limits[mediaKindOf(mimeType)] },
+      (stored) =>
+        db().mediaFile.create({
+          data: {
+            ownerId: caller.id,
+            kind: mediaKindOf(stored.mimeType),
+            mimeType: stored.mimeType,
+            size: stored.size,
+            sha256: stored.sha256,
+            fileName,
+            storageKey: stored.storageKey,
+            source: "upload",
+          },
+          select: { id: true, kind: true, mimeType: true, size: true, fileName: true, sha256: true },
+        }),
+    );
   } catch (error) {
     if (error instanceof MediaTooLargeError) return tooLarge(error.limit, error.mimeType);
     if (error instanceof EmptyMediaError) return mediaProblem(400, "EMPTY", "The file is empty");
     throw error;
   }
-  const fileName = cleanFileName(rawName);
-  const row = await db().mediaFile.create({
-    data: {
-      ownerId: caller.id,
-      kind: mediaKindOf(stored.mimeType),
-      mimeType: stored.mimeType,
-      size: stored.size,
-      sha256: stored.sha256,
-      fileName,
-      storageKey: stored.storageKey,
-      source: "upload",
-    },
-    select: { id: true, kind: true, mimeType: true, size: true, fileName: true, sha256: true },
-  });
   logger().info({ userId: caller.id, mediaId: row.id, kind: row.kind, size: row.size }, "media uploaded");
   return Response.json(row, { status: 201, headers: { "cache-control": "no-store" } });
 }
