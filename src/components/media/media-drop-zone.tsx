@@ -1,6 +1,6 @@
 "use client";
 
-import { Upload } from "lucide-react";
+import { Paperclip, Upload } from "lucide-react";
 import { useRef, useState, type DragEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -9,6 +9,7 @@ import { useT } from "@/i18n/provider";
 /**
  * Pick a file with the button or drop one anywhere on the zone. With `children` (the chosen file) the zone shows them
  * and still takes a drop to replace the file. The hidden input carries `id`, so the field's label and errors reach it.
+ * `compact` makes the empty zone a single row, for forms where the file is optional.
  */
 export function MediaDropZone({
   id,
@@ -16,6 +17,7 @@ export function MediaDropZone({
   invalid,
   describedBy,
   disabled,
+  compact,
   children,
 }: {
   id: string;
@@ -23,6 +25,7 @@ export function MediaDropZone({
   invalid?: boolean;
   describedBy?: string;
   disabled?: boolean;
+  compact?: boolean;
   children?: ReactNode;
 }) {
   const t = useT();
@@ -49,7 +52,11 @@ export function MediaDropZone({
     <div
       className={cn(
         "relative min-w-0 rounded-lg border-2 border-dashed transition-colors",
-        children ? "border-solid border-border p-3" : "flex flex-col items-center justify-center gap-2 px-4 py-8 text-center",
+        children
+          ? "border-solid border-border p-3"
+          : compact
+            ? "flex flex-wrap items-center gap-x-3 gap-y-2 px-3 py-3"
+            : "flex flex-col items-center justify-center gap-2 px-4 py-8 text-center",
         dragging && "border-dashed border-primary bg-primary/5",
         invalid && !dragging && "border-destructive/60",
       )}
@@ -62,9 +69,13 @@ export function MediaDropZone({
     >
       {children ?? (
         <>
-          <span className="flex size-11 items-center justify-center rounded-full bg-muted">
-            <Upload className="size-5 text-muted-foreground" aria-hidden />
-          </span>
+          {compact ? (
+            <Paperclip className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+          ) : (
+            <span className="flex size-11 items-center justify-center rounded-full bg-muted">
+              <Upload className="size-5 text-muted-foreground" aria-hidden />
+            </span>
+          )}
           <Button type="button" variant="secondary" size="sm" onClick={() => input.current?.click()} disabled={disabled}>
             {t("media.choose")}
           </Button>

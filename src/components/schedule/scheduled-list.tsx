@@ -5,6 +5,8 @@ import { CalendarClock, TriangleAlert, X } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { errorMessage } from "@/components/errors/error-message";
+import { isMediaType } from "@/components/media/media-kind";
+import { MediaTag } from "@/components/media/media-tag";
 import { MessageStatusBadge } from "@/components/status/message-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -168,7 +170,19 @@ function ScheduledRow({ item, onCancel }: { item: ScheduledItem; onCancel: () =>
           {" · "}
           {t("schedule.fromDevice", { device: item.device.deviceName })}
         </p>
-        {excerpt ? <p className="mt-2 text-sm break-words whitespace-pre-wrap" title={content.length > EXCERPT ? content : undefined}>{excerpt}</p> : null}
+        {item.mediaType && isMediaType(item.mediaType) ? (
+          <MediaTag
+            type={item.mediaType}
+            media={item.media}
+            sentAs={item.mediaType}
+            missing={{ label: t("schedule.fileDeleted"), hint: t("schedule.fileDeletedHint") }}
+          />
+        ) : null}
+        {excerpt ? (
+          <p className="mt-2 text-sm break-words whitespace-pre-wrap" title={content.length > EXCERPT ? content : undefined} data-testid="scheduled-text">
+            {excerpt}
+          </p>
+        ) : null}
         {item.error ? (
           <p className="mt-1 text-sm text-destructive" data-testid="scheduled-error">
             {t("schedule.failedReason", { reason: item.error })}

@@ -164,7 +164,8 @@ export function SendMessageForm() {
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
       <Card>
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
-          <CardContent className="grid gap-4 p-5">
+          {/* Select triggers may shrink below their text (it truncates): a long device name must not widen the card on phones. */}
+          <CardContent className="grid gap-4 p-5 [&_[role=combobox]]:min-w-0">
             <FormError message={bannerError} />
             <ConnectedDeviceField
               id="deviceId"
