@@ -30,6 +30,8 @@ export interface ControlMediaInput {
   fileName?: string;
   caption?: string;
   ptt?: boolean;
+  /** Gone from the media server when the device downloads it; the phone uploads it again on request. */
+  expired?: boolean;
 }
 
 /** A control API call that the sandbox refused; `status` is the HTTP status (400 bad input, 404, 409 scenario error, 413 too large). */

@@ -65,6 +65,11 @@ export interface SandboxMediaInput {
   caption?: string;
   /** Audio only: a voice note (push-to-talk) instead of an audio file. */
   ptt?: boolean;
+  /**
+   * The file is already gone from the media server when the device downloads it (404), as with old messages; the
+   * sending phone uploads it again when the device asks (media retry).
+   */
+  expired?: boolean;
 }
 
 /** What a phone knows about a media message, without the bytes. */

@@ -217,17 +217,21 @@ describe('sandbox media: contact to device', () => {
     ]);
   });
 
-  it('answers a media re-upload request with NOT_FOUND, so Baileys does not wait for good', async () => {
+  it('re-uploads expired media when a device asks, and answers NOT_FOUND for media the phone never had', async () => {
     h = await startHarness();
     const client = await h.pairedClient(SHOP);
-    const data = randomBytes(2048);
-    const id = await h.sandbox.sendMedia(ALICE, SHOP, { kind: 'document', data, mimetype: 'application/pdf', fileName: 'gone.pdf' });
+    const data = randomBytes(4096);
+    const id = await h.sandbox.sendMedia(ALICE, SHOP, { kind: 'document', data, mimetype: 'application/pdf', fileName: 'old.pdf', expired: true });
     const message = await client.waitForMessage(m => m.key.id === id);
-    const document = message.message?.documentMessage;
-    const gone = { ...message, message: { documentMessage: { ...document, directPath: '/v/t62.7119-24/gone.enc?ccb=11-4' } } };
-    await expect(client.download(gone)).rejects.toMatchObject({ output: { statusCode: 404 } });
+    await expect(client.download(message)).rejects.toMatchObject({ output: { statusCode: 404 } });
 
-    await expect(client.socket.updateMediaMessage(gone)).rejects.toMatchObject({
+    const before = message.message?.documentMessage?.directPath;
+    const refreshed = await client.socket.updateMediaMessage(message);
+    expect(refreshed.message?.documentMessage?.directPath).not.toBe(before);
+    expect(await client.download(refreshed, { host: new URL(h.sandbox.mediaUrl).host })).toEqual(data);
+
+    const unknown = { ...message, key: { ...message.key, id: generateMessageIDV2() } };
+    await expect(client.socket.updateMediaMessage(unknown)).rejects.toMatchObject({
       message: 'Failed to re-upload media (2)',
       output: { statusCode: 404 },
     });

@@ -45,6 +45,7 @@ export const sendMediaRequest = z
     fileName: z.string().min(1).max(255).optional(),
     caption: z.string().max(65_536).optional(),
     ptt: z.boolean().optional(),
+    expired: z.boolean().optional(),
   })
   .superRefine((body, issues) => {
     if (body.ptt !== undefined && body.kind !== 'audio') {

@@ -166,6 +166,7 @@ export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions =
           ...(body.fileName !== undefined ? { fileName: body.fileName } : {}),
           ...(body.caption !== undefined ? { caption: body.caption } : {}),
           ...(body.ptt !== undefined ? { ptt: body.ptt } : {}),
+          ...(body.expired !== undefined ? { expired: body.expired } : {}),
         };
         return { id: await scenario(() => sandbox.sendMedia(body.from, body.to, media)) };
       }

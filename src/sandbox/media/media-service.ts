@@ -21,6 +21,7 @@ export const MEDIA_CONN_TTL_S = 300;
 export const MEDIA_AUTH_TTL_S = 21_600;
 const MAX_STORED_BYTES = 512 * 1024 * 1024;
 const MAX_RECEIVED_BYTES = 256 * 1024 * 1024;
+const MAX_PHONE_COPY_BYTES = 128 * 1024 * 1024;
 const MAX_LIVE_AUTHS = 10_000;
 
 export interface StoredMedia {
@@ -31,6 +32,13 @@ export interface StoredMedia {
 
 const receivedKey = (phone: string, messageId: string): string => `${phone}\n${messageId}`;
 
+/** What a sending phone keeps of a media message so it can upload it again when a device asks (media retry). */
+export interface PhoneCopy {
+  type: UploadType;
+  mediaKey: Buffer;
+  blob: Buffer;
+}
+
 /**
  * The sandbox's media storage: the "CDN" of encrypted blobs behind the HTTPS media server, the
  * upload auth tokens media_conn hands out, and the plaintexts contacts' phones downloaded.
@@ -39,6 +47,9 @@ export class MediaService {
   /** Encrypted blobs as uploaded, keyed by the pathname of their direct path. */
   readonly blobs = new BlobStore(MAX_STORED_BYTES);
   private readonly received = new BlobStore(MAX_RECEIVED_BYTES);
+  /** Encrypted blobs phones sent, by message id; the keys beside them (dropped with their blob). */
+  private readonly phoneBlobs = new BlobStore(MAX_PHONE_COPY_BYTES);
+  private readonly phoneKeys = new Map<string, { type: UploadType; mediaKey: Buffer }>();
   private readonly auths = new Map<string, number>();
 
   /** `hostname` is `host:port` of the media server, as announced in media_conn. */
@@ -101,6 +112,29 @@ export class MediaService {
     return host === this.hostname && path ? this.blobAt(path) : undefined;
   }
 
+  /** Removes a blob from the "CDN" (as WhatsApp does after a while): downloads of it then get 404. */
+  expire(directPath: string): void {
+    this.blobs.delete(new URL(directPath, 'https://media.invalid').pathname);
+  }
+
+  keepPhoneCopy(messageId: string, copy: PhoneCopy): void {
+    if (!this.phoneBlobs.set(messageId, copy.blob)) {
+      return;
+    }
+    this.phoneKeys.set(messageId, { type: copy.type, mediaKey: copy.mediaKey });
+    // Keys whose blob the byte budget evicted are useless: drop them so the map stays as small as the store.
+    for (const id of this.phoneKeys.keys()) {
+      if (this.phoneBlobs.get(id)) break;
+      this.phoneKeys.delete(id);
+    }
+  }
+
+  phoneCopy(messageId: string): PhoneCopy | undefined {
+    const keys = this.phoneKeys.get(messageId);
+    const blob = this.phoneBlobs.get(messageId);
+    return keys && blob ? { ...keys, blob } : undefined;
+  }
+
   keepReceived(phone: string, messageId: string, plaintext: Buffer): void {
     this.received.set(receivedKey(phone, messageId), plaintext);
   }
@@ -112,6 +146,8 @@ export class MediaService {
   close(): void {
     this.blobs.clear();
     this.received.clear();
+    this.phoneBlobs.clear();
+    this.phoneKeys.clear();
     this.auths.clear();
   }
 }

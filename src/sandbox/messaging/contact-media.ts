@@ -2,7 +2,7 @@ import { sha256, toNumber, type proto } from 'baileys';
 
 import { decryptMedia, encryptMedia } from '../media/media-crypto';
 import { assertMediaInput, buildMediaMessage, encMediaType, mediaInfo, type FoundMedia } from '../media/media-message';
-import type { MediaService } from '../media/media-service';
+import type { MediaService, PhoneCopy } from '../media/media-service';
 import type { SandboxMediaInfo, SandboxMediaInput } from '../types';
 
 /** What a contact's phone sends: the message, plus what its outbox records. */
@@ -10,7 +10,7 @@ export interface OutgoingContent {
   message: proto.IMessage;
   /** The text, or the media caption ('' without one). */
   text: string;
-  media?: { info: SandboxMediaInfo; encMediaType: string };
+  media?: { info: SandboxMediaInfo; encMediaType: string; phoneCopy: PhoneCopy };
 }
 
 /** A phone encrypts and uploads media (here: straight into the store), then sends the message. */
@@ -21,12 +21,16 @@ export const prepareContactMedia = async (media: MediaService, input: SandboxMed
   if (!stored) {
     throw new Error('media does not fit the sandbox media store');
   }
+  if (input.expired) {
+    media.expire(stored.directPath);
+  }
   return {
     message: buildMediaMessage(input, stored, encrypted),
     text: input.caption ?? '',
     media: {
       info: mediaInfo(input, { size: encrypted.fileLength, sha256: encrypted.fileSha256 }),
       encMediaType: encMediaType(input),
+      phoneCopy: { type: input.kind, mediaKey: encrypted.mediaKey, blob: encrypted.blob },
     },
   };
 };

@@ -8,7 +8,7 @@ import type { SandboxConnection } from '../server/connection';
 import type { SandboxContext } from '../server/context';
 import { findMedia } from '../media/media-message';
 import { receiveMedia, type OutgoingContent } from './contact-media';
-import { mediaRetryNotFound } from './media-retry';
+import { mediaRetryAnswer } from './media-retry';
 import { messageText } from './message-text';
 
 interface Envelope {
@@ -61,7 +61,7 @@ export class MessageRouter {
     });
     if (type === 'server-error') {
       // A media re-upload request (addressed to the device's own jid), not an acknowledgement.
-      const answer = mediaRetryNotFound(node);
+      const answer = mediaRetryAnswer(node, this.ctx.media);
       if (answer) {
         conn.send(answer);
       }
@@ -88,6 +88,10 @@ export class MessageRouter {
       throw new Error(`account ${to.phone} has no linked device`);
     }
     const id = newMessageId();
+    if (content.media) {
+      // Kept before anything is delivered: a device may ask for a re-upload as soon as it has the message.
+      this.ctx.media.keepPhoneCopy(id, content.media.phoneCopy);
+    }
     const t = unixTime();
     const encryption: CipherType[] = [];
     for (const device of devices) {

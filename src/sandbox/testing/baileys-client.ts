@@ -191,12 +191,16 @@ export class SandboxBaileysClient {
     return id;
   }
 
-  /** Downloads and decrypts a received media message, trusting the sandbox's media certificate. */
-  download(message: WAMessage, range: { startByte?: number; endByte?: number } = {}): Promise<Buffer> {
+  /**
+   * Downloads and decrypts a received media message, trusting the sandbox's media certificate. `host` overrides the
+   * message's own: after a re-upload Baileys points the url at the media host of its last media_conn, which is
+   * WhatsApp's default when the socket never uploaded anything.
+   */
+  download(message: WAMessage, opts: { startByte?: number; endByte?: number; host?: string } = {}): Promise<Buffer> {
     if (this.opts.mediaCertPem === undefined) {
       throw new Error('pass mediaCertPem to download media from the sandbox');
     }
-    return downloadMediaMessage(message, 'buffer', { ...range, options: sandboxMediaRequestOptions(this.opts.mediaCertPem) });
+    return downloadMediaMessage(message, 'buffer', { ...opts, options: sandboxMediaRequestOptions(this.opts.mediaCertPem) });
   }
 
   /** Pairs by QR through `scan` (the sandbox's phone) and waits until the post-515 login is open. */

@@ -45,21 +45,53 @@ export function incomingMediaInfo(message: WAMessage): IncomingMediaInfo | null 
   };
 }
 
+function httpStatusOf(error: unknown): number | undefined {
+  const output = (error as { output?: { statusCode?: unknown } } | undefined)?.output;
+  return typeof output?.statusCode === "number" ? output.statusCode : undefined;
+}
+
+/** The host the message's own URL names: after a re-upload the new direct path is fetched from the same CDN. */
+function mediaHostOf(message: WAMessage): string | undefined {
+  const content = normalizeMessageContent(message.message);
+  const url =
+    content?.imageMessage?.url ??
+    content?.videoMessage?.url ??
+    content?.audioMessage?.url ??
+    content?.stickerMessage?.url ??
+    content?.documentMessage?.url ??
+    content?.documentWithCaptionMessage?.message?.documentMessage?.url;
+  try {
+    return url ? new URL(url).host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The decrypted bytes of an incoming media message as a stream. An expired file (404/410) is asked for again from
- * the sender's phone through the socket (Baileys' reupload request).
+ * The decrypted bytes of an incoming media message as a stream. A file the CDN no longer has (404/410, old or
+ * offline messages) is asked for again from the sender's phone, then fetched once more. Baileys' own retry in
+ * downloadMediaMessage never fires: it reads `error.status`, and its download errors carry `output.statusCode`.
  */
-export function downloadIncomingMedia(
+export async function downloadIncomingMedia(
   message: WAMessage,
   sock: WASocket,
   opts: { requestOptions?: MediaRequestOptions; log: Logger },
 ): Promise<AsyncIterable<Uint8Array>> {
-  return downloadMediaMessage(
-    message,
-    "stream",
-    { options: { ...opts.requestOptions, signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) } },
-    // Baileys waits for the phone's answer to a reupload request without a timeout; a phone that never answers
-    // would otherwise hold the device's inbound queue for good.
-    { reuploadRequest: (m) => withDeadline(sock.updateMediaMessage(m), REUPLOAD_TIMEOUT_MS, "The sender's phone did not upload the file again"), logger: opts.log },
-  );
+  const host = mediaHostOf(message);
+  const download = (m: WAMessage) =>
+    downloadMediaMessage(m, "stream", {
+      ...(host ? { host } : {}),
+      options: { ...opts.requestOptions, signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) },
+    });
+  try {
+    return await download(message);
+  } catch (error) {
+    const status = httpStatusOf(error);
+    if (status !== 404 && status !== 410) throw error;
+    opts.log.info({ waMessageId: message.key.id, status }, "media gone from the CDN: asking the sender's phone to upload it again");
+    // Baileys waits for the phone's answer without a timeout; a phone that never answers would hold the device's
+    // inbound queue for good.
+    const refreshed = await withDeadline(sock.updateMediaMessage(message), REUPLOAD_TIMEOUT_MS, "The sender's phone did not upload the file again in time");
+    return download(refreshed);
+  }
 }

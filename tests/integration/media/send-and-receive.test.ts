@@ -188,6 +188,23 @@ describe("[MEDIA][RECEIVE]", () => {
     expect(await storedBytes(noteEvent.data.mediaId!)).toEqual(ogg);
   });
 
+  it("asks the sender's phone to upload a file the media server no longer has, then stores it", async () => {
+    const contact = uniquePhone();
+    const png = makePng(20, 20);
+    const downloads: number[] = [];
+    const onRequest = (e: { method: string; status: number }) => {
+      if (e.method === "GET") downloads.push(e.status);
+    };
+    sandbox.events.on("media-request", onRequest);
+    const since = eventBus().lastId;
+    await sandbox.sendMedia(contact, phone, { kind: "image", data: png, mimetype: "image/png", caption: "foto lama", expired: true });
+    const received = await waitForEvent("message.received", (d) => d.deviceId === device.deviceId && d.type === "image", { since });
+    expect(received.data).toMatchObject({ content: "foto lama", mediaId: expect.any(Number) });
+    expect(await storedBytes(received.data.mediaId!)).toEqual(png);
+    sandbox.events.off("media-request", onRequest);
+    expect(downloads).toEqual([404, 200]);
+  });
+
   it("stores an incoming file over the limit as a message without media, with the reason", async () => {
     process.env.MEDIA_MAX_IMAGE_MB = "0.01";
     resetEnvCache();
