@@ -2,31 +2,15 @@ import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { collectConsoleErrors } from "./helpers/console";
 import { expect, test, E2E_USERS } from "./helpers/fixtures";
-import { makePdf, makePng, sha256 } from "./helpers/media-files";
+import { makePdf, makePng, sha256 } from "../tests/helpers/media-files";
 import { createPairedDevice } from "./helpers/paired-device";
-import { randomSandboxPhone, sandboxControl } from "./helpers/sandbox";
+import { inboxEntryWithMedia, randomSandboxPhone, sandboxControl } from "./helpers/sandbox";
 import { trpcQuery } from "./helpers/trpc";
 
 /** Resolves once the <img> has decoded real pixels (a broken or blocked image has naturalWidth 0). */
 async function expectImageLoaded(image: Locator): Promise<void> {
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0)), { timeout: 15_000 }).toBeGreaterThan(0);
-}
-
-/** The inbox entry of `phone` whose media has this sha256, once it has arrived. */
-async function inboxEntryWithMedia(phone: string, hash: string) {
-  const control = sandboxControl();
-  let found: Awaited<ReturnType<typeof control.inbox>>[number] | undefined;
-  await expect
-    .poll(
-      async () => {
-        found = (await control.inbox(phone)).find((m) => m.media?.sha256 === hash);
-        return Boolean(found);
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return found!;
 }
 
 /**

@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { collectConsoleErrors } from "./helpers/console";
 import { E2E_USERS, expect, test } from "./helpers/fixtures";
-import { makePng, sha256 } from "./helpers/media-files";
+import { makeOggOpus, makePng, sha256 } from "../tests/helpers/media-files";
 import { createPairedDevice } from "./helpers/paired-device";
-import { randomSandboxPhone, sandboxControl } from "./helpers/sandbox";
+import { inboxEntryWithMedia, randomSandboxPhone, sandboxControl } from "./helpers/sandbox";
 
 const ZONE = "Asia/Jakarta";
 
@@ -16,37 +15,6 @@ function wallClock(date: Date, timeZone: string, withSeconds: boolean): string {
       .map((part) => [part.type, part.value]),
   );
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}${withSeconds ? `:${p.second}` : ""}`;
-}
-
-/** The first page of an Ogg/Opus stream (what the server sniffs as audio) followed by noise. */
-function makeOggOpus(extra = 2048): Buffer {
-  const page = Buffer.alloc(28);
-  page.write("OggS", 0, "ascii");
-  page[5] = 0x02; // beginning of stream
-  page[26] = 1; // one segment
-  page[27] = 19; // of 19 bytes: the OpusHead packet
-  const head = Buffer.alloc(19);
-  head.write("OpusHead", 0, "ascii");
-  head[8] = 1; // version
-  head[9] = 1; // mono
-  head.writeUInt32LE(48_000, 12);
-  return Buffer.concat([page, head, randomBytes(extra)]);
-}
-
-/** The inbox entry of `phone` whose media has this sha256, once it has arrived. */
-async function inboxEntryWithMedia(phone: string, hash: string) {
-  const control = sandboxControl();
-  let found: Awaited<ReturnType<typeof control.inbox>>[number] | undefined;
-  await expect
-    .poll(
-      async () => {
-        found = (await control.inbox(phone)).find((m) => m.media?.sha256 === hash);
-        return Boolean(found);
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return found!;
 }
 
 /**

@@ -14,7 +14,7 @@ function chunk(type: string, data: Buffer): Buffer {
  * A valid RGB PNG of `width`×`height` noisy pixels (noise does not compress, so the size follows the dimensions:
  * about 3 bytes per pixel).
  */
-export function makePng(width: number, height: number): Buffer {
+export function makePng(width = 24, height = 16): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -49,6 +49,25 @@ export function makeBinary(size: number): Buffer {
   const bytes = randomBytes(size);
   bytes[0] = 0; // a NUL keeps it from looking like text
   return bytes;
+}
+
+/** A small one-page PDF with a line of text (each text gives other bytes). */
+export function makePdf(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 20 100 Td (${text.replace(/[()\\]/g, "")}) Tj ET`;
+  return Buffer.from(
+    [
+      "%PDF-1.4",
+      "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
+      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
+      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj",
+      `4 0 obj << /Length ${stream.length} >> stream\n${stream}\nendstream endobj`,
+      "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj",
+      "trailer << /Root 1 0 R >>",
+      "%%EOF",
+      "",
+    ].join("\n"),
+    "latin1",
+  );
 }
 
 export function sha256(bytes: Uint8Array): string {

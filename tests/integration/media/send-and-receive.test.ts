@@ -5,9 +5,9 @@ import type { StartedSandbox } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
 import { mediaPath } from "../../../src/server/services/media/media-store";
-import { uploadMediaResponse } from "../../../src/server/services/media/upload-media";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
 import { callerFor, createUser, type Caller, type TestUser } from "../../helpers/actors";
+import { uploadedMediaId } from "../../helpers/media-upload";
 import { resetDb, rowCounts } from "../../helpers/db";
 import { makeBinary, makeOggOpus, makePng, sha256 } from "../../helpers/media-files";
 import { pairByQr, startTestManager, startTestSandbox, stopTestManager, uniquePhone, waitForEvent } from "../../helpers/whatsapp";
@@ -20,16 +20,6 @@ let stranger: TestUser;
 let me: Caller;
 let phone: string;
 let device: { id: number; deviceId: string; ownerId: number };
-
-async function upload(user: TestUser, bytes: Uint8Array, name: string): Promise<number> {
-  const row = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
-  const res = await uploadMediaResponse(
-    { id: user.id, role: user.role, sessionVersion: row.sessionVersion },
-    new Request("http://app.test/api/media", { method: "POST", body: bytes, headers: { "x-file-name": encodeURIComponent(name) }, duplex: "half" } as RequestInit),
-  );
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { id: number }).id;
-}
 
 async function storedBytes(mediaId: number): Promise<Buffer> {
   const media = await db().mediaFile.findUniqueOrThrow({ where: { id: mediaId } });
@@ -65,7 +55,7 @@ describe("[MEDIA][SEND]", () => {
   it("sends an image with its caption; the contact's phone decrypts and verifies identical bytes; receipts follow", async () => {
     const contact = uniquePhone();
     const png = makePng(64, 48);
-    const mediaId = await upload(owner, png, "katalog.png");
+    const mediaId = await uploadedMediaId(owner, png, "katalog.png");
     const since = eventBus().lastId;
 
     const sent = await me.message.sendMedia({ deviceId: device.deviceId, to: `+${contact}`, mediaId, caption: "Katalog terbaru" });
@@ -89,7 +79,7 @@ describe("[MEDIA][SEND]", () => {
     const docSent = await me.message.sendMedia({
       deviceId: device.deviceId,
       to: contact,
-      mediaId: await upload(owner, doc, "Invoice 0042.bin"),
+      mediaId: await uploadedMediaId(owner, doc, "Invoice 0042.bin"),
       caption: "Invoice bulan ini",
     });
     expect(docSent).toMatchObject({ type: "document", content: "Invoice bulan ini" });
@@ -97,7 +87,7 @@ describe("[MEDIA][SEND]", () => {
     expect(docInbox.media).toMatchObject({ kind: "document", fileName: "Invoice 0042.bin", sha256: sha256(doc), size: doc.length });
 
     const ogg = makeOggOpus(4000);
-    const noteId = await upload(owner, ogg, "pesan.ogg");
+    const noteId = await uploadedMediaId(owner, ogg, "pesan.ogg");
     const note = await me.message.sendMedia({ deviceId: device.deviceId, to: contact, mediaId: noteId, voiceNote: true });
     expect(note).toMatchObject({ type: "audio", content: null, media: { kind: "audio" } });
     const noteInbox = await sandbox.waitForInbox(contact, (m) => m.id === note.waMessageId);
@@ -110,9 +100,9 @@ describe("[MEDIA][SEND]", () => {
   });
 
   it("refuses another user's upload, a voice note that is not Ogg/Opus and a captioned audio — writing no message", async () => {
-    const theirs = await upload(stranger, makePng(8, 8), "theirs.png");
-    const png = await upload(owner, makePng(8, 8), "mine.png");
-    const ogg = await upload(owner, makeOggOpus(), "note.ogg");
+    const theirs = await uploadedMediaId(stranger, makePng(8, 8), "theirs.png");
+    const png = await uploadedMediaId(owner, makePng(8, 8), "mine.png");
+    const ogg = await uploadedMediaId(owner, makeOggOpus(), "note.ogg");
     const before = await rowCounts();
     await expect(me.message.sendMedia({ deviceId: device.deviceId, to: uniquePhone(), mediaId: theirs })).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -145,7 +135,7 @@ describe("[MEDIA][SEND]", () => {
 
   it("an admin sending their own upload from a user's device gives the owner a copy they can open", async () => {
     const png = makePng(16, 16);
-    const adminUpload = await upload(admin, png, "promo.png");
+    const adminUpload = await uploadedMediaId(admin, png, "promo.png");
     const sent = await (await callerFor(admin)).message.sendMedia({ deviceId: device.deviceId, to: uniquePhone(), mediaId: adminUpload });
     expect(sent.media?.id).not.toBe(adminUpload);
     const copy = await db().mediaFile.findUniqueOrThrow({ where: { id: sent.media!.id } });

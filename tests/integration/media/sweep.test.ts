@@ -5,19 +5,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../../src/server/db";
 import { mediaPath, mediaRoot } from "../../../src/server/services/media/media-store";
 import { sweepMedia } from "../../../src/server/services/media/sweep-media";
-import { uploadMediaResponse } from "../../../src/server/services/media/upload-media";
 import { createUser, type TestUser } from "../../helpers/actors";
+import { uploadedMediaId } from "../../helpers/media-upload";
 import { resetDb } from "../../helpers/db";
 import { makePng } from "../../helpers/media-files";
 
 const DAY = 24 * 3600_000;
 
 async function upload(user: TestUser, bytes: Uint8Array): Promise<{ id: number; storageKey: string }> {
-  const res = await uploadMediaResponse(
-    { id: user.id, role: user.role, sessionVersion: 0 },
-    new Request("http://app.test/api/media", { method: "POST", body: bytes, headers: { "x-file-name": "f.png" }, duplex: "half" } as RequestInit),
-  );
-  const { id } = (await res.json()) as { id: number };
+  const id = await uploadedMediaId(user, bytes, "f.png");
   return db().mediaFile.findUniqueOrThrow({ where: { id }, select: { id: true, storageKey: true } });
 }
 

@@ -7,8 +7,8 @@ import type { SessionUser } from "../../../src/server/api/context";
 import { db } from "../../../src/server/db";
 import { mediaPath, mediaRoot } from "../../../src/server/services/media/media-store";
 import { serveMediaResponse } from "../../../src/server/services/media/serve-media";
-import { uploadMediaResponse } from "../../../src/server/services/media/upload-media";
 import { callerFor, createUser, type TestUser } from "../../helpers/actors";
+import { uploadAs } from "../../helpers/media-upload";
 import { resetDb, rowCounts } from "../../helpers/db";
 import { makeBinary, makeOggOpus, makePng, sha256 } from "../../helpers/media-files";
 
@@ -26,14 +26,8 @@ async function sessionOf(user: TestUser): Promise<SessionUser> {
   return { id: user.id, role: user.role, sessionVersion: row.sessionVersion };
 }
 
-function uploadRequest(bytes: Uint8Array, opts: { name?: string | null; type?: string; headers?: Record<string, string> } = {}): Request {
-  const headers: Record<string, string> = { "content-type": opts.type ?? "application/octet-stream", ...opts.headers };
-  if (opts.name !== null) headers["x-file-name"] = encodeURIComponent(opts.name ?? "file.bin");
-  return new Request("http://app.test/api/media", { method: "POST", body: bytes, headers, duplex: "half" } as RequestInit);
-}
-
-async function upload(user: TestUser, bytes: Uint8Array, opts: Parameters<typeof uploadRequest>[1] = {}) {
-  const res = await uploadMediaResponse(await sessionOf(user), uploadRequest(bytes, opts));
+async function upload(user: TestUser, bytes: Uint8Array, opts: Parameters<typeof uploadAs>[2] = {}) {
+  const res = await uploadAs(user, bytes, opts);
   return { status: res.status, body: (await res.json()) as UploadBody & { error?: string; code?: string } };
 }
 
@@ -108,7 +102,7 @@ describe("[MEDIA][UPLOAD]", () => {
   });
 
   it("refuses a body announced as larger than any limit before reading it", async () => {
-    const res = await uploadMediaResponse(await sessionOf(owner), uploadRequest(makeBinary(10), { headers: { "content-length": String(3 * 1024 ** 3) } }));
+    const res = await uploadAs(owner, makeBinary(10), { headers: { "content-length": String(3 * 1024 ** 3) } });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: "TOO_LARGE" });
     expect(await db().mediaFile.count()).toBe(0);
@@ -118,11 +112,10 @@ describe("[MEDIA][UPLOAD]", () => {
     const before = await rowCounts();
     expect(await upload(owner, new Uint8Array(0))).toMatchObject({ status: 400, body: { code: "EMPTY", error: "The file is empty" } });
     expect(await upload(owner, makePng(4, 4), { name: null })).toMatchObject({ status: 400, body: { code: "BAD_REQUEST" } });
-    const anonymous = await uploadMediaResponse(null, uploadRequest(makePng(4, 4)));
+    const anonymous = await uploadAs(null, makePng(4, 4));
     expect(anonymous.status).toBe(401);
-    const session = await sessionOf(owner);
     await db().user.update({ where: { id: owner.id }, data: { isActive: false } });
-    expect((await uploadMediaResponse(session, uploadRequest(makePng(4, 4)))).status).toBe(401);
+    expect((await uploadAs(owner, makePng(4, 4))).status).toBe(401);
     expect(await rowCounts()).toEqual(before);
     expect(tmpFiles()).toEqual([]);
   });

@@ -3,9 +3,9 @@ import type { StartedSandbox } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
 import type { WorkRunner } from "../../../src/server/jobs/runner";
-import { uploadMediaResponse } from "../../../src/server/services/media/upload-media";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
 import { callerFor, createUser, type Caller, type TestUser } from "../../helpers/actors";
+import { uploadedMediaId } from "../../helpers/media-upload";
 import { resetDb, rowCounts } from "../../helpers/db";
 import { makeBinary, makeOggOpus, makePng, sha256 } from "../../helpers/media-files";
 import { pairByQr, startTestManager, startTestSandbox, stopTestManager, uniquePhone } from "../../helpers/whatsapp";
@@ -18,15 +18,6 @@ let owner: TestUser;
 let stranger: TestUser;
 let me: Caller;
 let device: { id: number; deviceId: string; ownerId: number };
-
-async function upload(user: TestUser, bytes: Uint8Array, name: string): Promise<number> {
-  const row = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
-  const res = await uploadMediaResponse(
-    { id: user.id, role: user.role, sessionVersion: row.sessionVersion },
-    new Request("http://app.test/api/media", { method: "POST", body: bytes, headers: { "x-file-name": encodeURIComponent(name) }, duplex: "half" } as RequestInit),
-  );
-  return ((await res.json()) as { id: number }).id;
-}
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
@@ -57,7 +48,7 @@ describe("[SCHEDULED][MEDIA]", () => {
     runner = startTestRunner();
     const contact = uniquePhone();
     const png = makePng(24, 24);
-    const mediaId = await upload(owner, png, "brosur.png");
+    const mediaId = await uploadedMediaId(owner, png, "brosur.png");
     const since = eventBus().lastId;
     const scheduled = await me.message.schedule({
       deviceId: device.deviceId,
@@ -79,7 +70,7 @@ describe("[SCHEDULED][MEDIA]", () => {
   it("resends a media row stored before a crash under its own id, and the phone shows it once", async () => {
     const contact = uniquePhone();
     const doc = makeBinary(30_000);
-    const mediaId = await upload(owner, doc, "kontrak.bin");
+    const mediaId = await uploadedMediaId(owner, doc, "kontrak.bin");
     const scheduled = await me.message.schedule({ deviceId: device.deviceId, to: contact, mediaId, scheduleTime: inOneHour(), timezone: "UTC" });
     expect(scheduled).toMatchObject({ content: null, mediaType: "document" });
     // The state a crash between storing the row and sending it leaves behind.
@@ -113,7 +104,7 @@ describe("[SCHEDULED][MEDIA]", () => {
   });
 
   it("fails with a clear reason when the file was deleted before it was due", async () => {
-    const mediaId = await upload(owner, makePng(8, 8), "hapus.png");
+    const mediaId = await uploadedMediaId(owner, makePng(8, 8), "hapus.png");
     const scheduled = await me.message.schedule({ deviceId: device.deviceId, to: uniquePhone(), mediaId, scheduleTime: inOneHour(), timezone: "UTC" });
     await db().mediaFile.delete({ where: { id: mediaId } });
     await makeDue(scheduled.id);
@@ -125,8 +116,8 @@ describe("[SCHEDULED][MEDIA]", () => {
   });
 
   it("refuses neither text nor file, another user's file and a captioned audio — writing nothing", async () => {
-    const theirs = await upload(stranger, makePng(8, 8), "theirs.png");
-    const ogg = await upload(owner, makeOggOpus(), "note.ogg");
+    const theirs = await uploadedMediaId(stranger, makePng(8, 8), "theirs.png");
+    const ogg = await uploadedMediaId(owner, makeOggOpus(), "note.ogg");
     const base = { deviceId: device.deviceId, to: uniquePhone(), scheduleTime: inOneHour(), timezone: "UTC" };
     const before = await rowCounts();
     await expect(me.message.schedule({ ...base, text: "  " })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Enter a message") });
