@@ -4,7 +4,8 @@
  *   BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/switchboard_bench) — the database is dropped and re-migrated.
  * Messages arrive in time order (ids grow with timestamps, as in production), across devices and chats with a
  * skewed popularity (a few busy chats, a long tail), mostly in local daytime, at second precision so equal
- * timestamps occur. A third of the chat partners are saved contacts; incoming messages carry a pushName.
+ * timestamps occur. A third of the chat partners are saved contacts; incoming messages carry a pushName; one message in
+ * ten is a photo or a document with its MediaFile row (so chat queries load media as they do in production).
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -30,6 +31,8 @@ const CHATS = Number(values.chats);
 const DAYS = Number(values.days);
 const USERS = Number(values.users);
 const BATCH = Number(values.batch);
+const MEDIA_FILES = 2000;
+const MEDIA_SHARE = 0.1;
 
 const PHRASES = [
   "Halo kak, apakah produk ini masih ready?",
@@ -94,11 +97,22 @@ async function main(): Promise<void> {
       await conn.batch("INSERT IGNORE INTO `Contact` (ownerId, name, phone, jid, updatedAt) VALUES (?, ?, ?, ?, NOW(3))", contacts);
     }
 
+    const mediaFiles: unknown[] = [];
+    for (let m = 0; m < MEDIA_FILES; m++) {
+      const sha = m.toString(16).padStart(64, "0");
+      const document = m % 3 === 0;
+      mediaFiles.push([m + 1, (m % USERS) + 1, document ? "document" : "image", document ? "application/pdf" : "image/jpeg", 20_000 + m, sha, document ? `Invoice ${m}.pdf` : null, `${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`]);
+    }
+    await conn.batch(
+      "INSERT INTO `MediaFile` (id, ownerId, kind, mimeType, size, sha256, fileName, storageKey, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'incoming')",
+      mediaFiles,
+    );
+
     const end = Date.now();
     const start = end - DAYS * 86_400_000;
     const step = (end - start) / MESSAGES;
     let clock = start;
-    const row = `(${Array.from({ length: 12 }, () => "?").join(", ")}, NOW(3))`;
+    const row = `(${Array.from({ length: 14 }, () => "?").join(", ")}, NOW(3))`;
     for (let offset = 0; offset < MESSAGES; offset += BATCH) {
       const size = Math.min(BATCH, MESSAGES - offset);
       const params: unknown[] = [];
@@ -115,6 +129,7 @@ async function main(): Promise<void> {
         const jid = `${phone}@s.whatsapp.net`;
         const own = `${devicePhone(device)}@s.whatsapp.net`;
         const seq = offset + i;
+        const mediaId = random() < MEDIA_SHARE ? 1 + Math.floor(random() * MEDIA_FILES) : null;
         params.push(
           device + 1,
           (device % USERS) + 1,
@@ -122,6 +137,8 @@ async function main(): Promise<void> {
           jid,
           incoming ? jid : own,
           incoming ? own : jid,
+          mediaId === null ? "text" : mediaId % 3 === 1 ? "document" : "image",
+          mediaId,
           `${pick(PHRASES)} #${seq}`,
           incoming ? "incoming" : "outgoing",
           incoming ? "delivered" : pick(["sent", "delivered", "read", "read", "read", "failed"]),
@@ -131,7 +148,7 @@ async function main(): Promise<void> {
         );
       }
       await conn.query(
-        "INSERT INTO `Message` (deviceId, ownerId, waMessageId, chatJid, fromJid, toJid, content, direction, status, `timestamp`, metadata, createdAt, updatedAt) VALUES " +
+        "INSERT INTO `Message` (deviceId, ownerId, waMessageId, chatJid, fromJid, toJid, type, mediaId, content, direction, status, `timestamp`, metadata, createdAt, updatedAt) VALUES " +
           Array.from({ length: size }, () => row).join(", "),
         params,
       );
@@ -141,7 +158,7 @@ async function main(): Promise<void> {
         console.log(`${done.toLocaleString("en")} / ${MESSAGES.toLocaleString("en")} messages (${Math.round(done / seconds)} rows/s)`);
       }
     }
-    await conn.query("ANALYZE TABLE `Message`, `Contact`, `Device`");
+    await conn.query("ANALYZE TABLE `Message`, `Contact`, `Device`, `MediaFile`");
   } finally {
     await conn.end();
   }
