@@ -6,6 +6,7 @@ const TABLES = [
   "BotRule",
   "BotConfig",
   "Message",
+  "ChatThread",
   "MediaFile",
   "JobItem",
   "Job",

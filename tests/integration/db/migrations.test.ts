@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile, cp } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import mariadb from "mariadb";
@@ -71,6 +71,40 @@ describe("migrations", () => {
         "Tag.legacy exists but is not in the schema",
       ]),
     );
+  });
+
+  it("fills ChatThread from the messages stored before its migration, and keeps it from then on", async () => {
+    await dropScratch();
+    const dir = await mkdtemp(path.join(tmpdir(), "sb-migrations-"));
+    await cp(migrationsDir, dir, { recursive: true });
+    const later = path.join(tmpdir(), `sb-later-${Date.now()}`);
+    await cp(path.join(dir, "20261130010000_chat_threads"), later, { recursive: true });
+    await rm(path.join(dir, "20261130010000_chat_threads"), { recursive: true });
+    await migrate(scratchUrl, dir);
+    const insertMessage = (c: mariadb.Connection, chatJid: string, at: string) =>
+      c.query(
+        "INSERT INTO Message (deviceId, ownerId, chatJid, fromJid, toJid, direction, `timestamp`, updatedAt) VALUES (1, 1, ?, ?, '', 'incoming', ?, NOW(3))",
+        [chatJid, chatJid, at],
+      );
+    await withConnection(async (c) => {
+      await c.query(`USE \`${opts.database}\``);
+      await c.query("INSERT INTO User (id, username, email, passwordHash, updatedAt) VALUES (1, 'u', 'u@example.test', 'x', NOW(3))");
+      await c.query("INSERT INTO Device (id, deviceId, deviceName, ownerId, updatedAt) VALUES (1, 'd-1', 'D', 1, NOW(3))");
+      await insertMessage(c, "a@s.whatsapp.net", "2026-03-10 10:00:00");
+      await insertMessage(c, "a@s.whatsapp.net", "2026-03-10 12:00:00");
+      await insertMessage(c, "b@s.whatsapp.net", "2026-03-10 11:00:00");
+    });
+    await cp(later, path.join(dir, "20261130010000_chat_threads"), { recursive: true });
+    expect((await migrate(scratchUrl, dir)).applied).toEqual(["20261130010000_chat_threads"]);
+    const threads = await withConnection(async (c) => {
+      await c.query(`USE \`${opts.database}\``);
+      await insertMessage(c, "b@s.whatsapp.net", "2026-03-10 13:00:00");
+      return c.query("SELECT chatJid, DATE_FORMAT(lastAt, '%H:%i') AS lastAt FROM ChatThread ORDER BY chatJid");
+    });
+    expect(threads).toEqual([
+      { chatJid: "a@s.whatsapp.net", lastAt: "12:00" },
+      { chatJid: "b@s.whatsapp.net", lastAt: "13:00" },
+    ]);
   });
 
   it("a failed migration is recorded and blocks the next run until resolved", async () => {

@@ -21,19 +21,17 @@ function decodeChatCursor(cursor: string | undefined): { at: Date; chatJid: stri
 }
 
 /**
- * A device's chats by latest activity, newest first. The grouping reads only Message(deviceId, chatJid, timestamp)
- * (index-only, never the rows); the hint keeps it there should a wider (deviceId, …) index be added. It is linear
- * in the device's message count; a per-chat summary row kept on insert would make it constant.
+ * A device's chats by latest activity, newest first: a page of ChatThread in index order (deviceId, lastAt, chatJid),
+ * however many messages the device has; the rows are kept by a trigger on Message inserts.
  */
 export async function listRecentChats(input: ListRecentChatsInput): Promise<{ items: ChatSummary[]; nextCursor: string | null }> {
   const after = decodeChatCursor(input.cursor);
-  // Filtered per chat after grouping: a LIKE on every message row would cost more than the grouping itself.
-  const having: Prisma.Sql[] = input.includeGroups ? [] : [Prisma.sql`chatJid NOT LIKE ${`%${GROUP_JID_SUFFIX}`}`];
-  if (after) having.push(Prisma.sql`(lastAt < ${after.at} OR (lastAt = ${after.at} AND chatJid < ${after.chatJid}))`);
+  const where: Prisma.Sql[] = [Prisma.sql`deviceId = ${input.device.id}`];
+  if (!input.includeGroups) where.push(Prisma.sql`chatJid NOT LIKE ${`%${GROUP_JID_SUFFIX}`}`);
+  if (after) where.push(Prisma.sql`(lastAt < ${after.at} OR (lastAt = ${after.at} AND chatJid < ${after.chatJid}))`);
   const rows = await db().$queryRaw<Array<{ chatJid: string; lastAt: Date }>>`
-    SELECT chatJid, MAX(\`timestamp\`) AS lastAt FROM Message FORCE INDEX (Message_deviceId_chatJid_timestamp_idx)
-    WHERE deviceId = ${input.device.id}
-    GROUP BY chatJid ${having.length > 0 ? Prisma.sql`HAVING ${Prisma.join(having, " AND ")}` : Prisma.empty}
+    SELECT chatJid, lastAt FROM ChatThread
+    WHERE ${Prisma.join(where, " AND ")}
     ORDER BY lastAt DESC, chatJid DESC
     LIMIT ${input.limit + 1}`;
   const page = rows.slice(0, input.limit);
