@@ -30,7 +30,7 @@ const envSchema = z.object({
   MEDIA_MAX_VIDEO_MB: z.coerce.number().positive().max(100).default(64),
   MEDIA_MAX_AUDIO_MB: z.coerce.number().positive().max(100).default(16),
   MEDIA_MAX_DOCUMENT_MB: z.coerce.number().positive().max(2000).default(100),
-  // Uploads never sent or scheduled are forgotten (and their bytes deleted) after this many hours.
+  // Files no message uses (abandoned uploads, media of deleted devices) are deleted after this many hours.
   MEDIA_UNUSED_UPLOAD_HOURS: z.coerce.number().positive().default(24),
   RATE_LIMIT_API_POINTS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_API_WINDOW_SEC: z.coerce.number().int().positive().default(60),

@@ -30,7 +30,7 @@ beforeEach(async () => {
 });
 
 describe("[MEDIA][SWEEP]", () => {
-  it("forgets old unused uploads, keeps used, recent and received ones, and deletes bytes only with their last row", async () => {
+  it("forgets old files no message uses, keeps used and recent ones, and deletes bytes only with their last row", async () => {
     const device = await db().device.create({ data: { deviceId: "device-sweep-1", deviceName: "Sweep", ownerId: owner.id } });
     const abandoned = await upload(owner, makePng(10, 10));
     const sent = await upload(owner, makePng(11, 11));
@@ -45,15 +45,22 @@ describe("[MEDIA][SWEEP]", () => {
     await db().scheduledMessage.create({
       data: { ownerId: other.id, deviceId: device.id, target: "+628123", scheduleTime: new Date(), timezone: "UTC", mediaId: sharedKept.id, mediaType: "image" },
     });
-    const incoming = await db().mediaFile.create({
-      data: { ownerId: owner.id, kind: "image", mimeType: "image/png", size: 1, sha256: "0".repeat(64), storageKey: `00/00/${"0".repeat(64)}`, source: "incoming", createdAt: new Date(Date.now() - 30 * DAY) },
+    const received = (sha: string) =>
+      db().mediaFile.create({
+        data: { ownerId: owner.id, kind: "image", mimeType: "image/png", size: 1, sha256: sha, storageKey: `${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`, source: "incoming", createdAt: new Date(Date.now() - 30 * DAY) },
+      });
+    const incomingShown = await received("a".repeat(64));
+    const incomingOrphan = await received("b".repeat(64)); // its message went with its device
+    await db().message.create({
+      data: { deviceId: device.id, ownerId: owner.id, chatJid: "y@s.whatsapp.net", fromJid: "y@s.whatsapp.net", toJid: "", type: "image", direction: "incoming", mediaId: incomingShown.id },
     });
 
     const result = await sweepMedia({ unusedUploadMs: DAY });
 
-    expect(result).toMatchObject({ deletedRows: 2, deletedFiles: 1 });
+    expect(result).toMatchObject({ deletedRows: 3, deletedFiles: 2 });
     const left = (await db().mediaFile.findMany({ select: { id: true } })).map((r) => r.id).sort((a, b) => a - b);
-    expect(left).toEqual([sent.id, recent.id, sharedKept.id, incoming.id].sort((a, b) => a - b));
+    expect(left).toEqual([sent.id, recent.id, sharedKept.id, incomingShown.id].sort((a, b) => a - b));
+    expect(left).not.toContain(incomingOrphan.id);
     expect(existsSync(mediaPath(abandoned.storageKey))).toBe(false);
     expect(existsSync(mediaPath(sharedOld.storageKey))).toBe(true);
     expect(existsSync(mediaPath(sent.storageKey))).toBe(true);

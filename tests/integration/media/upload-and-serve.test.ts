@@ -155,6 +155,18 @@ describe("[MEDIA][SERVE]", () => {
     );
   });
 
+  it("opens a file to whoever owns a message showing it (a device reassigned to them), and to nobody else", async () => {
+    const { body } = await upload(owner, makePng(8, 8), { name: "sent.png" });
+    const device = await db().device.create({ data: { deviceId: "device-media-assign", deviceName: "Moved", ownerId: stranger.id } });
+    expect((await fetchMedia(stranger, body.id)).status).toBe(404);
+    await db().message.create({
+      data: { deviceId: device.id, ownerId: stranger.id, chatJid: "x@s.whatsapp.net", fromJid: "", toJid: "x@s.whatsapp.net", type: "image", direction: "outgoing", mediaId: body.id },
+    });
+    expect((await fetchMedia(stranger, body.id)).status).toBe(200);
+    const third = await createUser();
+    expect((await fetchMedia(third, body.id)).status).toBe(404);
+  });
+
   it("is NOT_FOUND for another user, open to admins, UNAUTHORIZED for anonymous and BAD_REQUEST for a bad id", async () => {
     const { body } = await upload(owner, makePng(8, 8), { name: "private.png" });
     expect((await fetchMedia(stranger, body.id)).status).toBe(404);

@@ -5,7 +5,7 @@ import { sweepMedia } from "./sweep-media";
 const FIRST_SWEEP_MS = 60_000;
 const EVERY_MS = 3600_000;
 
-/** Sweeps unused uploads once a minute after start, then hourly; returns a stop function. */
+/** Sweeps unused media once a minute after start, then hourly; returns a stop function. */
 export function startMediaSweeper(log: Logger): () => void {
   const unusedUploadMs = env().MEDIA_UNUSED_UPLOAD_HOURS * 3600_000;
   let running: Promise<void> | undefined;

@@ -30,7 +30,8 @@ function contentDisposition(inline: boolean, name: string): string {
 }
 
 /**
- * GET /api/media/<id>[?download=1]: the bytes of a media file the caller owns (admins: any), with Range support so
+ * GET /api/media/<id>[?download=1]: the bytes of a media file the caller owns or sees in one of their messages
+ * (admins: any), with Range support so
  * audio and video can seek. Only images, audio and video WhatsApp sends are ever shown inline; everything else is a
  * download, and the sandbox CSP keeps even a mislabelled file from running script on our origin.
  */
@@ -38,8 +39,14 @@ export async function serveMediaResponse(session: SessionUser | null, rawId: str
   const caller = await mediaCaller(session);
   if (!caller) return mediaProblem(401, "UNAUTHORIZED", "Sign in first");
   if (!/^\d{1,10}$/.test(rawId)) return mediaProblem(400, "BAD_REQUEST", "Media id must be a number");
+  // Whoever can see a message or scheduled message can open its file: after device.assign the messages (and so the
+  // files shown in them) belong to the new owner, while the file row stays with the account that uploaded it.
+  const visible =
+    caller.role === "admin"
+      ? {}
+      : { OR: [{ ownerId: caller.id }, { messages: { some: { ownerId: caller.id } } }, { scheduled: { some: { ownerId: caller.id } } }] };
   const media = await db().mediaFile.findFirst({
-    where: { id: Number(rawId), ...(caller.role === "admin" ? {} : { ownerId: caller.id }) },
+    where: { id: Number(rawId), ...visible },
     select: { id: true, kind: true, mimeType: true, fileName: true, storageKey: true },
   });
   if (!media) return mediaProblem(404, "NOT_FOUND", "Media not found");

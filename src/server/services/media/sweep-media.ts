@@ -29,9 +29,10 @@ async function sweepTempFiles(olderThan: Date): Promise<number> {
 }
 
 /**
- * Forgets uploads nobody sent or scheduled within `unusedUploadMs` (files picked in a form and then abandoned), and
- * deletes stored bytes no row refers to any more. Received media and anything a message or a scheduled message
- * uses are kept. Bytes are shared by content hash, so a file goes only when its last row does.
+ * Forgets files no message or scheduled message uses and that are older than `unusedUploadMs`: uploads picked in a
+ * form and then abandoned, and received media whose messages went with their device. Stored bytes go only with the
+ * last row that refers to them (bytes are shared by content hash). The age also keeps the sweep away from a file
+ * whose message is being stored right now.
  */
 export async function sweepMedia(opts: { unusedUploadMs: number; tempFileMs?: number; now?: Date }): Promise<SweepResult> {
   const now = opts.now ?? new Date();
@@ -40,7 +41,7 @@ export async function sweepMedia(opts: { unusedUploadMs: number; tempFileMs?: nu
   for (;;) {
     const rows = await db().$queryRaw<Array<{ id: number; storageKey: string }>>`
       SELECT f.id, f.storageKey FROM \`MediaFile\` f
-       WHERE f.source = 'upload' AND f.createdAt < ${cutoff}
+       WHERE f.createdAt < ${cutoff}
          AND NOT EXISTS (SELECT 1 FROM \`Message\` m WHERE m.mediaId = f.id)
          AND NOT EXISTS (SELECT 1 FROM \`ScheduledMessage\` s WHERE s.mediaId = f.id)
        ORDER BY f.id LIMIT ${BATCH}`;
