@@ -1,4 +1,5 @@
 import { isJidBroadcast, isJidNewsletter, isJidStatusBroadcast, isLidUser, jidNormalizedUser, proto, type BaileysEventMap, type WAMessage, type WASocket } from "baileys";
+import { Semaphore } from "async-mutex";
 import type { Logger } from "pino";
 import type { MediaKind, MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { storeIncomingMedia, type IncomingMediaOutcome } from "../services/media/store-incoming-media";
@@ -35,6 +36,9 @@ function isIgnoredChat(jid: string): boolean {
   return isJidStatusBroadcast(jid) || isJidBroadcast(jid) === true || isJidNewsletter(jid) === true;
 }
 
+/** Per device: enough to overlap a burst of photos without one device's media starving the rest of the server. */
+const PARALLEL_DOWNLOADS = 3;
+
 const MEDIA_TYPES: ReadonlySet<MessageType> = new Set<MessageType>(["image", "video", "audio", "document", "sticker"]);
 
 function isMediaKind(type: MessageType): type is MediaKind {
@@ -56,9 +60,10 @@ export function attachInbound(
   ctx: { device: DeviceRef; queue: SerialQueue; log: Logger; mediaRequestOptions?: MediaRequestOptions },
 ): void {
   const { device, queue, log } = ctx;
+  const downloads = new Semaphore(PARALLEL_DOWNLOADS);
   /**
-   * Downloads before the row is stored, inside the device's queue: the message then appears complete, in order.
-   * A redelivery (already stored) is not downloaded again.
+   * Downloads before the row is stored: the message then appears complete. A redelivery (already stored) is not
+   * downloaded again.
    */
   const fetchMedia = async (message: WAMessage, kind: MediaKind, waMessageId: string): Promise<IncomingMediaOutcome | "stored"> => {
     if (await incomingMessageExists(device.id, waMessageId)) return "stored";
@@ -98,9 +103,13 @@ export function attachInbound(
       const ownJid = sock.user?.id ? jidNormalizedUser(sock.user.id) : "";
       const waMessageId = key.id;
       const mediaKind = isMediaKind(content.type) ? content.type : null;
+      // Downloads start at once and overlap (a few at a time); the rows are still stored in the queue, in order.
+      const media = mediaKind ? downloads.runExclusive(() => fetchMedia(message, mediaKind, waMessageId)) : null;
+      // Awaited only when the queue reaches this message: until then a failure must not count as unhandled.
+      media?.catch(() => undefined);
       run("message", async () => {
-        const media = mediaKind ? await fetchMedia(message, mediaKind, waMessageId) : null;
-        if (media === "stored") return;
+        const downloaded = media ? await media : null;
+        if (downloaded === "stored") return;
         await storeIncomingMessage({
           device,
           waMessageId,
@@ -111,8 +120,8 @@ export function attachInbound(
           content: content.content,
           timestamp: timestampOf(message),
           pushName: message.pushName ?? null,
-          mediaId: media?.mediaId ?? null,
-          ...(media && media.mediaId === null ? { metadata: { mediaError: media.error } } : {}),
+          mediaId: downloaded?.mediaId ?? null,
+          ...(downloaded && downloaded.mediaId === null ? { metadata: { mediaError: downloaded.error } } : {}),
         });
       });
     }

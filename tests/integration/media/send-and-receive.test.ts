@@ -178,6 +178,22 @@ describe("[MEDIA][RECEIVE]", () => {
     expect(await storedBytes(noteEvent.data.mediaId!)).toEqual(ogg);
   });
 
+  it("stores a burst of photos, each with its own bytes, once", async () => {
+    const contact = uniquePhone();
+    const photos = [makePng(30, 30), makePng(31, 31), makePng(32, 32), makePng(33, 33), makePng(34, 34)];
+    const since = eventBus().lastId;
+    const ids = await Promise.all(photos.map((data, i) => sandbox.sendMedia(contact, phone, { kind: "image", data, mimetype: "image/png", caption: `foto ${i}` })));
+    for (let i = 0; i < photos.length; i += 1) {
+      await waitForEvent("message.received", (d) => d.deviceId === device.deviceId && d.content === `foto ${i}`, { since });
+    }
+    const rows = await db().message.findMany({ where: { waMessageId: { in: ids } }, include: { media: true }, orderBy: { id: "asc" } });
+    expect(rows).toHaveLength(photos.length);
+    for (const row of rows) {
+      const index = Number(row.content?.replace("foto ", ""));
+      expect(row.media?.sha256).toBe(sha256(photos[index]!));
+    }
+  });
+
   it("asks the sender's phone to upload a file the media server no longer has, then stores it", async () => {
     const contact = uniquePhone();
     const png = makePng(20, 20);
