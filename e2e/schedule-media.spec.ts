@@ -4,18 +4,9 @@ import { E2E_USERS, expect, test } from "./helpers/fixtures";
 import { makeOggOpus, makePng, sha256 } from "../tests/helpers/media-files";
 import { createPairedDevice } from "./helpers/paired-device";
 import { inboxEntryWithMedia, randomSandboxPhone, sandboxControl } from "./helpers/sandbox";
+import { wallClock } from "./helpers/wall-clock";
 
 const ZONE = "Asia/Jakarta";
-
-/** "2026-05-01T09:00:05": the wall-clock time of `date` in `timeZone`, as a datetime-local value. */
-function wallClock(date: Date, timeZone: string, withSeconds: boolean): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}${withSeconds ? `:${p.second}` : ""}`;
-}
 
 /**
  * Scheduled messages with a file: a photo with a caption scheduled a few seconds ahead is listed with its file, turns
