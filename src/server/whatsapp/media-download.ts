@@ -25,15 +25,21 @@ function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-export function incomingMediaInfo(message: WAMessage): IncomingMediaInfo | null {
+/** The part of a message that describes its file (whichever media type it is). */
+function mediaPartOf(message: WAMessage) {
   const content = normalizeMessageContent(message.message);
-  const media =
+  return (
     content?.imageMessage ??
     content?.videoMessage ??
     content?.audioMessage ??
     content?.stickerMessage ??
     content?.documentMessage ??
-    content?.documentWithCaptionMessage?.message?.documentMessage;
+    content?.documentWithCaptionMessage?.message?.documentMessage
+  );
+}
+
+export function incomingMediaInfo(message: WAMessage): IncomingMediaInfo | null {
+  const media = mediaPartOf(message);
   if (!media) return null;
   const length = media.fileLength;
   const size = length === null || length === undefined ? null : Number(length.toString());
@@ -52,14 +58,7 @@ function httpStatusOf(error: unknown): number | undefined {
 
 /** The host the message's own URL names: after a re-upload the new direct path is fetched from the same CDN. */
 function mediaHostOf(message: WAMessage): string | undefined {
-  const content = normalizeMessageContent(message.message);
-  const url =
-    content?.imageMessage?.url ??
-    content?.videoMessage?.url ??
-    content?.audioMessage?.url ??
-    content?.stickerMessage?.url ??
-    content?.documentMessage?.url ??
-    content?.documentWithCaptionMessage?.message?.documentMessage?.url;
+  const url = mediaPartOf(message)?.url;
   try {
     return url ? new URL(url).host : undefined;
   } catch {
