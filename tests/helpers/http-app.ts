@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import superjson from "superjson";
 import { TEST_DATABASE_URL } from "./test-env";
@@ -13,8 +14,21 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+/** A port that is free right now, so test runs side by side (several checkouts on one machine) never collide. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Starts the production build (`npm run build`) as a child process against the test database, in sandbox mode. */
-export async function startApp(opts: { port: number; sandboxPort: number }): Promise<RunningApp> {
+export async function startApp(ports?: { port: number; sandboxPort: number }): Promise<RunningApp> {
+  const opts = ports ?? { port: await freePort(), sandboxPort: await freePort() };
   const entry = path.join(root, "dist/server.mjs");
   if (!existsSync(entry) || !existsSync(path.join(root, ".next/BUILD_ID"))) {
     throw new Error("This test runs the production server: run `npm run build` first (npm run test:all does)");

@@ -14,7 +14,7 @@ beforeAll(async () => {
   admin = await createUser("admin");
   owner = await createUser();
   stranger = await createUser();
-  app = await startApp({ port: 3211, sandboxPort: 7811 });
+  app = await startApp();
 });
 
 afterAll(async () => {
