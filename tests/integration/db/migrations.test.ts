@@ -11,7 +11,7 @@ import { TEST_DATABASE_URL } from "../../helpers/test-env";
 const root = path.resolve(import.meta.dirname, "../../..");
 const migrationsDir = path.join(root, "prisma/migrations");
 const schemaPath = path.join(root, "prisma/schema.prisma");
-const scratchUrl = TEST_DATABASE_URL.replace(/\/[^/]+$/, "/switchboard_test_scratch");
+const scratchUrl = TEST_DATABASE_URL.replace(/\/([^/]+)$/, "/$1_scratch");
 const opts = parseDatabaseUrl(scratchUrl);
 
 async function withConnection<T>(fn: (conn: mariadb.Connection) => Promise<T>): Promise<T> {
