@@ -28,7 +28,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // Baileys pulls optional media peers (jimp, sharp) that the bundler cannot resolve; sockets live in the custom server anyway.
-  serverExternalPackages: ["baileys", "pino", "mariadb", "@prisma/adapter-mariadb", "libsignal"],
+  serverExternalPackages: ["baileys", "pino", "mariadb", "@prisma/adapter-mariadb", "libsignal", "prom-client"],
   poweredByHeader: false,
   // `npm run typecheck` (tsc over the whole repo, tests included) runs in CI; checking again inside next build only costs time.
   typescript: { ignoreBuildErrors: true },

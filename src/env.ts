@@ -32,6 +32,9 @@ const envSchema = z.object({
   MEDIA_MAX_DOCUMENT_MB: z.coerce.number().positive().max(2000).default(100),
   // Files no message uses (abandoned uploads, media of deleted devices) are deleted after this many hours.
   MEDIA_UNUSED_UPLOAD_HOURS: z.coerce.number().positive().default(24),
+  // /metrics (Prometheus) is off unless one of these is set: a bearer token, and/or addresses or CIDR ranges.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  METRICS_ALLOW_IPS: z.string().optional(),
   RATE_LIMIT_API_POINTS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_API_WINDOW_SEC: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(20),

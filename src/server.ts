@@ -12,12 +12,13 @@ const { env } = await import("./env");
 const { logger } = await import("./server/logger");
 const { migrate } = await import("./server/db/migrate");
 const { eventBus } = await import("./server/events/bus");
-const { db } = await import("./server/db");
 const { ensureSandboxProcess } = await import("./server/sandbox-process");
 const { consume, rateLimiters } = await import("./server/security/rate-limit");
-const { startWhatsApp, stopWhatsApp } = await import("./server/whatsapp/start");
-const { startJobRunner, stopJobRunner } = await import("./server/jobs/start");
+const { startWhatsApp } = await import("./server/whatsapp/start");
+const { startJobRunner } = await import("./server/jobs/start");
 const { startMediaSweeper } = await import("./server/services/media/media-sweeper");
+const { startMetrics } = await import("./server/metrics/start");
+const { installShutdown } = await import("./server/ops/shutdown");
 
 const config = env();
 const log = logger();
@@ -30,6 +31,7 @@ if (config.AUTO_MIGRATE) {
 
 // Long-lived services exist before Next loads its bundle, which then finds them on globalThis.
 eventBus();
+const stopMetrics = startMetrics();
 const sandbox = config.WA_MODE === "sandbox" ? await ensureSandboxProcess(config.WA_SANDBOX_URL, rootDir, log) : null;
 await startWhatsApp();
 startJobRunner();
@@ -70,23 +72,4 @@ server.listen(config.PORT, config.HOST, () => {
   );
 });
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  log.info({ signal }, "shutting down");
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  server.close();
-  server.closeAllConnections();
-  stopMediaSweeper();
-  // In-flight sends finish before the sockets close; anything cut off is recovered from its row at the next start.
-  await stopJobRunner().catch((error: unknown) => log.error({ err: error }, "stopping the work runner failed"));
-  // Sockets end without logging out: devices stay paired and are restored at the next start.
-  await stopWhatsApp().catch((error: unknown) => log.error({ err: error }, "stopping WhatsApp failed"));
-  sandbox?.kill("SIGTERM");
-  await db().$disconnect().catch(() => undefined);
-  process.exit(0);
-}
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+installShutdown({ server, log, sandbox, stoppers: [stopMediaSweeper, stopMetrics] });

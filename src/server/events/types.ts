@@ -46,4 +46,6 @@ export type AppEvent = {
 /** Internal signals that never reach the browser. */
 export interface InternalSignalMap {
   "user.sessionsRevoked": { userId: number };
+  /** One outbound webhook delivery attempt ended (the future webhook sender signals it; /metrics counts it). */
+  "webhook.delivery": { ok: boolean };
 }

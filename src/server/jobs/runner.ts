@@ -74,6 +74,10 @@ export class WorkRunner {
     this.log = (opts.log ?? logger()).child({ component: "jobs" });
   }
 
+  get sources(): readonly WorkSource[] {
+    return this.opts.sources;
+  }
+
   start(): void {
     this.unsubscribeNudge = onNudge(() => this.wake());
     void this.watchDevices();

@@ -22,6 +22,11 @@ export function startJobRunner(opts: Partial<WorkRunnerOptions> = {}): WorkRunne
   return runner;
 }
 
+/** The running runner's sources (none when it is stopped), for /metrics. */
+export function runningWorkSources(): readonly WorkSource[] {
+  return slot().current?.sources ?? [];
+}
+
 /** Stops taking work and waits for the items in flight (before WhatsApp stops, so they can finish sending). */
 export async function stopJobRunner(): Promise<void> {
   const runner = slot().current;

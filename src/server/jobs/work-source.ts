@@ -49,6 +49,13 @@ export interface WorkSource {
   renew(work: ClaimedWork, now: Date): Promise<boolean>;
   /** Fails items that cannot run any more (device logged out or gone too long); returns how many. */
   sweep?(request: SweepRequest): Promise<number>;
+  /** Due, unfinished items across every device (for /metrics): how many, and when the oldest came due. */
+  backlog?(now: Date): Promise<Backlog>;
+}
+
+export interface Backlog {
+  depth: number;
+  oldestDueAt: Date | null;
 }
 
 /** A write conditioned on the claim found it gone: someone else now owns the item, so this run must stop. */

@@ -5,6 +5,7 @@ import { logger } from "../logger";
 import { authCipher } from "./auth-state-crypto";
 import { ConnectionManager, type ConnectionManagerOptions } from "./manager";
 import { findConnectionManager, installConnectionManager } from "./registry";
+import { trackRestore } from "./restore-state";
 import type { MediaRequestOptions } from "./media-download";
 import { ensureSignatureVerification } from "./signature-verification";
 import { liveSocketConfig, type SocketConfigProvider } from "./socket-config";
@@ -83,7 +84,7 @@ async function start(opts: StartWhatsAppOptions): Promise<ConnectionManager> {
       : { socketConfig: liveSocketConfig };
   const manager = new ConnectionManager({ ...opts.manager, ...transport, log: baseLog });
   installConnectionManager(manager);
-  const restoring = manager.restoreAll().catch((error: unknown) => {
+  const restoring = trackRestore(manager.restoreAll()).catch((error: unknown) => {
     log.error({ err: error }, "restoring devices failed");
   });
   if (opts.waitForRestore) await restoring;

@@ -55,5 +55,14 @@ export function scheduledMessageSource(policy: Partial<DeliveryPolicy> = {}): Wo
     },
 
     sweep: (request: SweepRequest) => failStaleScheduled(request),
+
+    async backlog(now) {
+      const { _count, _min } = await db().scheduledMessage.aggregate({
+        where: { status: "pending", scheduleTime: { lte: now } },
+        _count: true,
+        _min: { scheduleTime: true },
+      });
+      return { depth: _count, oldestDueAt: _min.scheduleTime };
+    },
   };
 }

@@ -2,6 +2,7 @@ import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { canSee, eventBus } from "../../../events/bus";
 import type { AppEvent } from "../../../events/types";
+import { appMetrics } from "../../../metrics/registry";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
 /** What the browser receives: each event without its scope, keeping the link between name and data. */
@@ -20,6 +21,7 @@ export const eventsRouter = createTRPCRouter({
       const stopListening = bus.onSignal("user.sessionsRevoked", ({ userId }) => {
         if (userId === viewer.id) abort.abort();
       });
+      appMetrics().eventSubscribers.inc();
       try {
         const live = bus.stream(abort.signal);
         let lastSent = input?.lastEventId ?? bus.lastId;
@@ -33,6 +35,7 @@ export const eventsRouter = createTRPCRouter({
           yield tracked(String(event.id), strip(event));
         }
       } finally {
+        appMetrics().eventSubscribers.dec();
         stopListening();
         abort.abort();
       }
