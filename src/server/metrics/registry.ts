@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { MessageType } from "@/generated/prisma/enums";
 import { globalSingleton } from "../global-singleton";
 
 /** Failure reasons are a small fixed set: free-text errors as label values would grow the series without bound. */
@@ -39,15 +40,17 @@ function createMetrics(): AppMetrics {
   });
   // Every reason exists from the start, so rate() over a reason that has not happened yet reads 0, not "no data".
   for (const reason of FAILURE_REASONS) messagesFailed.labels(reason).inc(0);
+  const messagesReceived = new Counter({
+    name: "switchboard_messages_received_total",
+    help: "Incoming messages stored, by message type",
+    labelNames: ["type"] as const,
+    registers,
+  });
+  for (const type of Object.values(MessageType)) messagesReceived.labels(type).inc(0);
   return {
     registry,
     messagesSent: new Counter({ name: "switchboard_messages_sent_total", help: "Outgoing messages WhatsApp accepted", registers }),
-    messagesReceived: new Counter({
-      name: "switchboard_messages_received_total",
-      help: "Incoming messages stored, by message type",
-      labelNames: ["type"] as const,
-      registers,
-    }),
+    messagesReceived,
     messagesFailed,
     sendLatency: new Histogram({
       name: "switchboard_message_send_latency_seconds",

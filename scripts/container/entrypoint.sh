@@ -1,0 +1,12 @@
+#!/bin/sh
+# Container start: apply migrations when AUTO_MIGRATE=true, then replace this shell with the server (exec), so the
+# server is PID 1's child-free target of SIGTERM and stops gracefully (docs/production.md).
+set -eu
+cd "$(dirname "$0")/../.."
+if [ "${AUTO_MIGRATE:-false}" = "true" ] || [ "${AUTO_MIGRATE:-false}" = "1" ]; then
+  node dist/ops/migrate.mjs
+  # Done here, once: the server need not check again.
+  export AUTO_MIGRATE=false
+fi
+mkdir -p "${MEDIA_DIR:-./data/media}"
+exec node dist/server.mjs
