@@ -20,8 +20,8 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     MEDIA_DIR=/app/data/media
-COPY scripts/container/runtime-packages.sh /tmp/runtime-packages.sh
-RUN sh /tmp/runtime-packages.sh && rm /tmp/runtime-packages.sh
+COPY scripts/container/prepare-runtime.sh ./scripts/container/prepare-runtime.sh
+RUN sh scripts/container/prepare-runtime.sh
 # Application files stay owned by root (read-only for the app); only data/ and Next's cache are writable.
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
@@ -29,7 +29,6 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/scripts/container ./scripts/container
 COPY --from=build --chown=node:node /app/.next ./.next
-RUN mkdir -p /app/data/media /app/backups && chown -R node:node /app/data /app/backups
 USER node
 EXPOSE 3000
 VOLUME ["/app/data"]

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Container start: apply migrations when AUTO_MIGRATE=true, then replace this shell with the server (exec), so the
-# server is PID 1's child-free target of SIGTERM and stops gracefully (docs/production.md).
+# Container start: apply migrations when AUTO_MIGRATE=true, then replace this shell with the server (exec): the
+# SIGTERM of `docker stop` then reaches the server itself, which stops gracefully (docs/production.md).
 set -eu
 cd "$(dirname "$0")/../.."
 if [ "${AUTO_MIGRATE:-false}" = "true" ] || [ "${AUTO_MIGRATE:-false}" = "1" ]; then
