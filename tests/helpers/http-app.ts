@@ -27,7 +27,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the production build (`npm run build`) as a child process against the test database, in sandbox mode. */
-export async function startApp(ports?: { port: number; sandboxPort: number }): Promise<RunningApp> {
+export async function startApp(ports?: { port: number; sandboxPort: number }, overrides: Record<string, string> = {}): Promise<RunningApp> {
   const opts = ports ?? { port: await freePort(), sandboxPort: await freePort() };
   const entry = path.join(root, "dist/server.mjs");
   if (!existsSync(entry) || !existsSync(path.join(root, ".next/BUILD_ID"))) {
@@ -49,6 +49,7 @@ export async function startApp(ports?: { port: number; sandboxPort: number }): P
       // As `npm run setup` configures it: the sandbox's control API then requires this bearer token.
       SANDBOX_CONTROL_TOKEN: "http-test-control-token",
       LOG_LEVEL: "warn",
+      ...overrides,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
