@@ -1,3 +1,4 @@
+/* global process, fetch, AbortSignal */
 // Docker HEALTHCHECK: the image has no curl. Exit 0 when /api/health answers 200 within 4 s.
 const port = process.env.PORT || "3000";
 try {

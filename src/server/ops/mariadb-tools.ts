@@ -37,7 +37,7 @@ export function runTool(tool: string, db: DatabaseConnectionOptions, args: strin
       stdio: [io.stdin ? "pipe" : "ignore", io.stdout ? "pipe" : "ignore", "pipe"],
     });
     let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
     if (io.stdin && child.stdin) io.stdin.pipe(child.stdin);
     if (io.stdout && child.stdout) child.stdout.pipe(io.stdout);
     child.once("error", reject);

@@ -152,7 +152,7 @@ describe("[OPS][CONTAINER] the image's start path from a clean copy", () => {
       });
       expect(existsSync(path.join(app, "data/media"))).toBe(true);
 
-      const healthcheck = spawn(process.execPath, ["scripts/container/healthcheck.mjs"], { cwd: app, env: { PORT: new URL(first.baseUrl).port }, stdio: "ignore" });
+      const healthcheck = spawn(process.execPath, ["scripts/container/healthcheck.mjs"], { cwd: app, env: { NODE_ENV: "production", PORT: new URL(first.baseUrl).port }, stdio: "ignore" });
       expect(await new Promise((resolve) => healthcheck.once("exit", resolve))).toBe(0);
     } finally {
       first.child.kill("SIGTERM");
