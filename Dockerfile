@@ -23,7 +23,7 @@ ENV NODE_ENV=production \
 COPY scripts/container/prepare-runtime.sh ./scripts/container/prepare-runtime.sh
 RUN sh scripts/container/prepare-runtime.sh
 # Application files stay owned by root (read-only for the app); only data/ and Next's cache are writable.
-COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/package.json /app/package-lock.json /app/next.config.ts /app/tsconfig.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma ./prisma

@@ -22,13 +22,16 @@ export async function readiness(migrationsDir = path.join(process.cwd(), "prisma
   const whatsapp = { ...restoreState(), running: manager !== null };
   let migrations: Readiness["migrations"] = null;
   let database: Readiness["database"] = "ok";
+  // The folder ships with the app and does not change while it runs: read once.
+  available ??= migrationNames(migrationsDir);
   try {
-    available ??= migrationNames(migrationsDir);
-    const rows = await db().$queryRawUnsafe<MigrationRow[]>(MIGRATION_ROWS_SQL);
+    // An empty database has no migrations table yet: everything is pending, the database itself is fine.
+    const [table] = await db().$queryRaw<Array<{ n: bigint | number }>>`
+      SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '_prisma_migrations'`;
+    const rows = Number(table?.n) > 0 ? await db().$queryRawUnsafe<MigrationRow[]>(MIGRATION_ROWS_SQL) : [];
     const status = migrationStatus(await available, rows);
     migrations = { pending: status.pending, failed: status.failed, latest: status.latest };
   } catch {
-    available = undefined;
     database = "unreachable";
   }
   const ready =

@@ -11,14 +11,19 @@ import { TEST_DATABASE_URL } from "../../helpers/test-env";
 
 /**
  * The image's start path, run from a clean copy of the repository: what `git clone` gives (tracked and new,
- * not-ignored files), a fresh data folder, an empty database, scripts/container/entrypoint.sh with AUTO_MIGRATE=true.
- * The image's two build steps are reused rather than re-run: node_modules is `npm install`'s output (linked), dist and
+ * not-ignored files) is the build stage; the runtime stage gets exactly the files the Dockerfile's
+ * `COPY --from=build` lines name; then a fresh data folder, an empty database, and scripts/container/entrypoint.sh.
+ * The build stage's two steps are reused rather than re-run: node_modules is `npm install`'s output (linked), dist and
  * .next are `npm run build`'s output from this same tree (copied without the build cache) — test:all runs both steps
  * right before vitest, and a second 1–2 minute install+build here would test npm and Next, not our start path.
+ * Not covered here: `npm prune --omit=dev` (the runtime node_modules is the full one).
  */
 const repo = path.resolve(import.meta.dirname, "../../..");
 const databaseUrl = TEST_DATABASE_URL.replace(/\/([A-Za-z0-9_]+)$/, "/$1_container");
 let work: string;
+/** The build stage's /app. */
+let build: string;
+/** The runtime stage's /app. */
 let app: string;
 
 interface Started {
@@ -28,18 +33,28 @@ interface Started {
   baseUrl: string;
 }
 
-async function dropDatabase(): Promise<void> {
+/** The runtime stage's `COPY --from=build [--chown=…] <sources…> <dest>` lines. */
+function runtimeCopies(dockerfile: string): Array<{ sources: string[]; dest: string }> {
+  const runtime = dockerfile.slice(dockerfile.search(/^FROM .* AS runtime$/m));
+  return [...runtime.matchAll(/^COPY --from=build (?:--chown=\S+ )?(.+)$/gm)].map((m) => {
+    const parts = m[1]!.trim().split(/\s+/);
+    return { sources: parts.slice(0, -1), dest: parts.at(-1)! };
+  });
+}
+
+async function onServer(sql: (database: string) => string): Promise<void> {
   const opts = parseDatabaseUrl(databaseUrl);
   const conn = await mariadb.createConnection({ host: opts.host, port: opts.port, user: opts.user, password: opts.password });
   try {
-    await conn.query(`DROP DATABASE IF EXISTS \`${opts.database}\``);
+    await conn.query(sql(opts.database));
   } finally {
     await conn.end();
   }
 }
+const dropDatabase = () => onServer((name) => `DROP DATABASE IF EXISTS \`${name}\``);
 
 /** Starts the entrypoint as the container would, with only the variables compose passes (no inherited env). */
-async function startEntrypoint(): Promise<Started> {
+async function startEntrypoint(opts: { autoMigrate: boolean }): Promise<Started> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn("sh", ["scripts/container/entrypoint.sh"], {
@@ -53,7 +68,7 @@ async function startEntrypoint(): Promise<Started> {
       NEXTAUTH_SECRET: "container-test-secret-container-test-secret",
       NEXTAUTH_URL: baseUrl,
       WA_AUTH_KEY: "1".repeat(64),
-      AUTO_MIGRATE: "true",
+      AUTO_MIGRATE: String(opts.autoMigrate),
       HOST: "127.0.0.1",
       PORT: String(port),
       MEDIA_DIR: path.join(app, "data/media"),
@@ -95,20 +110,29 @@ beforeAll(async () => {
     if (!existsSync(path.join(repo, built))) throw new Error(`${built} is missing: run \`npm run build\` first (npm run test:all does)`);
   }
   work = await mkdtemp(path.join(tmpdir(), "switchboard-container-"));
+  build = path.join(work, "build");
   app = path.join(work, "app");
   const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: repo, encoding: "utf8" })
     .split("\0")
     .filter((f) => f && existsSync(path.join(repo, f)));
   for (const file of files) {
-    await mkdir(path.dirname(path.join(app, file)), { recursive: true });
-    await cp(path.join(repo, file), path.join(app, file), { preserveTimestamps: true });
+    await mkdir(path.dirname(path.join(build, file)), { recursive: true });
+    await cp(path.join(repo, file), path.join(build, file), { preserveTimestamps: true });
   }
-  await symlink(path.join(repo, "node_modules"), path.join(app, "node_modules"), "dir");
-  await cp(path.join(repo, "dist"), path.join(app, "dist"), { recursive: true });
-  await cp(path.join(repo, ".next"), path.join(app, ".next"), {
+  await symlink(path.join(repo, "node_modules"), path.join(build, "node_modules"), "dir");
+  await cp(path.join(repo, "dist"), path.join(build, "dist"), { recursive: true });
+  await cp(path.join(repo, ".next"), path.join(build, ".next"), {
     recursive: true,
     filter: (source) => path.relative(path.join(repo, ".next"), source).split(path.sep)[0] !== "cache",
   });
+  await mkdir(app);
+  for (const { sources, dest } of runtimeCopies(await readFile(path.join(build, "Dockerfile"), "utf8"))) {
+    for (const source of sources) {
+      const from = path.join(build, path.relative("/app", source));
+      const to = dest.endsWith("/") ? path.join(app, dest, path.basename(source)) : path.join(app, dest);
+      await cp(from, to, { recursive: true, verbatimSymlinks: true });
+    }
+  }
   await dropDatabase();
 }, 180_000);
 
@@ -119,21 +143,37 @@ afterAll(async () => {
 
 describe("[OPS][CONTAINER] the image's start path from a clean copy", () => {
   it("the Dockerfile runs only the project's scripts, and they are in the clean copy", async () => {
-    const dockerfile = await readFile(path.join(app, "Dockerfile"), "utf8");
+    const dockerfile = await readFile(path.join(build, "Dockerfile"), "utf8");
     const steps = [...dockerfile.matchAll(/^(RUN|ENTRYPOINT|CMD|HEALTHCHECK)\s+(.*)$/gm)].map((m) => m[2]!);
     expect(steps.length).toBeGreaterThanOrEqual(4);
     const scripts = steps.flatMap((s) => [...s.matchAll(/scripts\/container\/[\w.-]+/g)].map((m) => m[0]));
     for (const step of steps) expect(step, `every step calls a project script: ${step}`).toMatch(/scripts\/container\//);
-    for (const script of scripts) expect((await stat(path.join(app, script))).isFile(), script).toBe(true);
+    for (const script of scripts) expect((await stat(path.join(build, script))).isFile(), script).toBe(true);
     expect(dockerfile).toMatch(/^FROM node:20[\w.-]* AS build$/m);
     expect(dockerfile).toMatch(/^USER node$/m);
-    const compose = await readFile(path.join(app, "compose.yaml"), "utf8");
+    const compose = await readFile(path.join(build, "compose.yaml"), "utf8");
     for (const expected of ["restart: unless-stopped", "db-data:/var/lib/mysql", "media:/app/data", "healthcheck:", "env_file:"]) expect(compose).toContain(expected);
   });
 
-  it("fresh data folder + empty database: migrations at start, health and readiness answer, SIGTERM stops cleanly", { timeout: 180_000 }, async () => {
+  it("fresh data folder + empty database: migrations at start, health and readiness answer, SIGTERM stops cleanly", { timeout: 240_000 }, async () => {
     expect(existsSync(path.join(app, "data"))).toBe(false);
-    const first = await startEntrypoint();
+    expect(existsSync(path.join(app, "src")), "the runtime stage has no sources").toBe(false);
+    const migrations = (await readdir(path.join(app, "prisma/migrations"), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+    // Without AUTO_MIGRATE the server comes up on the empty database (as the MariaDB image creates it), and readiness
+    // says what is missing.
+    await onServer((name) => `CREATE DATABASE \`${name}\``);
+    const unmigrated = await startEntrypoint({ autoMigrate: false });
+    try {
+      const ready = await fetch(`${unmigrated.baseUrl}/api/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ ready: false, database: "ok", migrations: { pending: migrations, latest: null } });
+    } finally {
+      unmigrated.child.kill("SIGTERM");
+    }
+    expect(await unmigrated.exited).toBe(0);
+
+    const first = await startEntrypoint({ autoMigrate: true });
     try {
       expect(first.output()).toMatch(/Applied \d+ migration\(s\)/);
 
@@ -143,7 +183,6 @@ describe("[OPS][CONTAINER] the image's start path from a clean copy", () => {
 
       const ready = await waitReady(first.baseUrl);
       expect(ready.status).toBe(200);
-      const migrations = (await readdir(path.join(app, "prisma/migrations"), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
       expect(ready.body).toMatchObject({
         ready: true,
         database: "ok",
@@ -161,7 +200,7 @@ describe("[OPS][CONTAINER] the image's start path from a clean copy", () => {
     expect(first.output()).toContain('"msg":"stopped"');
 
     // A restart applies nothing and comes up the same way.
-    const second = await startEntrypoint();
+    const second = await startEntrypoint({ autoMigrate: true });
     try {
       expect(second.output()).toContain("Database is up to date");
       expect((await waitReady(second.baseUrl)).status).toBe(200);
