@@ -4,9 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StartedSandbox } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
-import { scheduleMessage } from "../../../src/server/services/scheduled/schedule-message";
 import { callerFor, createUser, type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
+import { scheduleNow } from "../scheduled/helpers";
 import { pairByQr, startTestManager, startTestSandbox, stopTestManager, uniquePhone } from "../../helpers/whatsapp";
 
 const WORKER = path.join(import.meta.dirname, "sigkill-worker.ts");
@@ -122,19 +122,7 @@ describe("[JOBS][SIGKILL] scheduled sending survives kill -9 with no duplicate a
         sandbox.events.on("stanza", onFrame);
         sandbox.events.on("message", onMessage);
       });
-      const ids: number[] = [];
-      for (const [i, text] of texts.entries()) {
-        const row = await scheduleMessage({
-          actor: { id: owner.id, role: "user" },
-          meta: { ip: "127.0.0.1" },
-          device,
-          to: `+${contacts[i % contacts.length]}`,
-          text,
-          at: new Date(),
-          timezone: "Asia/Jakarta",
-        });
-        ids.push(row.id);
-      }
+      const ids = await scheduleNow(owner, device, contacts, texts);
       await killed;
       expect(await first.exited).toBe("SIGKILL");
       const atKill = await db().scheduledMessage.count({ where: { id: { in: ids }, status: "sent" } });

@@ -11,6 +11,7 @@ import { eventBus } from "../../../src/server/events/bus";
 import { scheduleMessage } from "../../../src/server/services/scheduled/schedule-message";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
 import { callerFor, createUser, type TestUser } from "../../helpers/actors";
+import { dropDatabase, siblingDatabaseUrl } from "../../helpers/database-server";
 import { resetDb } from "../../helpers/db";
 import { AppClient, startApp, type RunningApp } from "../../helpers/http-app";
 import { makePdf, makePng } from "../../helpers/media-files";
@@ -19,7 +20,7 @@ import { TEST_DATABASE_URL } from "../../helpers/test-env";
 import { pairByQr, startTestManager, startTestSandbox, stopTestManager, uniquePhone, waitForEvent } from "../../helpers/whatsapp";
 
 const repo = path.resolve(import.meta.dirname, "../../..");
-const restoredUrl = TEST_DATABASE_URL.replace(/\/([A-Za-z0-9_]+)$/, "/$1_restored");
+const restoredUrl = siblingDatabaseUrl(TEST_DATABASE_URL, "restored");
 const sourceMedia = process.env.MEDIA_DIR!;
 let sandbox: StartedSandbox;
 let manager: ConnectionManager | undefined;
@@ -81,20 +82,10 @@ async function filesIn(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
-async function dropRestored(): Promise<void> {
-  const opts = parseDatabaseUrl(restoredUrl);
-  const conn = await mariadb.createConnection({ host: opts.host, port: opts.port, user: opts.user, password: opts.password });
-  try {
-    await conn.query(`DROP DATABASE IF EXISTS \`${opts.database}\``);
-  } finally {
-    await conn.end();
-  }
-}
-
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   await resetDb();
-  await dropRestored();
+  await dropDatabase(restoredUrl);
   work = await mkdtemp(path.join(tmpdir(), "switchboard-backup-"));
   manager = startTestManager(sandbox);
   const admin = await callerFor(await createUser("admin"));
@@ -126,7 +117,7 @@ afterAll(async () => {
   await restoredApp?.stop();
   await stopTestManager(manager);
   await sandbox?.close();
-  await dropRestored();
+  await dropDatabase(restoredUrl);
   if (work) await rm(work, { recursive: true, force: true });
 });
 

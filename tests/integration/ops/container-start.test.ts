@@ -3,9 +3,8 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink } from "node:f
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import mariadb from "mariadb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseDatabaseUrl } from "../../../src/server/db/database-url";
+import { createEmptyDatabase, dropDatabase, siblingDatabaseUrl } from "../../helpers/database-server";
 import { freePort } from "../../helpers/http-app";
 import { TEST_DATABASE_URL } from "../../helpers/test-env";
 
@@ -19,7 +18,7 @@ import { TEST_DATABASE_URL } from "../../helpers/test-env";
  * Not covered here: `npm prune --omit=dev` (the runtime node_modules is the full one).
  */
 const repo = path.resolve(import.meta.dirname, "../../..");
-const databaseUrl = TEST_DATABASE_URL.replace(/\/([A-Za-z0-9_]+)$/, "/$1_container");
+const databaseUrl = siblingDatabaseUrl(TEST_DATABASE_URL, "container");
 let work: string;
 /** The build stage's /app. */
 let build: string;
@@ -42,16 +41,6 @@ function runtimeCopies(dockerfile: string): Array<{ sources: string[]; dest: str
   });
 }
 
-async function onServer(sql: (database: string) => string): Promise<void> {
-  const opts = parseDatabaseUrl(databaseUrl);
-  const conn = await mariadb.createConnection({ host: opts.host, port: opts.port, user: opts.user, password: opts.password });
-  try {
-    await conn.query(sql(opts.database));
-  } finally {
-    await conn.end();
-  }
-}
-const dropDatabase = () => onServer((name) => `DROP DATABASE IF EXISTS \`${name}\``);
 
 /** Starts the entrypoint as the container would, with only the variables compose passes (no inherited env). */
 async function startEntrypoint(opts: { autoMigrate: boolean }): Promise<Started> {
@@ -133,11 +122,11 @@ beforeAll(async () => {
       await cp(from, to, { recursive: true, verbatimSymlinks: true });
     }
   }
-  await dropDatabase();
+  await dropDatabase(databaseUrl);
 }, 180_000);
 
 afterAll(async () => {
-  await dropDatabase();
+  await dropDatabase(databaseUrl);
   if (work) await rm(work, { recursive: true, force: true });
 });
 
@@ -162,7 +151,7 @@ describe("[OPS][CONTAINER] the image's start path from a clean copy", () => {
 
     // Without AUTO_MIGRATE the server comes up on the empty database (as the MariaDB image creates it), and readiness
     // says what is missing.
-    await onServer((name) => `CREATE DATABASE \`${name}\``);
+    await createEmptyDatabase(databaseUrl);
     const unmigrated = await startEntrypoint({ autoMigrate: false });
     try {
       const ready = await fetch(`${unmigrated.baseUrl}/api/ready`);

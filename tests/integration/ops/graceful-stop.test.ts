@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StartedSandbox } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
-import { scheduleMessage } from "../../../src/server/services/scheduled/schedule-message";
 import { callerFor, createUser, type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
+import { scheduleNow } from "../scheduled/helpers";
 import { AppClient, startApp, type RunningApp } from "../../helpers/http-app";
 import { pairByQr, startTestManager, startTestSandbox, stopTestManager, uniquePhone } from "../../helpers/whatsapp";
 
@@ -78,19 +78,7 @@ describe("[OPS][SIGTERM] a graceful stop during sends loses nothing and sends no
     });
 
     const scheduledTexts = Array.from({ length: SCHEDULED }, (_, i) => `${tag}-s${i}`);
-    const ids: number[] = [];
-    for (const [i, text] of scheduledTexts.entries()) {
-      const row = await scheduleMessage({
-        actor: { id: owner.id, role: "user" },
-        meta: { ip: "127.0.0.1" },
-        device,
-        to: `+${contacts[i % contacts.length]}`,
-        text,
-        at: new Date(),
-        timezone: "Asia/Jakarta",
-      });
-      ids.push(row.id);
-    }
+    const ids = await scheduleNow(owner, device, contacts, scheduledTexts);
     const send = (text: string, i: number) =>
       client.mutation<{ status: string }>("message.sendText", { deviceId: device.deviceId, to: `+${contacts[i % contacts.length]}`, text }).then(
         (sent) => ({ text, answered: sent.status as string | null }),

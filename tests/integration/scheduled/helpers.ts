@@ -1,6 +1,7 @@
 import { db } from "../../../src/server/db";
 import { WorkRunner, type WorkRunnerOptions } from "../../../src/server/jobs/runner";
 import { scheduledMessageSource } from "../../../src/server/jobs/sources/scheduled-messages";
+import { scheduleMessage } from "../../../src/server/services/scheduled/schedule-message";
 import { waitForEvent, type EventOf } from "../../helpers/whatsapp";
 
 /** A runner over scheduled messages with test pacing (fast poll, frequent sweeps); stop it in afterEach. */
@@ -26,3 +27,26 @@ export async function makeDue(id: number, agoMs = 0): Promise<void> {
 
 export const inOneHour = () => new Date(Date.now() + 3600_000).toISOString();
 export const nowIso = () => new Date().toISOString();
+
+/** Schedules `texts` from `device` for now, to `contacts` in turn; returns the ScheduledMessage ids. */
+export async function scheduleNow(
+  owner: { id: number },
+  device: { id: number; deviceId: string; ownerId: number },
+  contacts: string[],
+  texts: string[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (const [i, text] of texts.entries()) {
+    const row = await scheduleMessage({
+      actor: { id: owner.id, role: "user" },
+      meta: { ip: "127.0.0.1" },
+      device,
+      to: `+${contacts[i % contacts.length]}`,
+      text,
+      at: new Date(),
+      timezone: "Asia/Jakarta",
+    });
+    ids.push(row.id);
+  }
+  return ids;
+}
