@@ -41,6 +41,38 @@ function runtimeCopies(dockerfile: string): Array<{ sources: string[]; dest: str
   });
 }
 
+/** The variables compose passes to the app container (nothing inherited from this process). */
+function containerEnv(port: number, sandboxPort: number, autoMigrate: boolean): NodeJS.ProcessEnv {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
+    HOME: work,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: "container-test-secret-container-test-secret",
+    NEXTAUTH_URL: baseUrl,
+    WA_AUTH_KEY: "1".repeat(64),
+    AUTO_MIGRATE: String(autoMigrate),
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    MEDIA_DIR: path.join(app, "data/media"),
+    WA_MODE: "sandbox",
+    WA_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
+    LOG_LEVEL: "info",
+  };
+}
+
+/** `docker compose run --rm app <command…>`: the entrypoint runs the command instead of the server. */
+function runOneOff(command: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("sh", ["scripts/container/entrypoint.sh", ...command], { cwd: app, env: containerEnv(3000, 7780, false), stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.once("exit", (code) => resolve({ code, output }));
+  });
+}
 
 /** Starts the entrypoint as the container would, with only the variables compose passes (no inherited env). */
 async function startEntrypoint(opts: { autoMigrate: boolean }): Promise<Started> {
@@ -48,23 +80,7 @@ async function startEntrypoint(opts: { autoMigrate: boolean }): Promise<Started>
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn("sh", ["scripts/container/entrypoint.sh"], {
     cwd: app,
-    env: {
-      PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
-      HOME: work,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: "container-test-secret-container-test-secret",
-      NEXTAUTH_URL: baseUrl,
-      WA_AUTH_KEY: "1".repeat(64),
-      AUTO_MIGRATE: String(opts.autoMigrate),
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      MEDIA_DIR: path.join(app, "data/media"),
-      WA_MODE: "sandbox",
-      WA_SANDBOX_URL: `http://127.0.0.1:${await freePort()}`,
-      LOG_LEVEL: "info",
-    },
+    env: containerEnv(port, await freePort(), opts.autoMigrate),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -197,5 +213,13 @@ describe("[OPS][CONTAINER] the image's start path from a clean copy", () => {
       second.child.kill("SIGTERM");
     }
     expect(await second.exited).toBe(0);
+
+    // One-off commands through the entrypoint, as under `docker compose run`: the image's compiled ops scripts.
+    const migrated = await runOneOff(["node", "dist/ops/migrate.mjs"]);
+    expect(migrated).toMatchObject({ code: 0, output: expect.stringContaining("Database is up to date") });
+    const backedUp = await runOneOff(["node", "dist/ops/backup.mjs", "--out", path.join(work, "backup")]);
+    expect(backedUp.output).toContain("Backup written to");
+    expect(backedUp.code).toBe(0);
+    expect(JSON.parse(await readFile(path.join(work, "backup/manifest.json"), "utf8"))).toMatchObject({ migrations: { latest: migrations.at(-1) } });
   });
 });
