@@ -13,7 +13,14 @@ describe("crossSiteRefusal", () => {
   });
 
   it("refuses other origins, opaque origins and cross-site fetch metadata with 403", () => {
-    for (const headers of [{ origin: "http://evil.example" }, { origin: "null" }, { origin: "http://app.test.evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }]) {
+    const forged: Array<Record<string, string>> = [
+      { origin: "http://evil.example" },
+      { origin: "null" },
+      { origin: "http://app.test.evil.example" },
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+    ];
+    for (const headers of forged) {
       expect(crossSiteRefusal(req("POST", "/api/trpc/device.create", { ...headers, "content-type": "application/json" }))?.status).toBe(403);
     }
     expect(crossSiteRefusal(req("GET", "/api/export/contacts", { "sec-fetch-site": "cross-site" }))?.status).toBe(403);

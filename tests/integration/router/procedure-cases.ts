@@ -12,12 +12,14 @@
  *     domainErrors: ["PRECONDITION_FAILED"],       // codes a permitted caller may get for a domain reason
  *     limits: { text: 65_536 },                    // documented max length (UTF-16 units) of string fields, probed
  *                                                  // with 4-byte characters at and past the limit
+ *     settle: (w) => …,                            // only if a success leaves work running that keeps writing (a
+ *                                                  // connecting socket): stop it, so later checks see only their own writes
  *   }
  * If the new procedure needs a resource the world lacks (a job, a bot rule…), create it in makeWorld()
  * (router-wide.test.ts) through the owner's caller, like the template and the scheduled message.
  */
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import type { TestUser } from "../../helpers/actors";
+import { callerFor, type TestUser } from "../../helpers/actors";
 
 export interface World {
   admin: TestUser;
@@ -43,12 +45,17 @@ export interface ProcedureCase {
   missing?: (w: World) => unknown;
   domainErrors?: TRPC_ERROR_CODE_KEY[];
   limits?: Record<string, number>;
+  settle?: (w: World) => Promise<void>;
 }
 
 const MISSING_DEVICE = "rw-no-such-device";
 const MISSING_ID = 2_000_000_000;
 const TO = "+6281234567890";
 const uniqueName = () => `rw${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+/** Ends the socket a connect or pairing-code request started: it writes the device's status and keys as it goes. */
+const disconnectDevice = async (w: World): Promise<void> => {
+  await (await callerFor(w.admin)).device.disconnect({ deviceId: w.deviceId });
+};
 /** The device is never paired in these checks: sending from it is refused for that domain reason. */
 const NOT_CONNECTED: TRPC_ERROR_CODE_KEY[] = ["PRECONDITION_FAILED"];
 
@@ -132,7 +139,13 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "device.list": { access: "user", input: () => ({ search: "Router" }), limits: { search: 100 } },
   "device.get": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
   "device.status": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
-  "device.connect": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }), domainErrors: ["CONFLICT"] },
+  "device.connect": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId }),
+    missing: () => ({ deviceId: MISSING_DEVICE }),
+    domainErrors: ["CONFLICT"],
+    settle: disconnectDevice,
+  },
   "device.disconnect": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
   "device.delete": { access: "admin", input: (w) => ({ deviceId: w.deviceId }) },
   "device.cancelAndWipe": { access: "admin", input: (w) => ({ deviceId: w.deviceId }) },
@@ -143,6 +156,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     input: (w) => ({ deviceId: w.deviceId, phoneNumber: `+${w.phoneA}` }),
     missing: (w) => ({ deviceId: MISSING_DEVICE, phoneNumber: `+${w.phoneA}` }),
     domainErrors: ["CONFLICT", "PRECONDITION_FAILED", "TIMEOUT", "SERVICE_UNAVAILABLE"],
+    settle: disconnectDevice,
   },
 
   "events.stream": { access: "user", input: () => ({ lastEventId: 0 }) },

@@ -131,7 +131,7 @@ describe("cross-site requests cannot change anything", () => {
 
   it("uploads must be application/octet-stream from our origin; the export refuses cross-site navigation", async () => {
     const before = await rowCounts();
-    const png = makePng();
+    const png = new Uint8Array(makePng());
     const upload = (headers: Record<string, string>) =>
       asUser.fetch("/api/media", { method: "POST", headers: { "x-file-name": "a.png", ...headers }, body: png });
     expect((await upload({ "content-type": "text/plain" })).status).toBe(415);
@@ -162,7 +162,7 @@ describe("headers", () => {
     const res = await asUser.fetch("/api/media", {
       method: "POST",
       headers: { "x-file-name": "photo.png", "content-type": "application/octet-stream" },
-      body: makePng(),
+      body: new Uint8Array(makePng()),
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: number };
