@@ -219,7 +219,8 @@ function parseBlock(block: string): SseEvent | null {
     else if (line.startsWith("event:")) event = line.slice(6).trim();
     else if (line.startsWith("data:")) data.push(line.slice(5).trimStart());
   }
-  if (!data.length) return null;
+  // tRPC's keep-alive pings carry an empty data line: nothing to parse.
+  if (!data.length || data.join("") === "") return null;
   const raw: unknown = JSON.parse(data.join("\n"));
   const isSuperjson = typeof raw === "object" && raw !== null && "json" in raw;
   return { id, event, data: isSuperjson ? superjson.deserialize(raw as Parameters<typeof superjson.deserialize>[0]) : raw };
