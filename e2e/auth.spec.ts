@@ -53,4 +53,33 @@ test.describe("authentication", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByText("That email is already registered.")).toBeVisible();
   });
+
+  test("too many sign-in attempts are explained, in English and Indonesian", async ({ page }) => {
+    // The per-account limit (5 per window): an account name of its own, so no other test is slowed down.
+    const identifier = `nobody_${Date.now().toString(36)}`;
+    await page.goto("/auth/login");
+    await page.getByLabel("Username or email").fill(identifier);
+    await page.getByLabel("Password").fill("not-the-password");
+    // Each answer is awaited, so an error still shown from the previous attempt cannot pass for the new one.
+    const submit = async (name: string) => {
+      await Promise.all([
+        page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials")),
+        page.getByRole("button", { name }).click(),
+      ]);
+    };
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await submit("Sign in");
+      await expect(page.getByTestId("form-error")).toHaveText("Wrong username/email or password.");
+    }
+    await submit("Sign in");
+    await expect(page.getByTestId("form-error")).toHaveText(/^Too many attempts\. Try again in \d+ seconds\.$/);
+
+    await page.getByTestId("language-switch").click();
+    await page.getByRole("menuitemradio", { name: "Bahasa Indonesia" }).click();
+    await expect(page.getByRole("heading", { name: "Masuk" })).toBeVisible();
+    await page.getByLabel("Nama pengguna atau email").fill(identifier);
+    await page.getByLabel("Kata sandi").fill("not-the-password");
+    await submit("Masuk");
+    await expect(page.getByTestId("form-error")).toHaveText(/^Terlalu banyak percobaan\. Coba lagi dalam \d+ detik\.$/);
+  });
 });

@@ -1,7 +1,11 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
 import { loadDotEnv } from "./server/dotenv";
+import { installKeySafeConsole } from "./server/security/quiet-libsignal-console";
+
+// Before anything loads Baileys: libsignal prints session objects (private keys included) through console.*.
+installKeySafeConsole();
 
 const startedAt = performance.now();
 const rootDir = process.cwd();
@@ -19,6 +23,9 @@ const { startJobRunner } = await import("./server/jobs/start");
 const { startMediaSweeper } = await import("./server/services/media/media-sweeper");
 const { startMetrics } = await import("./server/metrics/start");
 const { installShutdown } = await import("./server/ops/shutdown");
+const { SECURITY_HEADERS } = await import("./server/security/security-headers");
+const { genericErrorMessage, reportUnexpectedError } = await import("./server/unexpected-error");
+const { isAppError } = await import("./server/errors");
 
 const config = env();
 const log = logger();
@@ -49,20 +56,44 @@ function normaliseClientIp(req: IncomingMessage): string {
   return ip;
 }
 
+/** Next answers everything it can; what escapes it is logged with an id and answered generically. */
+function handleSafely(req: IncomingMessage, res: ServerResponse): void {
+  handle(req, res).catch((error: unknown) => {
+    const errorId = reportUnexpectedError(error, { url: req.url, method: req.method });
+    if (res.headersSent) return void res.destroy();
+    sendJson(res, 500, { error: genericErrorMessage(errorId), code: "INTERNAL_SERVER_ERROR", errorId });
+  });
+}
+
+/** The custom server's own answers carry the same security headers as Next's. */
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.statusCode = status;
+  for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
+  res.setHeader("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+  res.setHeader("cache-control", "no-store");
+  res.setHeader("content-type", "application/json");
+  for (const [key, value] of Object.entries(headers)) res.setHeader(key, value);
+  res.end(JSON.stringify(body));
+}
+
 const server = createServer((req, res) => {
   const ip = normaliseClientIp(req);
   if (req.url?.startsWith("/api/") && !req.url.startsWith("/api/health")) {
-    consume(rateLimiters().api, `ip:${ip}`, "requests")
-      .then(() => handle(req, res))
-      .catch((error: unknown) => {
-        res.statusCode = 429;
-        res.setHeader("content-type", "application/json");
-        res.setHeader("retry-after", String(config.RATE_LIMIT_API_WINDOW_SEC));
-        res.end(JSON.stringify({ error: error instanceof Error ? error.message : "Too many requests" }));
-      });
+    consume(rateLimiters().api, `ip:${ip}`, "requests").then(
+      () => handleSafely(req, res),
+      (error: unknown) => {
+        // consume() turns a spent limit into an AppError; anything else is a fault, answered like one.
+        if (isAppError(error)) {
+          sendJson(res, 429, { error: error.message, code: "TOO_MANY_REQUESTS" }, { "retry-after": String(config.RATE_LIMIT_API_WINDOW_SEC) });
+        } else {
+          const errorId = reportUnexpectedError(error, { url: req.url, method: req.method });
+          sendJson(res, 500, { error: genericErrorMessage(errorId), code: "INTERNAL_SERVER_ERROR", errorId });
+        }
+      },
+    );
     return;
   }
-  void handle(req, res);
+  handleSafely(req, res);
 });
 
 server.listen(config.PORT, config.HOST, () => {

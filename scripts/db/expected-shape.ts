@@ -60,6 +60,8 @@ function columnType(field: DmmfField, enums: Map<string, DmmfEnum>): string {
         return `varchar(${args[0]})`;
       case "Text":
         return "text";
+      case "MediumText":
+        return "mediumtext";
       case "Date":
         return "date";
       default:

@@ -11,6 +11,8 @@ export interface RunningApp {
   baseUrl: string;
   sandboxUrl: string;
   process: ChildProcess;
+  /** Everything the server wrote to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the production build (`npm run build`) as a child process against the test database, in sandbox mode. */
-export async function startApp(ports?: { port: number; sandboxPort: number }, overrides: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(ports?: { port: number; sandboxPort: number }, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const opts = ports ?? { port: await freePort(), sandboxPort: await freePort() };
   const entry = path.join(root, "dist/server.mjs");
   if (!existsSync(entry) || !existsSync(path.join(root, ".next/BUILD_ID"))) {
@@ -49,7 +51,7 @@ export async function startApp(ports?: { port: number; sandboxPort: number }, ov
       // As `npm run setup` configures it: the sandbox's control API then requires this bearer token.
       SANDBOX_CONTROL_TOKEN: "http-test-control-token",
       LOG_LEVEL: "warn",
-      ...overrides,
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -75,6 +77,7 @@ export async function startApp(ports?: { port: number; sandboxPort: number }, ov
     baseUrl,
     sandboxUrl,
     process: child,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -87,7 +90,11 @@ export async function startApp(ports?: { port: number; sandboxPort: number }, ov
 /** A cookie-keeping HTTP client that signs in through next-auth and calls tRPC like the browser does. */
 export class AppClient {
   private cookies = new Map<string, string>();
-  constructor(private readonly baseUrl: string) {}
+  /** `headers` go on every request (an X-Forwarded-For to act from another address when the server trusts a proxy). */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -102,7 +109,7 @@ export class AppClient {
   }
 
   async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
+    const headers = new Headers({ ...this.headers, ...Object.fromEntries(new Headers(init.headers)) });
     headers.set("cookie", this.cookieHeader());
     const res = await fetch(`${this.baseUrl}${pathname}`, { ...init, headers, redirect: "manual" });
     this.keepCookies(res);
@@ -150,6 +157,18 @@ export class AppClient {
     if (!res.ok || !res.body) throw new Error(`subscription refused: ${res.status} ${await res.text()}`);
     return new SseStream(res.body, abort);
   }
+}
+
+export interface TrpcError {
+  message: string;
+  data: { code: string; httpStatus: number; errorId?: string | null; zodError?: unknown; stack?: string };
+}
+
+/** The error of a failed (non-batch) tRPC answer, decoded like the browser's client decodes it. */
+export async function trpcError(res: Response): Promise<TrpcError> {
+  const body = (await res.json()) as { error?: Parameters<typeof superjson.deserialize>[0] };
+  if (!body.error) throw new Error(`expected a tRPC error, got ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  return superjson.deserialize<TrpcError>(body.error);
 }
 
 export interface SseEvent {

@@ -91,9 +91,13 @@ describe('sandbox control API (separate process)', () => {
     expect(noQr).toMatchObject({ status: 409 });
 
     const { controlUrl } = await control.info();
-    const raw = await fetch(`${controlUrl}/send`, { method: 'POST', body: '{nope' });
+    const raw = await fetch(`${controlUrl}/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(raw.status).toBe(400);
     expect(await raw.json()).toEqual({ error: 'request body is not valid JSON' });
+    // A body a cross-site HTML form could send is refused before it is read.
+    const form = await fetch(`${controlUrl}/send`, { method: 'POST', body: '{nope' });
+    expect(form.status).toBe(415);
+    expect(await form.json()).toEqual({ error: 'request body must be application/json' });
     expect((await fetch(`${controlUrl}/nothing-here`)).status).toBe(404);
   });
 

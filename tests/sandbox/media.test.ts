@@ -366,6 +366,7 @@ describe('sandbox media through the control API', () => {
     expect(pttOnImage).toMatchObject({ status: 400, issues: [{ path: 'ptt', message: 'ptt is only for audio' }] });
     const notBase64 = await fetch(`${h.sandbox.controlUrl}/send-media`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: ALICE, to: SHOP, kind: 'image', mimetype: 'image/png', dataBase64: 'not base64!' }),
     });
     expect(notBase64.status).toBe(400);

@@ -49,7 +49,7 @@ function isUploadedMedia(body: unknown): body is UploadedMedia {
 
 /**
  * Uploads one file to POST /api/media. XMLHttpRequest rather than fetch: only it reports upload progress. The name
- * travels URI-encoded in X-File-Name; the server ignores the browser's Content-Type and sniffs the bytes.
+ * travels URI-encoded in X-File-Name; the body goes as application/octet-stream and the server sniffs the bytes.
  */
 export function uploadMedia(
   file: File,
@@ -61,6 +61,8 @@ export function uploadMedia(
     xhr.open("POST", "/api/media");
     xhr.responseType = "json";
     xhr.setRequestHeader("x-file-name", encodeURIComponent(file.name));
+    // The server sniffs the real type; this one marks the body as an upload (a cross-site form cannot send it).
+    xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.upload.onprogress = (event) => opts.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
     xhr.onload = () => {
       const body: unknown = xhr.response;

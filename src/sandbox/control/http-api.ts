@@ -63,6 +63,25 @@ const readJson = async (req: IncomingMessage, maxBytes = MAX_BODY): Promise<unkn
   }
 };
 
+/**
+ * The control API is for programs (the app, tests), never for pages: a request a browser marks as coming from
+ * another site is refused, and a POST must be JSON, which a cross-site HTML form cannot send. Without this, any
+ * page open on the machine could drive the sandbox when no control token is set.
+ */
+const refuseBrowserForgery = (req: IncomingMessage): void => {
+  const origin = req.headers.origin;
+  const site = req.headers['sec-fetch-site'];
+  const crossOrigin = origin !== undefined ? !URL.canParse(origin) || new URL(origin).host !== req.headers.host : site !== undefined && site !== 'same-origin' && site !== 'none';
+  if (crossOrigin) {
+    throw new HttpError(403, 'cross-site requests are not allowed');
+  }
+  const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (req.method !== 'GET' && req.method !== 'HEAD' && (hasBody || contentType !== '') && contentType !== 'application/json') {
+    throw new HttpError(415, 'request body must be application/json');
+  }
+};
+
 const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -228,6 +247,7 @@ export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions =
       if (opts.token !== undefined && !tokenMatches(req.headers.authorization, opts.token)) {
         throw new HttpError(401, 'missing or wrong control token');
       }
+      refuseBrowserForgery(req);
       const body = await route(req.method ?? 'GET', url.pathname.slice(CONTROL_PREFIX.length), req);
       if (body instanceof RawBody) {
         res.writeHead(200, {

@@ -1,20 +1,31 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { isAppError, toTRPCError } from "../errors";
 import { consume, rateLimiters } from "../security/rate-limit";
+import { genericErrorMessage, reportUnexpectedError } from "../unexpected-error";
 import type { Context } from "./context";
+import { transformer } from "./transformer";
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
+  transformer,
+  errorFormatter({ shape, error, path, type }) {
     const cause = error.cause;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      // The cause (an ORM call, a database code, table and column names) goes to the log, never to the client.
+      const errorId = reportUnexpectedError(cause ?? error, { path, type });
+      return {
+        message: genericErrorMessage(errorId),
+        code: shape.code,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path, errorId, zodError: null, appErrorCode: null },
+      };
+    }
     return {
       ...shape,
       data: {
         ...shape.data,
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         appErrorCode: isAppError(cause) ? cause.code : null,
+        errorId: null,
       },
     };
   },

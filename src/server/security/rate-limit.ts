@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { env } from "@/env";
 import { AppError } from "../errors";
 import { globalSingleton } from "../global-singleton";
@@ -30,10 +30,24 @@ export async function consume(limiter: RateLimiterMemory, key: string, what: str
   try {
     await limiter.consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      const seconds = Math.ceil(error.msBeforeNext / 1000);
+    if (isRateLimiterRes(error)) {
+      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       throw new AppError("RATE_LIMITED", `Too many ${what}; try again in ${seconds} s`);
     }
     throw error;
   }
+}
+
+/**
+ * The limiter rejects with a RateLimiterRes (not an Error) when points run out. Duck-typed: the custom server and
+ * Next's bundle each load their own copy of rate-limiter-flexible, so `instanceof` fails across them (STACK.md pitfall 12).
+ */
+function isRateLimiterRes(error: unknown): error is { msBeforeNext: number } {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    !(error instanceof Error) &&
+    typeof (error as { msBeforeNext?: unknown }).msBeforeNext === "number" &&
+    typeof (error as { remainingPoints?: unknown }).remainingPoints === "number"
+  );
 }

@@ -1,11 +1,12 @@
 import { db } from "@/server/db";
+import { withUnexpectedErrors } from "@/server/unexpected-error";
 
 export const dynamic = "force-dynamic";
 
 const startedAt = Date.now();
 
 /** Liveness and readiness in one: 200 when the database answers, 503 otherwise. */
-export async function GET() {
+export const GET = withUnexpectedErrors("health", async () => {
   let database: "ok" | "unreachable" = "ok";
   let connectedDevices = 0;
   try {
@@ -18,4 +19,4 @@ export async function GET() {
     { status, database, connectedDevices, uptimeSec: Math.round(process.uptime()), startedAt: new Date(startedAt).toISOString() },
     { status: status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
-}
+});

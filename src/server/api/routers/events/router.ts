@@ -5,13 +5,22 @@ import type { AppEvent } from "../../../events/types";
 import { appMetrics } from "../../../metrics/registry";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
+/** An event id as EventSource resends it (a decimal string) or a client passes it (a number); nothing else. */
+const zLastEventId = z.union([
+  z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  z
+    .string()
+    .regex(/^\d{1,15}$/, "lastEventId must be an event id")
+    .transform(Number),
+]);
+
 /** What the browser receives: each event without its scope, keeping the link between name and data. */
 export type ClientEvent = AppEvent extends infer E ? (E extends AppEvent ? Omit<E, "scope"> : never) : never;
 
 export const eventsRouter = createTRPCRouter({
   /** One stream per caller: own devices for users, everything for admins. Resumes after `lastEventId`. */
   stream: protectedProcedure
-    .input(z.object({ lastEventId: z.coerce.number().int().nonnegative().nullish() }).optional())
+    .input(z.object({ lastEventId: zLastEventId.nullish() }).optional())
     .subscription(async function* ({ ctx, input, signal }) {
       const viewer = ctx.actor;
       const bus = eventBus();

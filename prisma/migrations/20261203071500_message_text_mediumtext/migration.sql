@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE `Message` MODIFY `content` MEDIUMTEXT NULL;
+
+-- AlterTable
+ALTER TABLE `ScheduledMessage` MODIFY `content` MEDIUMTEXT NULL;

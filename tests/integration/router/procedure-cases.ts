@@ -1,0 +1,233 @@
+/**
+ * One entry per tRPC procedure of appRouter, used by router-wide.test.ts. That test FAILS when a procedure has no
+ * entry here (or an entry names a procedure that no longer exists), so every new procedure gets the same checks.
+ *
+ * HOW TO ADD A PROCEDURE (e.g. when merging a new router such as job.*, bot.* or admin.*):
+ *   "<router>.<procedure>": {
+ *     access: "public" | "user" | "admin",         // who may call it at all
+ *     input: (w) => ({ ... }),                     // a VALID input; w holds a fresh world (users, device, contact…)
+ *     missing: (w) => ({ ... }),                   // only if the input names the owner's resources: the same input
+ *                                                  // with ids that do not exist. Another user calling `input` must
+ *                                                  // get exactly the NOT_FOUND that the owner gets for `missing`.
+ *     domainErrors: ["PRECONDITION_FAILED"],       // codes a permitted caller may get for a domain reason
+ *     limits: { text: 65_536 },                    // documented max length (UTF-16 units) of string fields, probed
+ *                                                  // with 4-byte characters at and past the limit
+ *     settle: (w) => …,                            // only if a success leaves work running that keeps writing (a
+ *                                                  // connecting socket): stop it, so later checks see only their own writes
+ *   }
+ * If the new procedure needs a resource the world lacks (a job, a bot rule…), create it in makeWorld()
+ * (router-wide.test.ts) through the owner's caller, like the template and the scheduled message.
+ */
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { callerFor, type TestUser } from "../../helpers/actors";
+
+export interface World {
+  admin: TestUser;
+  owner: TestUser;
+  other: TestUser;
+  locked: TestUser;
+  deviceId: string;
+  contactId: number;
+  tagId: number;
+  templateId: number;
+  scheduledId: number;
+  mediaId: number;
+  /** Two sandbox phones of their own (ban/logout on one world's phones cannot disturb another's). */
+  phoneA: string;
+  phoneB: string;
+  pngBase64: string;
+  nextMonth: string;
+}
+
+export interface ProcedureCase {
+  access: "public" | "user" | "admin";
+  input: (w: World) => unknown;
+  missing?: (w: World) => unknown;
+  domainErrors?: TRPC_ERROR_CODE_KEY[];
+  limits?: Record<string, number>;
+  settle?: (w: World) => Promise<void>;
+}
+
+const MISSING_DEVICE = "rw-no-such-device";
+const MISSING_ID = 2_000_000_000;
+const TO = "+6281234567890";
+const uniqueName = () => `rw${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+/** Ends the socket a connect or pairing-code request started: it writes the device's status and keys as it goes. */
+const disconnectDevice = async (w: World): Promise<void> => {
+  await (await callerFor(w.admin)).device.disconnect({ deviceId: w.deviceId });
+};
+/** The device is never paired in these checks: sending from it is refused for that domain reason. */
+const NOT_CONNECTED: TRPC_ERROR_CODE_KEY[] = ["PRECONDITION_FAILED"];
+
+export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
+  "activity.list": { access: "user", input: () => ({ action: "device" }), limits: { action: 64 } },
+
+  "admin.users.list": { access: "admin", input: () => ({ search: "user" }) },
+  "admin.users.setActive": { access: "admin", input: (w) => ({ userId: w.other.id, isActive: true }), domainErrors: ["NOT_FOUND"] },
+  "admin.users.updateLimits": { access: "admin", input: (w) => ({ userId: w.other.id, maxDevices: 3 }), domainErrors: ["NOT_FOUND"] },
+
+  "auth.register": {
+    access: "public",
+    input: () => {
+      const name = uniqueName();
+      return { username: name, email: `${name}@example.test`, password: "long-enough-pass", fullName: "Budi" };
+    },
+    domainErrors: ["CONFLICT"],
+    limits: { username: 32, fullName: 120, password: 128 },
+  },
+  "auth.me": { access: "user", input: () => undefined },
+  "auth.updateProfile": { access: "user", input: () => ({ fullName: "Budi Santoso" }), limits: { fullName: 120 } },
+  "auth.changePassword": {
+    access: "user",
+    input: (w) => ({ currentPassword: w.owner.password, newPassword: "another-long-pass" }),
+    domainErrors: ["BAD_REQUEST"],
+    limits: { currentPassword: 128, newPassword: 128 },
+  },
+
+  "chat.history": { access: "user", input: (w) => ({ deviceId: w.deviceId, phone: TO }), missing: () => ({ deviceId: MISSING_DEVICE, phone: TO }) },
+  "chat.list": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "chat.dailyChatList": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "chat.search": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, text: "halo", contact: "Budi" }),
+    missing: () => ({ deviceId: MISSING_DEVICE, text: "halo", contact: "Budi" }),
+    limits: { text: 200, contact: 100 },
+  },
+  "chat.groupHistory": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: "120363000000000001@g.us" }) },
+
+  "contact.list": { access: "user", input: () => ({ search: "Budi" }), limits: { search: 100 } },
+  "contact.get": { access: "user", input: (w) => ({ contactId: w.contactId }), missing: () => ({ contactId: MISSING_ID }) },
+  "contact.create": {
+    access: "user",
+    input: () => ({ name: "Siti", phone: `+62812${Math.floor(1e7 + Math.random() * 8e7)}`, notes: "Pelanggan" }),
+    domainErrors: ["CONFLICT"],
+    limits: { name: 100, notes: 2_000 },
+  },
+  "contact.update": {
+    access: "user",
+    input: (w) => ({ contactId: w.contactId, name: "Budi S", notes: "Catatan" }),
+    missing: () => ({ contactId: MISSING_ID, name: "Budi S", notes: "Catatan" }),
+    limits: { name: 100, notes: 2_000 },
+  },
+  "contact.delete": { access: "user", input: (w) => ({ contactId: w.contactId }), missing: () => ({ contactId: MISSING_ID }) },
+  "contact.setTags": {
+    access: "user",
+    input: (w) => ({ contactId: w.contactId, tagIds: [w.tagId] }),
+    missing: (w) => ({ contactId: MISSING_ID, tagIds: [w.tagId] }),
+  },
+  "contact.tags.list": { access: "user", input: () => ({}) },
+  "contact.tags.create": { access: "user", input: () => ({ name: uniqueName(), color: "#22c55e" }), domainErrors: ["CONFLICT"], limits: { name: 64 } },
+  "contact.tags.rename": {
+    access: "user",
+    input: (w) => ({ tagId: w.tagId, name: uniqueName() }),
+    missing: () => ({ tagId: MISSING_ID, name: "x" }),
+    domainErrors: ["CONFLICT"],
+    limits: { name: 64 },
+  },
+  "contact.tags.delete": { access: "user", input: (w) => ({ tagId: w.tagId }), missing: () => ({ tagId: MISSING_ID }) },
+  "contact.fromWhatsApp": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "contact.syncFromDevice": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId }),
+    missing: () => ({ deviceId: MISSING_DEVICE }),
+    domainErrors: NOT_CONNECTED,
+  },
+  "contact.importCsv": { access: "user", input: () => ({ csv: "name,phone\nAni,+6281233334444\n" }) },
+
+  "device.create": { access: "admin", input: (w) => ({ ownerId: w.other.id, deviceName: "Kasir" }), domainErrors: ["NOT_FOUND", "FORBIDDEN"], limits: { deviceName: 100 } },
+  "device.assign": { access: "admin", input: (w) => ({ deviceId: w.deviceId, ownerId: w.other.id }), domainErrors: ["NOT_FOUND", "FORBIDDEN"] },
+  "device.list": { access: "user", input: () => ({ search: "Router" }), limits: { search: 100 } },
+  "device.get": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "device.status": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "device.connect": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId }),
+    missing: () => ({ deviceId: MISSING_DEVICE }),
+    domainErrors: ["CONFLICT"],
+    settle: disconnectDevice,
+  },
+  "device.disconnect": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "device.delete": { access: "admin", input: (w) => ({ deviceId: w.deviceId }) },
+  "device.cancelAndWipe": { access: "admin", input: (w) => ({ deviceId: w.deviceId }) },
+  "device.qr": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "device.qrImage": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "device.pairingCode": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, phoneNumber: `+${w.phoneA}` }),
+    missing: (w) => ({ deviceId: MISSING_DEVICE, phoneNumber: `+${w.phoneA}` }),
+    domainErrors: ["CONFLICT", "PRECONDITION_FAILED", "TIMEOUT", "SERVICE_UNAVAILABLE"],
+    settle: disconnectDevice,
+  },
+
+  "events.stream": { access: "user", input: () => ({ lastEventId: 0 }) },
+
+  "message.sendText": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, to: TO, text: "Halo" }),
+    missing: () => ({ deviceId: MISSING_DEVICE, to: TO, text: "Halo" }),
+    domainErrors: NOT_CONNECTED,
+    limits: { text: 65_536 },
+  },
+  "message.sendMedia": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, to: TO, mediaId: w.mediaId, caption: "Foto" }),
+    missing: (w) => ({ deviceId: MISSING_DEVICE, to: TO, mediaId: w.mediaId, caption: "Foto" }),
+    domainErrors: NOT_CONNECTED,
+    limits: { caption: 1_024 },
+  },
+  "message.mediaLimits": { access: "user", input: () => undefined },
+  "message.list": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "message.recent": { access: "user", input: () => ({ limit: 5 }) },
+  "message.schedule": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, to: TO, text: "Nanti", scheduleTime: w.nextMonth, timezone: "Asia/Jakarta" }),
+    missing: (w) => ({ deviceId: MISSING_DEVICE, to: TO, text: "Nanti", scheduleTime: w.nextMonth, timezone: "Asia/Jakarta" }),
+    limits: { text: 65_536, timezone: 64, scheduleTime: 40 },
+  },
+  "message.scheduled.list": { access: "user", input: () => ({}) },
+  "message.scheduled.cancel": { access: "user", input: (w) => ({ id: w.scheduledId }), missing: () => ({ id: MISSING_ID }) },
+
+  "sandbox.enabled": { access: "user", input: () => undefined },
+  "sandbox.accounts": { access: "admin", input: () => undefined },
+  "sandbox.createAccount": { access: "admin", input: () => ({ name: "Rina" }), limits: { name: 100 } },
+  "sandbox.scanDevice": { access: "admin", input: (w) => ({ deviceId: w.deviceId, phone: w.phoneA }), domainErrors: NOT_CONNECTED },
+  "sandbox.enterPairingCode": { access: "admin", input: (w) => ({ phone: w.phoneA, code: "ABCD-EFGH" }), domainErrors: ["NOT_FOUND", "BAD_REQUEST", "CONFLICT"] },
+  "sandbox.sendText": { access: "admin", input: (w) => ({ from: w.phoneA, to: w.phoneB, text: "Halo" }), domainErrors: ["CONFLICT"], limits: { text: 4_096 } },
+  "sandbox.sendMedia": {
+    access: "admin",
+    input: (w) => ({ from: w.phoneA, to: w.phoneB, kind: "image", mimetype: "image/png", data: w.pngBase64, caption: "Foto" }),
+    domainErrors: ["CONFLICT"],
+    limits: { caption: 1_024, fileName: 255, mimetype: 127 },
+  },
+  "sandbox.inbox": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
+  "sandbox.outbox": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
+  "sandbox.linkedDevices": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
+  "sandbox.setReceipts": { access: "admin", input: (w) => ({ phone: w.phoneA, mode: "read", delayMs: 10 }) },
+  "sandbox.dropConnection": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
+  "sandbox.logout": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
+  "sandbox.ban": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
+  "sandbox.unban": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
+
+  "template.list": { access: "user", input: () => ({}) },
+  "template.get": { access: "user", input: (w) => ({ templateId: w.templateId }), missing: () => ({ templateId: MISSING_ID }) },
+  "template.versions": { access: "user", input: (w) => ({ templateId: w.templateId }), missing: () => ({ templateId: MISSING_ID }) },
+  "template.create": { access: "user", input: () => ({ name: "Salam", body: "Halo {{nama}}" }), limits: { name: 100, body: 16_000 } },
+  "template.update": {
+    access: "user",
+    input: (w) => ({ templateId: w.templateId, body: "Hai {{nama}}" }),
+    missing: () => ({ templateId: MISSING_ID, body: "Hai {{nama}}" }),
+    limits: { name: 100, body: 16_000 },
+  },
+  "template.delete": { access: "user", input: (w) => ({ templateId: w.templateId }), missing: () => ({ templateId: MISSING_ID }) },
+  "template.preview": {
+    access: "user",
+    input: (w) => ({ templateId: w.templateId, variables: { nama: "Budi" } }),
+    missing: () => ({ templateId: MISSING_ID, variables: { nama: "Budi" } }),
+  },
+  "template.use": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, templateId: w.templateId, to: TO, variables: { nama: "Budi" } }),
+    missing: (w) => ({ deviceId: MISSING_DEVICE, templateId: w.templateId, to: TO, variables: { nama: "Budi" } }),
+    domainErrors: NOT_CONNECTED,
+  },
+};
