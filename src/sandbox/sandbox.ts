@@ -90,6 +90,7 @@ export async function startSandbox(
     waitForInbox: (phone, predicate, timeoutMs) => core.waitForInbox(phone, predicate, timeoutMs),
     setReceipts: (phone: string, behaviour: ReceiptBehaviour) => core.setReceipts(phone, behaviour),
     dropConnection: (phone: string) => core.dropConnection(phone),
+    freezeConnection: (phone: string) => core.freezeConnection(phone),
     logout: (phone: string) => core.logout(phone),
     ban: (phone: string) => core.ban(phone),
     unban: (phone: string) => core.unban(phone),

@@ -185,6 +185,11 @@ export interface Sandbox {
   ): Promise<SandboxInboxMessage>;
   setReceipts(phone: string, behaviour: ReceiptBehaviour): void;
   dropConnection(phone: string): void;
+  /**
+   * WhatsApp stops answering the account's linked devices: what they send is read and discarded (never accepted,
+   * never acknowledged) and nothing is sent to them, until the connection is dropped (`dropConnection`).
+   */
+  freezeConnection(phone: string): void;
   logout(phone: string): void;
   ban(phone: string): void;
   unban(phone: string): void;

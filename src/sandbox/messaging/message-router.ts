@@ -38,14 +38,16 @@ export class MessageRouter {
     if (!sender || !id || !to) {
       return;
     }
-    conn.send({ tag: 'ack', attrs: { class: 'message', id, from: to, t: unixTime() } });
     const chat = parseUserJid(to);
-    if (!chat) {
-      return; // groups, status and newsletters are not modelled yet
+    if (chat) {
+      for (const envelope of this.envelopes(node, to)) {
+        this.route(sender, node, envelope, to);
+      }
     }
-    for (const envelope of this.envelopes(node, to)) {
-      this.route(sender, node, envelope, to);
-    }
+    // Like WhatsApp, acknowledge only once the message is accepted (handed on for delivery): a message that never
+    // got this far is never acknowledged, and the sender must send it again. (Groups, status and newsletters are
+    // not modelled yet: acknowledged and dropped.)
+    conn.send({ tag: 'ack', attrs: { class: 'message', id, from: to, t: unixTime() } });
   }
 
   /** `<receipt id to [type]>` from a linked device about a message a contact sent it. */

@@ -245,6 +245,12 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
     }
   }
 
+  freezeConnection(phone: string): void {
+    for (const device of this.requireAccount(phone).linkedDevices()) {
+      this.connectionOf(device)?.freeze();
+    }
+  }
+
   logout(phone: string): void {
     const account = this.requireAccount(phone);
     for (const device of account.linkedDevices()) {

@@ -61,6 +61,12 @@ function statusCodeOf(error: unknown): number | undefined {
   return typeof output?.statusCode === "number" ? output.statusCode : undefined;
 }
 
+/** Baileys' own errors for a socket that closed under it or an iq WhatsApp never answered: not a refusal. */
+function isConnectionFault(error: unknown): boolean {
+  const code = statusCodeOf(error);
+  return code === DisconnectReason.connectionClosed || code === DisconnectReason.connectionLost || code === DisconnectReason.timedOut;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error ?? "unknown");
 }
@@ -197,7 +203,7 @@ export class WaConnection {
     } catch (error) {
       acks.cancel(messageId);
       // A write cut off by the connection going away may still have left a frame on the wire: resend, never fail.
-      if (sock !== this.sock || !this.isConnected) throw new MessageNotAcknowledgedError(messageId, messageOf(error));
+      if (sock !== this.sock || !this.isConnected || isConnectionFault(error)) throw new MessageNotAcknowledgedError(messageId, messageOf(error));
       throw error;
     }
     await accepted;

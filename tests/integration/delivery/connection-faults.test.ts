@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StartedSandbox, StanzaLogEntry } from "../../../src/sandbox";
+import { db } from "../../../src/server/db";
+import { eventBus } from "../../../src/server/events/bus";
+import { watchOutbox } from "../../../src/server/jobs/outbox-watch";
+import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
+import { callerFor, createUser, type Caller } from "../../helpers/actors";
+import { resetDb } from "../../helpers/db";
+import { waitUntil } from "../../helpers/wait-until";
+import { pairByQr, startTestManager, startTestSandbox, stopTestManager, uniquePhone, waitForStatus } from "../../helpers/whatsapp";
+
+/**
+ * Delivery truth under connection faults (issue 16): a batch of sends while the WhatsApp side drops the connection
+ * at a random point, or stops answering and then closes. Every trial counts what the contact's phone received:
+ * nothing lost, nothing shown twice, and every stored status matches the phone (read ⇒ on the phone exactly once,
+ * failed ⇒ not on the phone).
+ */
+const BATCH = 8;
+const DROP_TRIALS = 10;
+const FREEZE_TRIALS = 6;
+
+let sandbox: StartedSandbox;
+let manager: ConnectionManager | undefined;
+let stopOutbox: (() => void) | undefined;
+let me: Caller;
+let phone: string;
+let device: { id: number; deviceId: string; ownerId: number };
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ receipts: { mode: "read", delayMs: 30 } });
+  await resetDb();
+  // Many drops in a row: the reconnect budget must not run out inside the test.
+  manager = startTestManager(sandbox, { backoff: { maxAttempts: 1000, maxMs: 100 } });
+  stopOutbox = watchOutbox();
+  const admin = await createUser("admin");
+  const owner = await createUser("user", { dailyMessageLimit: 100_000 });
+  me = await callerFor(owner);
+  const created = await (await callerFor(admin)).device.create({ ownerId: owner.id, deviceName: "Toko Faults" });
+  device = { id: created.id, deviceId: created.deviceId, ownerId: owner.id };
+  phone = uniquePhone();
+  await pairByQr(sandbox, me, device.deviceId, phone);
+});
+afterAll(async () => {
+  stopOutbox?.();
+  await stopTestManager(manager);
+  await sandbox?.close();
+});
+
+function randomInt(min: number, max: number): number {
+  return min + Math.floor(Math.random() * (max - min + 1));
+}
+
+async function ensureConnected(): Promise<void> {
+  if (manager?.isConnected(device.deviceId)) return;
+  await waitForStatus(device.deviceId, "connected", eventBus().lastId - 50, 30_000).catch(async () => {
+    await waitUntil(async () => manager?.isConnected(device.deviceId), { timeoutMs: 30_000 });
+  });
+}
+
+/** Calls `fault` when the `k`-th message of this trial reaches the WhatsApp side (see FaultPoint). */
+type FaultPoint = "on-arrival" | "after-ack";
+
+function armFault(contact: string, k: number, point: FaultPoint, fault: () => void): () => void {
+  let seen = 0;
+  const listener = (entry: StanzaLogEntry) => {
+    const ours = entry.attrs.to?.startsWith(contact) ?? false;
+    if (!ours) return;
+    if (point === "on-arrival" && entry.dir === "in" && entry.tag === "message" && ++seen === k) fault();
+    // After the ack left: a message WhatsApp accepted, with the connection gone before anything else.
+    if (point === "after-ack" && entry.dir === "out" && entry.tag === "ack" && ++seen === k) setImmediate(fault);
+  };
+  sandbox.events.on("stanza", listener);
+  return () => sandbox.events.off("stanza", listener);
+}
+
+interface TrialOutcome {
+  stored: number;
+  refused: number;
+  lost: number;
+  duplicates: number;
+  mismatched: string[];
+}
+
+/** Waits until every stored message of the trial is final (read, or failed), then compares it with the phone. */
+async function settleAndCount(contact: string, texts: string[], refused: number): Promise<TrialOutcome> {
+  const chatJid = `${contact}@s.whatsapp.net`;
+  const rows = () => db().message.findMany({ where: { deviceId: device.id, chatJid, direction: "outgoing" }, select: { waMessageId: true, content: true, status: true, error: true } });
+  await waitUntil(
+    async () => {
+      const stored = await rows();
+      return stored.every((r) => r.status === "read" || r.status === "failed");
+    },
+    {
+      sandbox,
+      timeoutMs: 45_000,
+      explain: async () =>
+        `rows: ${JSON.stringify((await rows()).map((r) => [r.content, r.status, r.error]))}; phone has: ${JSON.stringify(sandbox.inbox(contact).map((m) => m.text))}`,
+    },
+  );
+  const stored = await rows();
+  // A send refused before anything was stored leaves no row; one whose connection dropped before the write leaves a
+  // failed row (with the reason) and is refused too.
+  expect(stored.length).toBeGreaterThanOrEqual(texts.length - refused);
+  const inbox = sandbox.inbox(contact).filter((m) => m.from === phone);
+  const mismatched: string[] = [];
+  let lost = 0;
+  for (const row of stored) {
+    const copies = inbox.filter((m) => m.text === row.content);
+    if (row.status === "failed") {
+      if (copies.length > 0) mismatched.push(`${row.content}: failed (${row.error}) but on the phone`);
+      continue;
+    }
+    if (copies.length === 0) lost += 1;
+    else if (copies[0]?.id !== row.waMessageId) mismatched.push(`${row.content}: phone id ${copies[0]?.id} ≠ stored ${row.waMessageId}`);
+  }
+  const storedTexts = new Set(stored.map((r) => r.content));
+  for (const message of inbox) {
+    if (!storedTexts.has(message.text)) mismatched.push(`${message.text}: on the phone without a stored row`);
+  }
+  const duplicates = texts.reduce((n, text) => n + Math.max(0, inbox.filter((m) => m.text === text).length - 1), 0);
+  return { stored: stored.length, refused, lost, duplicates, mismatched };
+}
+
+async function runTrial(label: string, fault: (contact: string) => () => void, afterStored?: (contact: string) => Promise<void>): Promise<TrialOutcome> {
+  await ensureConnected();
+  const contact = uniquePhone();
+  sandbox.createAccount({ phone: contact, name: `Kontak ${label}` });
+  const texts = Array.from({ length: BATCH }, (_, i) => `${label} pesan ${i + 1}`);
+  const disarm = fault(contact);
+  try {
+    const sends = Promise.allSettled(texts.map((text) => me.message.sendText({ deviceId: device.deviceId, to: contact, text })));
+    if (afterStored) await afterStored(contact);
+    const results = await sends;
+    const refused = results.filter((r) => r.status === "rejected").length;
+    for (const result of results) {
+      // The only acceptable refusal: the device was offline when the send was asked for (nothing stored).
+      if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "PRECONDITION_FAILED" });
+    }
+    return await settleAndCount(contact, texts, refused);
+  } finally {
+    disarm();
+  }
+}
+
+describe("[DELIVERY][FAULTS]", () => {
+  it(`abrupt drops at random points of a batch (${DROP_TRIALS} trials × ${BATCH}): none lost, none twice, statuses match the phone`, async () => {
+    const outcomes: TrialOutcome[] = [];
+    for (let trial = 1; trial <= DROP_TRIALS; trial += 1) {
+      const k = randomInt(1, BATCH);
+      const point: FaultPoint = trial % 2 === 0 ? "after-ack" : "on-arrival";
+      outcomes.push(await runTrial(`drop${trial}`, (contact) => armFault(contact, k, point, () => sandbox.dropConnection(phone))));
+    }
+    const total = outcomes.reduce((n, o) => n + o.stored, 0);
+    expect(total).toBeGreaterThan(DROP_TRIALS * 2);
+    expect(outcomes.map((o) => o.mismatched).flat()).toEqual([]);
+    expect({ lost: outcomes.reduce((n, o) => n + o.lost, 0), duplicates: outcomes.reduce((n, o) => n + o.duplicates, 0) }).toEqual({ lost: 0, duplicates: 0 });
+  });
+
+  it(`a WhatsApp side that stops answering, then closes (${FREEZE_TRIALS} trials × ${BATCH}): none lost, none twice`, async () => {
+    const outcomes: TrialOutcome[] = [];
+    for (let trial = 1; trial <= FREEZE_TRIALS; trial += 1) {
+      const k = randomInt(1, BATCH - 1);
+      outcomes.push(
+        await runTrial(
+          `freeze${trial}`,
+          (contact) => armFault(contact, k, "on-arrival", () => sandbox.freezeConnection(phone)),
+          async (contact) => {
+            // Every message of the batch is stored and handed to the frozen socket before the far end goes away.
+            const chatJid = `${contact}@s.whatsapp.net`;
+            await waitUntil(async () => (await db().message.count({ where: { deviceId: device.id, chatJid } })) === BATCH, { sandbox, timeoutMs: 30_000 });
+            sandbox.dropConnection(phone);
+          },
+        ),
+      );
+    }
+    // Frozen: nothing is refused (the device looks connected) and everything after the freeze must be resent.
+    expect(outcomes.reduce((n, o) => n + o.stored, 0)).toBe(FREEZE_TRIALS * BATCH);
+    expect(outcomes.map((o) => o.mismatched).flat()).toEqual([]);
+    expect({ lost: outcomes.reduce((n, o) => n + o.lost, 0), duplicates: outcomes.reduce((n, o) => n + o.duplicates, 0) }).toEqual({ lost: 0, duplicates: 0 });
+  });
+});
