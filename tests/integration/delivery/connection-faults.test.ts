@@ -3,6 +3,9 @@ import type { StartedSandbox, StanzaLogEntry } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
 import { watchOutbox } from "../../../src/server/jobs/outbox-watch";
+import type { WorkRunner } from "../../../src/server/jobs/runner";
+import { scheduleMessage } from "../../../src/server/services/scheduled/schedule-message";
+import { startTestRunner } from "../scheduled/helpers";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
 import { callerFor, createUser, type Caller } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
@@ -18,11 +21,13 @@ import { pairByQr, startTestManager, startTestSandbox, stopTestManager, uniquePh
 const BATCH = 8;
 const DROP_TRIALS = 10;
 const FREEZE_TRIALS = 6;
+const SCHEDULED_TRIALS = 4;
 
 let sandbox: StartedSandbox;
 let manager: ConnectionManager | undefined;
 let stopOutbox: (() => void) | undefined;
 let me: Caller;
+let ownerId: number;
 let phone: string;
 let device: { id: number; deviceId: string; ownerId: number };
 
@@ -35,6 +40,7 @@ beforeAll(async () => {
   const admin = await createUser("admin");
   const owner = await createUser("user", { dailyMessageLimit: 100_000 });
   me = await callerFor(owner);
+  ownerId = owner.id;
   const created = await (await callerFor(admin)).device.create({ ownerId: owner.id, deviceName: "Toko Faults" });
   device = { id: created.id, deviceId: created.deviceId, ownerId: owner.id };
   phone = uniquePhone();
@@ -177,5 +183,45 @@ describe("[DELIVERY][FAULTS]", () => {
     expect(outcomes.reduce((n, o) => n + o.stored, 0)).toBe(FREEZE_TRIALS * BATCH);
     expect(outcomes.map((o) => o.mismatched).flat()).toEqual([]);
     expect({ lost: outcomes.reduce((n, o) => n + o.lost, 0), duplicates: outcomes.reduce((n, o) => n + o.duplicates, 0) }).toEqual({ lost: 0, duplicates: 0 });
+  });
+
+  it(`scheduled messages through the runner with drops at random points (${SCHEDULED_TRIALS} trials × ${BATCH}): each sent once`, async () => {
+    let runner: WorkRunner | undefined;
+    try {
+      runner = startTestRunner();
+      let lost = 0;
+      let duplicates = 0;
+      const mismatched: string[] = [];
+      for (let trial = 1; trial <= SCHEDULED_TRIALS; trial += 1) {
+        await ensureConnected();
+        const contact = uniquePhone();
+        sandbox.createAccount({ phone: contact, name: `Jadwal ${trial}` });
+        const texts = Array.from({ length: BATCH }, (_, i) => `jadwal${trial} pesan ${i + 1}`);
+        const disarm = armFault(contact, randomInt(1, BATCH), trial % 2 === 0 ? "after-ack" : "on-arrival", () => sandbox.dropConnection(phone));
+        try {
+          const items = [];
+          for (const text of texts) {
+            items.push(await scheduleMessage({ actor: { id: ownerId, role: "user" }, meta: { ip: "127.0.0.1" }, device, to: `+${contact}`, text, at: new Date(), timezone: "UTC" }));
+          }
+          const ids = items.map((i) => i.id);
+          runner.wake();
+          await waitUntil(async () => (await db().scheduledMessage.count({ where: { id: { in: ids }, status: "sent" } })) === BATCH, {
+            sandbox,
+            timeoutMs: 45_000,
+            explain: async () => JSON.stringify(await db().scheduledMessage.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, error: true } })),
+          });
+          const outcome = await settleAndCount(contact, texts, 0);
+          lost += outcome.lost + (BATCH - outcome.stored);
+          duplicates += outcome.duplicates;
+          mismatched.push(...outcome.mismatched);
+        } finally {
+          disarm();
+        }
+      }
+      expect(mismatched).toEqual([]);
+      expect({ lost, duplicates }).toEqual({ lost: 0, duplicates: 0 });
+    } finally {
+      await runner?.stop();
+    }
   });
 });
