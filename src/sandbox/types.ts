@@ -48,6 +48,11 @@ export interface SandboxOptions {
   controlApi?: boolean;
   /** Port of the HTTPS media server (same host). 0 (default) picks a random free port. */
   mediaPort?: number;
+  /**
+   * Keeps accounts, linked devices, Signal keys, messages and the noise root (unless `seed` is given) in this file
+   * across restarts: read at start, written soon after each change and at close. Default: none (all in memory).
+   */
+  stateFile?: string;
 }
 
 /** Media a contact can send to a linked device. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StartedSandbox, StanzaLogEntry } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
@@ -22,8 +25,13 @@ const BATCH = 8;
 const DROP_TRIALS = 10;
 const FREEZE_TRIALS = 6;
 const SCHEDULED_TRIALS = 4;
+const RESTART_TRIALS = 3;
+const RECEIPTS = { mode: "read", delayMs: 30 } as const;
 
 let sandbox: StartedSandbox;
+// Persistent (opted in): the restart trials bring the same WhatsApp back with its accounts and keys.
+const stateDir = mkdtempSync(path.join(tmpdir(), "sb-delivery-"));
+const stateFile = path.join(stateDir, "state.json");
 let manager: ConnectionManager | undefined;
 let stopOutbox: (() => void) | undefined;
 let me: Caller;
@@ -32,7 +40,7 @@ let phone: string;
 let device: { id: number; deviceId: string; ownerId: number };
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ receipts: { mode: "read", delayMs: 30 } });
+  sandbox = await startTestSandbox({ receipts: RECEIPTS, stateFile });
   await resetDb();
   // Many drops in a row: the reconnect budget must not run out inside the test.
   manager = startTestManager(sandbox, { backoff: { maxAttempts: 1000, maxMs: 100 } });
@@ -50,7 +58,15 @@ afterAll(async () => {
   stopOutbox?.();
   await stopTestManager(manager);
   await sandbox?.close();
+  rmSync(stateDir, { recursive: true, force: true });
 });
+
+/** Stops the sandbox (as a process restart would) and starts it again from its state file on the same port. */
+async function restartSandbox(): Promise<void> {
+  const { port } = sandbox;
+  await sandbox.close();
+  sandbox = await startTestSandbox({ receipts: RECEIPTS, stateFile, port });
+}
 
 function randomInt(min: number, max: number): number {
   return min + Math.floor(Math.random() * (max - min + 1));
@@ -69,7 +85,8 @@ type FaultPoint = "on-arrival" | "after-ack";
 function armFault(contact: string, k: number, point: FaultPoint, fault: () => void): () => void {
   let seen = 0;
   const listener = (entry: StanzaLogEntry) => {
-    const ours = entry.attrs.to?.startsWith(contact) ?? false;
+    // The device's message is addressed `to` the contact; WhatsApp's ack of it comes `from` the contact.
+    const ours = (entry.tag === "message" ? entry.attrs.to : entry.attrs.from)?.startsWith(contact) ?? false;
     if (!ours) return;
     if (point === "on-arrival" && entry.dir === "in" && entry.tag === "message" && ++seen === k) fault();
     // After the ack left: a message WhatsApp accepted, with the connection gone before anything else.
@@ -223,5 +240,28 @@ describe("[DELIVERY][FAULTS]", () => {
     } finally {
       await runner?.stop();
     }
+  });
+
+  it(`a sandbox restart mid-batch (${RESTART_TRIALS} trials × ${BATCH}): the device stays linked, none lost, none twice`, async () => {
+    const outcomes: TrialOutcome[] = [];
+    for (let trial = 1; trial <= RESTART_TRIALS; trial += 1) {
+      let restarted: Promise<void> | undefined;
+      const k = randomInt(1, BATCH);
+      outcomes.push(
+        await runTrial(
+          `restart${trial}`,
+          (contact) => armFault(contact, k, trial % 2 === 0 ? "after-ack" : "on-arrival", () => (restarted ??= restartSandbox())),
+          async () => {
+            await waitUntil(async () => restarted !== undefined, { sandbox, timeoutMs: 30_000 });
+            await restarted;
+          },
+        ),
+      );
+      // Same account, same linked device: no new pairing was needed.
+      expect(sandbox.linkedDevices(phone)).toHaveLength(1);
+    }
+    expect(outcomes.map((o) => o.mismatched).flat()).toEqual([]);
+    expect({ lost: outcomes.reduce((n, o) => n + o.lost, 0), duplicates: outcomes.reduce((n, o) => n + o.duplicates, 0) }).toEqual({ lost: 0, duplicates: 0 });
+    expect(await db().device.findUniqueOrThrow({ where: { id: device.id }, select: { status: true } })).toEqual({ status: "connected" });
   });
 });
