@@ -2,7 +2,7 @@
  * The sandbox as its own process: `tsx src/sandbox/main.ts`.
  * Env: SANDBOX_PORT (7780), SANDBOX_HOST (127.0.0.1), SANDBOX_MEDIA_PORT (HTTPS media server; 0 =
  * random, the default), SANDBOX_SEED (stable root key across restarts), SANDBOX_STATE_FILE (accounts, devices and
- * keys kept across restarts; default ./data/sandbox/state.json, "" for none), SANDBOX_CONTROL_TOKEN
+ * keys kept in this file across restarts; .env.example sets ./data/sandbox/state.json; unset = in memory), SANDBOX_CONTROL_TOKEN
  * (require a bearer token on /control/*), SANDBOX_LOG=1 (stanza log on stderr).
  *
  * Control API (JSON under /control): GET info (wsUrl, rootPublicKey, mediaUrl, mediaCertPem),
@@ -24,7 +24,7 @@ const portFromEnv = (name: string, fallback: number): number => {
 const port = portFromEnv('SANDBOX_PORT', 7780);
 const mediaPort = portFromEnv('SANDBOX_MEDIA_PORT', 0);
 
-const stateFile = process.env.SANDBOX_STATE_FILE ?? './data/sandbox/state.json';
+const stateFile = process.env.SANDBOX_STATE_FILE || undefined;
 
 const sandbox = await startSandbox({
   port,
