@@ -50,6 +50,14 @@ const STABLE_AFTER_MS = 30_000;
 const SOCKET_END_TIMEOUT_MS = 3000;
 const LOGOUT_TIMEOUT_MS = 5000;
 const ACK_TIMEOUT_MS = 20_000;
+/**
+ * How long a contact's device list is trusted without asking WhatsApp again. Baileys refreshes the Signal session
+ * of every contact whose devices it looks up (usync), spending one of the contact's one-time prekeys and replacing
+ * a working session; its own device cache lived and died with each socket, so every reconnect re-established the
+ * session with every contact. Device-list changes still arrive as `devices` notifications, which update the cache.
+ */
+const DEVICE_LIST_TTL_MS = 6 * 60 * 60_000;
+const DEVICE_LIST_MAX_ENTRIES = 5000;
 
 /** Paired = WhatsApp issued this companion an identity. `me` alone is what an abandoned pairing code leaves behind. */
 export function isPaired(creds: AuthenticationCreds): boolean {
@@ -105,6 +113,8 @@ export class WaConnection {
   private readonly inboundQueue = new SerialQueue();
   private readonly listeners = new Set<() => void>();
   private readonly keyCache = new KeyCache();
+  /** Outlives the connection's sockets: a reconnect keeps using what the last socket learnt (see DEVICE_LIST_TTL_MS). */
+  private readonly deviceListCache = new KeyCache(DEVICE_LIST_TTL_MS, DEVICE_LIST_MAX_ENTRIES);
   private auth: DbAuthState | undefined;
   private keys: SignalKeyStore | undefined;
   private sock: WASocket | undefined;
@@ -267,6 +277,7 @@ export class WaConnection {
         ...baseSocketConfig(),
         ...this.opts.socketConfig(),
         auth: { creds: auth.state.creds, keys },
+        userDevicesCache: this.deviceListCache,
         logger: this.baileysLog,
       });
     } catch (error) {
@@ -423,6 +434,7 @@ export class WaConnection {
         await this.auth?.flush();
         await withTimeout(this.inboundQueue.idle(), SOCKET_END_TIMEOUT_MS);
         this.keyCache.flushAll();
+        this.deviceListCache.flushAll();
         if (selfEnded) this.opts.onEnded(this);
       }
     })();
