@@ -26,14 +26,16 @@ test("an admin bans an account from /sandbox; the device's waiting message shows
   await control.scanQR(qr, phone);
   await expect.poll(async () => (await trpcQuery<{ status: string }>(page.request, "device.get", { deviceId: device.deviceId })).status, { timeout: 30_000 }).toBe("connected");
 
-  // WhatsApp stops answering: the message is written but never acknowledged, so it stays pending.
-  await control.freezeConnection(phone);
-  const text = `Menunggu ${suffix}`;
-  const sending = trpcMutation<{ status: string }>(page.request, "message.sendText", { deviceId: device.deviceId, to: `+${contact}`, text });
-
   await page.goto("/sandbox");
   await page.getByRole("button", { name: new RegExp(`Banned ${suffix}`) }).click();
   const card = page.getByTestId("sandbox-ban-card");
+  await expect(card.getByRole("button", { name: "Ban account" })).toBeVisible();
+
+  // WhatsApp stops answering: the message is written but never acknowledged, so it stays pending (until the ban,
+  // which comes well before the app would give up on the silent socket and reconnect).
+  await control.freezeConnection(phone);
+  const text = `Menunggu ${suffix}`;
+  const sending = trpcMutation<{ status: string }>(page.request, "message.sendText", { deviceId: device.deviceId, to: `+${contact}`, text });
   await card.getByRole("button", { name: "Ban account" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Ban account" }).click();
   await expect(page.getByText(`+${phone} is banned.`)).toBeVisible();
