@@ -27,6 +27,8 @@ const FREEZE_TRIALS = 6;
 const SCHEDULED_TRIALS = 4;
 const RESTART_TRIALS = 3;
 const RECEIPTS = { mode: "read", delayMs: 30 } as const;
+/** Each trial's waits are bounded on their own; a whole series on a loaded 2-core machine needs more than the default. */
+const SERIES_TIMEOUT_MS = 240_000;
 
 let sandbox: StartedSandbox;
 // Persistent (opted in): the restart trials bring the same WhatsApp back with its accounts and keys.
@@ -177,7 +179,7 @@ describe("[DELIVERY][FAULTS]", () => {
     expect(total).toBeGreaterThan(DROP_TRIALS * 2);
     expect(outcomes.map((o) => o.mismatched).flat()).toEqual([]);
     expect({ lost: outcomes.reduce((n, o) => n + o.lost, 0), duplicates: outcomes.reduce((n, o) => n + o.duplicates, 0) }).toEqual({ lost: 0, duplicates: 0 });
-  });
+  }, SERIES_TIMEOUT_MS);
 
   it(`a WhatsApp side that stops answering, then closes (${FREEZE_TRIALS} trials × ${BATCH}): none lost, none twice`, async () => {
     const outcomes: TrialOutcome[] = [];
@@ -200,7 +202,7 @@ describe("[DELIVERY][FAULTS]", () => {
     expect(outcomes.reduce((n, o) => n + o.stored, 0)).toBe(FREEZE_TRIALS * BATCH);
     expect(outcomes.map((o) => o.mismatched).flat()).toEqual([]);
     expect({ lost: outcomes.reduce((n, o) => n + o.lost, 0), duplicates: outcomes.reduce((n, o) => n + o.duplicates, 0) }).toEqual({ lost: 0, duplicates: 0 });
-  });
+  }, SERIES_TIMEOUT_MS);
 
   it(`scheduled messages through the runner with drops at random points (${SCHEDULED_TRIALS} trials × ${BATCH}): each sent once`, async () => {
     let runner: WorkRunner | undefined;
@@ -240,7 +242,7 @@ describe("[DELIVERY][FAULTS]", () => {
     } finally {
       await runner?.stop();
     }
-  });
+  }, SERIES_TIMEOUT_MS);
 
   it(`a sandbox restart mid-batch (${RESTART_TRIALS} trials × ${BATCH}): the device stays linked, none lost, none twice`, async () => {
     const outcomes: TrialOutcome[] = [];
@@ -263,5 +265,5 @@ describe("[DELIVERY][FAULTS]", () => {
     expect(outcomes.map((o) => o.mismatched).flat()).toEqual([]);
     expect({ lost: outcomes.reduce((n, o) => n + o.lost, 0), duplicates: outcomes.reduce((n, o) => n + o.duplicates, 0) }).toEqual({ lost: 0, duplicates: 0 });
     expect(await db().device.findUniqueOrThrow({ where: { id: device.id }, select: { status: true } })).toEqual({ status: "connected" });
-  });
+  }, SERIES_TIMEOUT_MS);
 });
