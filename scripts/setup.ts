@@ -14,9 +14,16 @@ if (!existsSync(envFile)) {
   const filled = template
     .replace(/^NEXTAUTH_SECRET=$/m, `NEXTAUTH_SECRET=${randomBytes(32).toString("hex")}`)
     .replace(/^WA_AUTH_KEY=$/m, `WA_AUTH_KEY=${randomBytes(32).toString("hex")}`)
-    .replace(/^SANDBOX_CONTROL_TOKEN=$/m, `SANDBOX_CONTROL_TOKEN=${randomBytes(16).toString("hex")}`);
+    .replace(/^SANDBOX_CONTROL_TOKEN=$/m, `SANDBOX_CONTROL_TOKEN=${randomBytes(16).toString("hex")}`)
+    .replace(/^SANDBOX_SEED=$/m, `SANDBOX_SEED=${randomBytes(32).toString("hex")}`);
   writeFileSync(envFile, filled, { mode: 0o600 });
   console.log("Created .env with fresh secrets");
+} else if (!/^SANDBOX_SEED=\S/m.test(readFileSync(envFile, "utf8"))) {
+  // An .env from before the sandbox kept its state: give it a stable root too, or every restart unlinks devices.
+  const current = readFileSync(envFile, "utf8");
+  const seed = `SANDBOX_SEED=${randomBytes(32).toString("hex")}`;
+  writeFileSync(envFile, /^SANDBOX_SEED=$/m.test(current) ? current.replace(/^SANDBOX_SEED=$/m, seed) : `${current.replace(/\n?$/, "\n")}${seed}\n`, { mode: 0o600 });
+  console.log("Added SANDBOX_SEED to .env");
 }
 process.loadEnvFile(envFile);
 

@@ -62,6 +62,7 @@ export interface SandboxControlClient {
   waitForInbox(phone: string, match?: Omit<WaitInboxRequest, 'phone'>): Promise<ControlInboxMessage>;
   setReceipts(phone: string, behaviour: Omit<ReceiptsRequest, 'phone'>): Promise<void>;
   dropConnection(phone: string): Promise<void>;
+  freezeConnection(phone: string): Promise<void>;
   logout(phone: string): Promise<void>;
   ban(phone: string): Promise<void>;
   unban(phone: string): Promise<void>;
@@ -136,6 +137,9 @@ export const createSandboxControlClient = (
     },
     dropConnection: async phone => {
       await call('POST', '/drop', { phone });
+    },
+    freezeConnection: async phone => {
+      await call('POST', '/freeze', { phone });
     },
     logout: async phone => {
       await call('POST', '/logout', { phone });

@@ -1,14 +1,15 @@
 /**
  * The sandbox as its own process: `tsx src/sandbox/main.ts`.
  * Env: SANDBOX_PORT (7780), SANDBOX_HOST (127.0.0.1), SANDBOX_MEDIA_PORT (HTTPS media server; 0 =
- * random, the default), SANDBOX_SEED (stable root key across restarts), SANDBOX_CONTROL_TOKEN
+ * random, the default), SANDBOX_SEED (stable root key across restarts), SANDBOX_STATE_FILE (accounts, devices and
+ * keys kept in this file across restarts; .env.example sets ./data/sandbox/state.json; unset = in memory), SANDBOX_CONTROL_TOKEN
  * (require a bearer token on /control/*), SANDBOX_LOG=1 (stanza log on stderr).
  *
  * Control API (JSON under /control): GET info (wsUrl, rootPublicKey, mediaUrl, mediaCertPem),
  * GET|POST accounts, GET accounts/:phone, POST scan, POST pairing-code, POST send,
  * POST send-media {from,to,kind,mimetype,dataBase64,fileName?,caption?,ptt?} (body ≤ 24 MiB),
  * GET inbox/:phone, GET outbox/:phone, GET media/:phone/:messageId (raw bytes), POST wait-inbox,
- * POST receipts, POST drop|logout|ban|unban, GET devices/:phone.
+ * POST receipts, POST drop|freeze|logout|ban|unban, GET devices/:phone.
  */
 import { startSandbox } from './sandbox';
 
@@ -23,12 +24,15 @@ const portFromEnv = (name: string, fallback: number): number => {
 const port = portFromEnv('SANDBOX_PORT', 7780);
 const mediaPort = portFromEnv('SANDBOX_MEDIA_PORT', 0);
 
+const stateFile = process.env.SANDBOX_STATE_FILE || undefined;
+
 const sandbox = await startSandbox({
   port,
   mediaPort,
   host: process.env.SANDBOX_HOST ?? '127.0.0.1',
   log: process.env.SANDBOX_LOG === '1',
   ...(process.env.SANDBOX_SEED ? { seed: process.env.SANDBOX_SEED } : {}),
+  ...(stateFile ? { stateFile } : {}),
   ...(process.env.SANDBOX_CONTROL_TOKEN ? { controlToken: process.env.SANDBOX_CONTROL_TOKEN } : {}),
 });
 

@@ -4,6 +4,8 @@ import { startMediaServer } from './media/media-server';
 import { createServerIdentity } from './protocol/cert-chain';
 import { listen } from './server/http-server';
 import { SandboxCore } from './server/sandbox-core';
+import { autosave } from './persistence/autosave';
+import { loadState, newSeed, saveState } from './persistence/state-file';
 import type {
   LinkedDeviceInfo,
   ReceiptBehaviour,
@@ -32,8 +34,11 @@ export async function startSandbox(
   opts: SandboxOptions & { controlToken?: string } = {},
 ): Promise<StartedSandbox> {
   const host = opts.host ?? '127.0.0.1';
+  const saved = opts.stateFile !== undefined ? loadState(opts.stateFile) : undefined;
+  // A persistent sandbox keeps its root too, or every app that trusted it would refuse it after a restart.
+  const seed = opts.seed ?? saved?.seed ?? (opts.stateFile !== undefined ? newSeed() : undefined);
   const identity = createServerIdentity({
-    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(seed !== undefined ? { seed } : {}),
     certRoot: opts.certRoot ?? 'correct',
   });
   const logSink = opts.log === true ? stderrLog : typeof opts.log === 'function' ? opts.log : undefined;
@@ -50,6 +55,15 @@ export async function startSandbox(
     logSink,
   );
   media.onRequest(entry => core.events.emit('media-request', entry));
+  if (saved) {
+    core.directory.importState(saved.directory);
+    core.resumeReceipts();
+  }
+  const stateFile = opts.stateFile;
+  const persistence =
+    stateFile !== undefined && seed !== undefined
+      ? autosave(core.events, () => saveState(stateFile, { version: 1, seed, directory: core.directory.exportState() }))
+      : undefined;
   const releaseConsole = quietLibsignalConsole();
   let controlHandler: ReturnType<typeof createControlHandler> | undefined;
   let server: Awaited<ReturnType<typeof listen>>;
@@ -90,6 +104,7 @@ export async function startSandbox(
     waitForInbox: (phone, predicate, timeoutMs) => core.waitForInbox(phone, predicate, timeoutMs),
     setReceipts: (phone: string, behaviour: ReceiptBehaviour) => core.setReceipts(phone, behaviour),
     dropConnection: (phone: string) => core.dropConnection(phone),
+    freezeConnection: (phone: string) => core.freezeConnection(phone),
     logout: (phone: string) => core.logout(phone),
     ban: (phone: string) => core.ban(phone),
     unban: (phone: string) => core.unban(phone),
@@ -97,7 +112,9 @@ export async function startSandbox(
     connectionCount: () => core.connectionCount(),
     close: () => {
       closing ??= (async () => {
+        persistence?.stop();
         core.shutdown();
+        persistence?.flush();
         await Promise.all([server.close(), media.close()]);
         releaseConsole();
       })();

@@ -48,6 +48,11 @@ export interface SandboxOptions {
   controlApi?: boolean;
   /** Port of the HTTPS media server (same host). 0 (default) picks a random free port. */
   mediaPort?: number;
+  /**
+   * Keeps accounts, linked devices, Signal keys, messages and the noise root (unless `seed` is given) in this file
+   * across restarts: read at start, written soon after each change and at close. Default: none (all in memory).
+   */
+  stateFile?: string;
 }
 
 /** Media a contact can send to a linked device. */
@@ -185,6 +190,11 @@ export interface Sandbox {
   ): Promise<SandboxInboxMessage>;
   setReceipts(phone: string, behaviour: ReceiptBehaviour): void;
   dropConnection(phone: string): void;
+  /**
+   * WhatsApp stops answering the account's linked devices: what they send is read and discarded (never accepted,
+   * never acknowledged) and nothing is sent to them, until the connection is dropped (`dropConnection`).
+   */
+  freezeConnection(phone: string): void;
   logout(phone: string): void;
   ban(phone: string): void;
   unban(phone: string): void;

@@ -14,10 +14,17 @@ export type EventOf<K extends AppEventName> = Extract<AppEvent, { name: K }>;
 /** Fast backoff for tests: the first reconnect comes after ~50 ms. */
 export const TEST_BACKOFF: Partial<BackoffPolicy> = { baseMs: 50, maxMs: 400, jitter: 0.3, maxAttempts: 5 };
 
-/** An in-process sandbox trusted by Baileys (with strict signature checks, as in production). */
-export async function startTestSandbox(opts: { receipts?: ReceiptBehaviour } = {}): Promise<StartedSandbox> {
+/**
+ * An in-process sandbox trusted by Baileys (with strict signature checks, as in production). Ephemeral unless the
+ * test opts in with `stateFile` (and `port`, to come back where the app's sockets look for it after a restart).
+ */
+export async function startTestSandbox(opts: { receipts?: ReceiptBehaviour; stateFile?: string; port?: number } = {}): Promise<StartedSandbox> {
   ensureSignatureVerification();
-  const sandbox = await startSandbox({ receipts: opts.receipts ?? { mode: "read", delayMs: 200 } });
+  const sandbox = await startSandbox({
+    receipts: opts.receipts ?? { mode: "read", delayMs: 200 },
+    ...(opts.stateFile !== undefined ? { stateFile: opts.stateFile } : {}),
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+  });
   installSandboxRoot(sandbox.rootPublicKey);
   return sandbox;
 }

@@ -48,6 +48,10 @@ export function MessageBubble({ message, showSender }: { message: ChatMessageIte
         </p>
         {message.status === "failed" && message.error ? (
           <p className="text-xs text-destructive">{t("chat.failedReason", { reason: message.error })}</p>
+        ) : message.status === "pending" && message.error ? (
+          <p className="text-xs text-destructive" data-testid="message-blocked">
+            {t("chat.blockedReason", { reason: message.error })}
+          </p>
         ) : null}
       </div>
     </div>

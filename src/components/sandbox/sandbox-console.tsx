@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/i18n/provider";
 import { AccountActivityCard } from "./account-activity-card";
 import { AccountsCard } from "./accounts-card";
+import { BanCard } from "./ban-card";
 import { ContactCard } from "./contact-card";
 import { LinkDeviceCard } from "./link-device-card";
 
@@ -20,6 +21,7 @@ export function SandboxConsole() {
         <div className="grid min-w-0 gap-6 2xl:grid-cols-2 2xl:items-start">
           <LinkDeviceCard phone={phone} />
           <ContactCard phone={phone} />
+          <BanCard phone={phone} />
           <div className="2xl:col-span-2">
             <AccountActivityCard phone={phone} />
           </div>

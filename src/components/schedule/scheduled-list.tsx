@@ -185,7 +185,7 @@ function ScheduledRow({ item, onCancel }: { item: ScheduledItem; onCancel: () =>
         ) : null}
         {item.error ? (
           <p className="mt-1 text-sm text-destructive" data-testid="scheduled-error">
-            {t("schedule.failedReason", { reason: item.error })}
+            {t(item.status === "pending" ? "schedule.blockedReason" : "schedule.failedReason", { reason: item.error })}
           </p>
         ) : null}
       </div>

@@ -10,7 +10,9 @@ import {
 type KeyType = keyof SignalDataTypeMap;
 
 /** An in-memory SignalKeyStore: one Map per key type, values stored as given (no cloning). */
-export const createMemoryKeyStore = (): SignalKeyStore & { size(): number } => {
+export type KeyStoreDump = Partial<Record<KeyType, Record<string, unknown>>>;
+
+export const createMemoryKeyStore = (): SignalKeyStore & { size(): number; dump(): KeyStoreDump } => {
   const tables = new Map<KeyType, Map<string, unknown>>();
   const table = (type: KeyType): Map<string, unknown> => {
     let existing = tables.get(type);
@@ -52,6 +54,14 @@ export const createMemoryKeyStore = (): SignalKeyStore & { size(): number } => {
     },
     clear(): void {
       tables.clear();
+    },
+    /** Every stored value by type and id (for the sandbox's state file); values are the stored objects. */
+    dump(): KeyStoreDump {
+      const out: KeyStoreDump = {};
+      for (const [type, values] of tables) {
+        out[type] = Object.fromEntries(values);
+      }
+      return out;
     },
     size(): number {
       let total = 0;

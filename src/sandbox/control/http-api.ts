@@ -219,12 +219,14 @@ export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions =
         return { ok: true };
       }
       case 'POST drop':
+      case 'POST freeze':
       case 'POST logout':
       case 'POST ban':
       case 'POST unban': {
         const { phone } = parse(phoneRequest, await readJson(req));
         await scenario(() => {
           if (resource === 'drop') sandbox.dropConnection(phone);
+          else if (resource === 'freeze') sandbox.freezeConnection(phone);
           else if (resource === 'logout') sandbox.logout(phone);
           else if (resource === 'ban') sandbox.ban(phone);
           else sandbox.unban(phone);

@@ -1,6 +1,13 @@
 import { parseUserJid } from '../protocol/jids';
 import type { ReceiptBehaviour } from '../types';
-import { Account, type LinkedDevice } from './account';
+import { Account, type AccountState, type LinkedDevice } from './account';
+
+/** The directory as the sandbox's state file keeps it. */
+export interface DirectoryState {
+  phoneSeq: number;
+  lidSeq: number;
+  accounts: AccountState[];
+}
 
 const PHONE_PATTERN = /^[1-9]\d{6,14}$/;
 
@@ -64,6 +71,21 @@ export class AccountDirectory {
       return undefined;
     }
     return { account, deviceId: parsed.device, device: account.devices.get(parsed.device) };
+  }
+
+  exportState(): DirectoryState {
+    return { phoneSeq: this.phoneSeq, lidSeq: this.lidSeq, accounts: this.all().map(account => account.exportState()) };
+  }
+
+  /** Replaces nothing: call on an empty directory, before any connection. */
+  importState(state: DirectoryState): void {
+    this.phoneSeq = state.phoneSeq;
+    this.lidSeq = state.lidSeq;
+    for (const saved of state.accounts) {
+      const account = Account.fromState(saved);
+      this.byPhone.set(account.phone, account);
+      this.byLid.set(account.lid, account);
+    }
   }
 
   close(): void {

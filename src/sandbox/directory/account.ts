@@ -1,7 +1,7 @@
 import { Curve, type BinaryNode, type KeyPair } from 'baileys';
 
 import { lidJid, pnJid } from '../protocol/jids';
-import { FakePeer } from '../peers/fake-peer';
+import { FakePeer, type FakePeerState } from '../peers/fake-peer';
 import type { PreKeyBundle } from '../peers/prekey-bundle';
 import type {
   ReceiptBehaviour,
@@ -19,6 +19,42 @@ export interface DeviceConnection {
 }
 
 const OFFLINE_QUEUE_LIMIT = 1000;
+
+/** A linked device as the sandbox's state file keeps it. */
+export interface LinkedDeviceState {
+  id: number;
+  keyIndex: number;
+  noiseKey: Uint8Array;
+  identityKey: Uint8Array;
+  registrationId: number;
+  signedPreKey: { keyId: number; publicKey: Uint8Array; signature: Uint8Array };
+  platform: string;
+  prekeys: Uint8Array;
+  offlineQueue: BinaryNode[];
+}
+
+/** An account as the sandbox's state file keeps it (media bytes are not kept). */
+export interface AccountState {
+  phone: string;
+  lid: string;
+  name: string;
+  banned: boolean;
+  receipts: ReceiptBehaviour;
+  phoneIdentity: KeyPair;
+  nextDeviceId: number;
+  peer: FakePeerState | null;
+  devices: LinkedDeviceState[];
+  inbox: SandboxInboxMessage[];
+  outbox: SandboxOutboxMessage[];
+  pendingReceipts?: PendingReceipt[];
+}
+
+/** A receipt the phone still owes a device for a message it received (sent after the receipt delay). */
+export interface PendingReceipt {
+  deviceJid: string;
+  id: string;
+  chatJid: string;
+}
 
 /** A companion device (Baileys) linked to an account. */
 export class LinkedDevice {
@@ -64,6 +100,36 @@ export class LinkedDevice {
     this.offlineQueue.push({ ...node, attrs: { ...node.attrs, offline: '1' } });
   }
 
+  exportState(): LinkedDeviceState {
+    return {
+      id: this.id,
+      keyIndex: this.keyIndex,
+      noiseKey: this.noiseKey,
+      identityKey: this.identityKey,
+      registrationId: this.registrationId,
+      signedPreKey: this.signedPreKey,
+      platform: this.platform,
+      prekeys: this.prekeys.exportRecords(),
+      offlineQueue: [...this.offlineQueue],
+    };
+  }
+
+  static fromState(account: Account, state: LinkedDeviceState): LinkedDevice {
+    const device = new LinkedDevice(
+      account,
+      state.id,
+      state.keyIndex,
+      state.noiseKey,
+      state.identityKey,
+      state.registrationId,
+      state.signedPreKey,
+      state.platform,
+    );
+    device.prekeys.importRecords(state.prekeys);
+    device.offlineQueue = [...state.offlineQueue];
+    return device;
+  }
+
   drainOfflineQueue(): BinaryNode[] {
     const queued = this.offlineQueue;
     this.offlineQueue = [];
@@ -86,22 +152,60 @@ export class Account implements SandboxAccount {
   readonly devices = new Map<number, LinkedDevice>();
   readonly inboxMessages: SandboxInboxMessage[] = [];
   readonly outboxMessages: SandboxOutboxMessage[] = [];
+  /** By `deviceJid|id`: kept across restarts, so a receipt is never lost with the process that scheduled it. */
+  readonly pendingReceipts = new Map<string, PendingReceipt>();
   banned = false;
   receipts: ReceiptBehaviour;
   readonly blocklist = new Set<string>();
   readonly privacy = new Map<string, string>();
   /** The primary phone's identity key; also the ADV account signing key (WA-PROTOCOL §6.2). */
-  readonly phoneIdentity: KeyPair = Curve.generateKeyPair();
+  readonly phoneIdentity: KeyPair;
   private nextDeviceId = 1;
   private phonePeer: FakePeer | undefined;
+  private restoredPeer: FakePeerState | undefined;
 
   constructor(
     readonly phone: string,
     readonly lid: string,
     readonly name: string,
     receipts: ReceiptBehaviour,
+    phoneIdentity: KeyPair = Curve.generateKeyPair(),
   ) {
     this.receipts = receipts;
+    this.phoneIdentity = phoneIdentity;
+  }
+
+  exportState(): AccountState {
+    return {
+      phone: this.phone,
+      lid: this.lid,
+      name: this.name,
+      banned: this.banned,
+      receipts: { ...this.receipts },
+      phoneIdentity: this.phoneIdentity,
+      nextDeviceId: this.nextDeviceId,
+      peer: this.phonePeer?.exportState() ?? this.restoredPeer ?? null,
+      devices: this.linkedDevices().map(device => device.exportState()),
+      inbox: this.inboxMessages,
+      outbox: this.outboxMessages,
+      pendingReceipts: [...this.pendingReceipts.values()],
+    };
+  }
+
+  static fromState(state: AccountState): Account {
+    const account = new Account(state.phone, state.lid, state.name, state.receipts, state.phoneIdentity);
+    account.banned = state.banned;
+    account.nextDeviceId = state.nextDeviceId;
+    account.restoredPeer = state.peer ?? undefined;
+    for (const device of state.devices) {
+      account.devices.set(device.id, LinkedDevice.fromState(account, device));
+    }
+    account.inboxMessages.push(...state.inbox);
+    account.outboxMessages.push(...state.outbox);
+    for (const receipt of state.pendingReceipts ?? []) {
+      account.pendingReceipts.set(`${receipt.deviceJid}|${receipt.id}`, receipt);
+    }
+    return account;
   }
 
   get pnJid(): string {
@@ -114,7 +218,7 @@ export class Account implements SandboxAccount {
 
   /** Device 0, created on first use: most accounts in a benchmark never need Signal state. */
   get peer(): FakePeer {
-    this.phonePeer ??= new FakePeer(this.phoneIdentity);
+    this.phonePeer ??= new FakePeer(this.phoneIdentity, this.restoredPeer);
     return this.phonePeer;
   }
 

@@ -27,6 +27,16 @@ export class PrekeyPool {
     this.cursor = 0;
   }
 
+  /** The keys not handed out yet, packed (for the sandbox's state file). */
+  exportRecords(): Buffer {
+    return Buffer.from(this.records.subarray(this.cursor * RECORD));
+  }
+
+  importRecords(records: Uint8Array): void {
+    this.records = Buffer.from(records);
+    this.cursor = 0;
+  }
+
   take(): { keyId: number; publicKey: Uint8Array } | undefined {
     if (this.available <= 0) {
       return undefined;

@@ -38,14 +38,16 @@ export class MessageRouter {
     if (!sender || !id || !to) {
       return;
     }
-    conn.send({ tag: 'ack', attrs: { class: 'message', id, from: to, t: unixTime() } });
     const chat = parseUserJid(to);
-    if (!chat) {
-      return; // groups, status and newsletters are not modelled yet
+    if (chat) {
+      for (const envelope of this.envelopes(node, to)) {
+        this.route(sender, node, envelope, to);
+      }
     }
-    for (const envelope of this.envelopes(node, to)) {
-      this.route(sender, node, envelope, to);
-    }
+    // Like WhatsApp, acknowledge only once the message is accepted (handed on for delivery): a message that never
+    // got this far is never acknowledged, and the sender must send it again. (Groups, status and newsletters are
+    // not modelled yet: acknowledged and dropped.)
+    conn.send({ tag: 'ack', attrs: { class: 'message', id, from: to, t: unixTime() } });
   }
 
   /** `<receipt id to [type]>` from a linked device about a message a contact sent it. */
@@ -241,11 +243,27 @@ export class MessageRouter {
     this.scheduleReceipts(sender, recipient, id, chatJid);
   }
 
+  /** After a restart from saved state: the receipts phones still owed when the sandbox stopped go out now. */
+  resumeReceipts(): void {
+    for (const contact of this.ctx.directory.all()) {
+      for (const receipt of [...contact.pendingReceipts.values()]) {
+        const device = this.ctx.directory.resolve(receipt.deviceJid)?.device;
+        if (device) {
+          this.scheduleReceipts(device, contact, receipt.id, receipt.chatJid);
+        } else {
+          contact.pendingReceipts.delete(`${receipt.deviceJid}|${receipt.id}`);
+        }
+      }
+    }
+  }
+
   private scheduleReceipts(sender: LinkedDevice, contact: Account, id: string, chatJid: string): void {
     const { mode, delayMs = this.ctx.options.receipts.delayMs } = contact.receipts;
     if (mode === 'none') {
       return;
     }
+    const key = `${sender.pnJid}|${id}`;
+    contact.pendingReceipts.set(key, { deviceJid: sender.pnJid, id, chatJid });
     const send = (type: 'delivery' | 'read'): void => {
       sender.deliver({
         tag: 'receipt',
@@ -257,7 +275,12 @@ export class MessageRouter {
     this.ctx.schedule(delayMs, () => {
       send('delivery');
       if (mode === 'read') {
-        this.ctx.schedule(delayMs, () => send('read'));
+        this.ctx.schedule(delayMs, () => {
+          send('read');
+          contact.pendingReceipts.delete(key);
+        });
+      } else {
+        contact.pendingReceipts.delete(key);
       }
     });
   }

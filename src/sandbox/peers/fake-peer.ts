@@ -8,16 +8,25 @@ import {
   unpadRandomMax16,
   type KeyPair,
   type SignalCreds,
+  type SignalDataSet,
 } from 'baileys';
 import { makeLibSignalRepository } from 'baileys/lib/Signal/libsignal.js';
 
-import { createMemoryKeyStore } from '../auth/memory-auth-state';
+import { createMemoryKeyStore, type KeyStoreDump } from '../auth/memory-auth-state';
 import { silentLogger } from '../log/silent-logger';
 import { bundleToE2ESession, type PreKeyBundle } from './prekey-bundle';
 
 type Repository = ReturnType<typeof makeLibSignalRepository>;
 
 export type CipherType = 'pkmsg' | 'msg';
+
+/** Everything a FakePeer knows besides its identity: restoring it keeps its Signal sessions across restarts. */
+export interface FakePeerState {
+  registrationId: number;
+  signedPreKey: SignalCreds['signedPreKey'];
+  nextPreKeyId: number;
+  keys: KeyStoreDump;
+}
 
 /**
  * One simulated WhatsApp device (a contact's phone, or an account's own primary phone) with real
@@ -27,6 +36,7 @@ export type CipherType = 'pkmsg' | 'msg';
 export class FakePeer {
   private readonly creds: SignalCreds;
   private readonly keys: ReturnType<typeof addTransactionCapability>;
+  private readonly store = createMemoryKeyStore();
   private readonly repository: Repository;
   private nextPreKeyId = 1;
   /** Serialises session setup + encryption so two concurrent first sends cannot race. */
@@ -38,13 +48,17 @@ export class FakePeer {
    */
   private decryptChain: Promise<unknown> = Promise.resolve();
 
-  constructor(identity: KeyPair) {
+  constructor(identity: KeyPair, state?: FakePeerState) {
     this.creds = {
       signedIdentityKey: identity,
-      signedPreKey: signedKeyPair(identity, 1),
-      registrationId: generateRegistrationId(),
+      signedPreKey: state?.signedPreKey ?? signedKeyPair(identity, 1),
+      registrationId: state?.registrationId ?? generateRegistrationId(),
     };
-    this.keys = addTransactionCapability(createMemoryKeyStore(), silentLogger, {
+    if (state) {
+      this.nextPreKeyId = state.nextPreKeyId;
+      this.store.set(state.keys as SignalDataSet);
+    }
+    this.keys = addTransactionCapability(this.store, silentLogger, {
       maxCommitRetries: 1,
       delayBetweenTriesMs: 0,
     });
@@ -105,6 +119,15 @@ export class FakePeer {
     const result = this.sendChain.then(run, run);
     this.sendChain = result.catch(() => undefined);
     return result;
+  }
+
+  exportState(): FakePeerState {
+    return {
+      registrationId: this.creds.registrationId,
+      signedPreKey: this.creds.signedPreKey,
+      nextPreKeyId: this.nextPreKeyId,
+      keys: this.store.dump(),
+    };
   }
 
   async deleteSession(jid: string): Promise<void> {

@@ -49,6 +49,7 @@ export class SandboxConnection implements DeviceConnection {
   private inbound: Promise<void> = Promise.resolve();
   private readonly pending = new Map<string, PendingQuery>();
   private closed = false;
+  private frozen = false;
 
   constructor(
     readonly id: string,
@@ -68,12 +69,13 @@ export class SandboxConnection implements DeviceConnection {
     return this.binding?.kind === 'registration' ? this.binding.registration : undefined;
   }
 
+  /** False while frozen too: what WhatsApp has for the device then waits in its offline queue, as for a lost socket. */
   isOpen(): boolean {
-    return !this.closed && this.transport !== undefined;
+    return !this.closed && !this.frozen && this.transport !== undefined;
   }
 
   send(node: BinaryNode): void {
-    if (!this.isOpen() || !this.transport) {
+    if (!this.isOpen() || !this.transport || this.frozen) {
       return;
     }
     this.host.logStanza?.(this, 'out', node);
@@ -92,6 +94,14 @@ export class SandboxConnection implements DeviceConnection {
       this.pending.set(id, { resolve, reject, timer });
       this.send(node);
     });
+  }
+
+  /**
+   * A hung server: frames keep arriving and are discarded unread (so nothing in them is accepted or answered) and
+   * nothing goes out, until the socket is closed. The client sees silence, as with a half-open TCP connection.
+   */
+  freeze(): void {
+    this.frozen = true;
   }
 
   /** Graceful close: the client sees a normal WebSocket close after the last frame. */
@@ -115,7 +125,7 @@ export class SandboxConnection implements DeviceConnection {
   }
 
   private onData(data: Buffer | ArrayBuffer | Buffer[]): void {
-    if (this.closed) {
+    if (this.closed || this.frozen) {
       return;
     }
     const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);

@@ -161,6 +161,11 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
 
   // ---- Scenario operations ----------------------------------------------------------------------
 
+  /** After loading saved state: sends the receipts phones still owed. */
+  resumeReceipts(): void {
+    this.router.resumeReceipts();
+  }
+
   createAccount(opts?: { phone?: string; name?: string }): SandboxAccount {
     return this.directory.create(opts);
   }
@@ -242,6 +247,12 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
   dropConnection(phone: string): void {
     for (const device of this.requireAccount(phone).linkedDevices()) {
       this.connectionOf(device)?.terminate('dropped by scenario');
+    }
+  }
+
+  freezeConnection(phone: string): void {
+    for (const device of this.requireAccount(phone).linkedDevices()) {
+      this.connectionOf(device)?.freeze();
     }
   }
 

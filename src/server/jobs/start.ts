@@ -1,10 +1,11 @@
 import { globalSingleton } from "../global-singleton";
+import { watchOutbox } from "./outbox-watch";
 import { WorkRunner, type WorkRunnerOptions } from "./runner";
 import { scheduledMessageSource } from "./sources/scheduled-messages";
 import type { WorkSource } from "./work-source";
 
-function slot(): { current: WorkRunner | null } {
-  return globalSingleton("workRunner", () => ({ current: null as WorkRunner | null }));
+function slot(): { current: WorkRunner | null; stopOutbox: (() => void) | null } {
+  return globalSingleton("workRunner", () => ({ current: null as WorkRunner | null, stopOutbox: null as (() => void) | null }));
 }
 
 /** Every kind of durable work, in priority order: a scheduled message goes before the next bulk item of its device. */
@@ -18,6 +19,7 @@ export function startJobRunner(opts: Partial<WorkRunnerOptions> = {}): WorkRunne
   if (running) return running;
   const runner = new WorkRunner({ sources: defaultWorkSources(), ...opts });
   slot().current = runner;
+  slot().stopOutbox = watchOutbox({ log: opts.log });
   runner.start();
   return runner;
 }
@@ -32,5 +34,7 @@ export async function stopJobRunner(): Promise<void> {
   const runner = slot().current;
   if (!runner) return;
   slot().current = null;
+  slot().stopOutbox?.();
+  slot().stopOutbox = null;
   await runner.stop();
 }

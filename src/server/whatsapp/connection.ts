@@ -15,7 +15,9 @@ import { clearAuthState, loadAuthState, type DbAuthState } from "./auth-state";
 import { backoffDelay, type BackoffPolicy } from "./backoff";
 import { eventBus } from "../events/bus";
 import { DeviceStateMachine, type StatusChange, type StatusDetails } from "./device-state";
-import { ConnectionStoppedError, DeviceNotConnectedError, PairingError } from "./errors";
+import { AckWaiter } from "./ack-waiter";
+import { BANNED_REASON } from "./device-reasons";
+import { ConnectionStoppedError, DeviceNotConnectedError, MessageNotAcknowledgedError, PairingError } from "./errors";
 import { attachInbound } from "./inbound";
 import type { MediaRequestOptions } from "./media-download";
 import { toBaileysContent, type OutgoingContent } from "./outgoing-content";
@@ -33,6 +35,8 @@ export interface WaConnectionOptions {
   /** Extra fetch options for media downloads (the sandbox's TLS trust); undefined for live WhatsApp. */
   mediaRequestOptions?: MediaRequestOptions;
   backoff: BackoffPolicy;
+  /** How long a sent message may wait for WhatsApp's ack before the socket is taken for hung and reconnected. */
+  ackTimeoutMs?: number;
   log: Logger;
   /** Persists and publishes a status change (device-status.ts in production). */
   persistStatus: (device: DeviceRef, change: StatusChange) => Promise<void>;
@@ -45,6 +49,15 @@ export interface WaConnectionOptions {
 const STABLE_AFTER_MS = 30_000;
 const SOCKET_END_TIMEOUT_MS = 3000;
 const LOGOUT_TIMEOUT_MS = 5000;
+const ACK_TIMEOUT_MS = 20_000;
+/**
+ * How long a contact's device list is trusted without asking WhatsApp again. Baileys refreshes the Signal session
+ * of every contact whose devices it looks up (usync), spending one of the contact's one-time prekeys and replacing
+ * a working session; its own device cache lived and died with each socket, so every reconnect re-established the
+ * session with every contact. Device-list changes still arrive as `devices` notifications, which update the cache.
+ */
+const DEVICE_LIST_TTL_MS = 6 * 60 * 60_000;
+const DEVICE_LIST_MAX_ENTRIES = 5000;
 
 /** Paired = WhatsApp issued this companion an identity. `me` alone is what an abandoned pairing code leaves behind. */
 export function isPaired(creds: AuthenticationCreds): boolean {
@@ -54,6 +67,12 @@ export function isPaired(creds: AuthenticationCreds): boolean {
 function statusCodeOf(error: unknown): number | undefined {
   const output = (error as { output?: { statusCode?: unknown } } | undefined)?.output;
   return typeof output?.statusCode === "number" ? output.statusCode : undefined;
+}
+
+/** Baileys' own errors for a socket that closed under it or an iq WhatsApp never answered: not a refusal. */
+function isConnectionFault(error: unknown): boolean {
+  const code = statusCodeOf(error);
+  return code === DisconnectReason.connectionClosed || code === DisconnectReason.connectionLost || code === DisconnectReason.timedOut;
 }
 
 function messageOf(error: unknown): string {
@@ -94,9 +113,12 @@ export class WaConnection {
   private readonly inboundQueue = new SerialQueue();
   private readonly listeners = new Set<() => void>();
   private readonly keyCache = new KeyCache();
+  /** Outlives the connection's sockets: a reconnect keeps using what the last socket learnt (see DEVICE_LIST_TTL_MS). */
+  private readonly deviceListCache = new KeyCache(DEVICE_LIST_TTL_MS, DEVICE_LIST_MAX_ENTRIES);
   private auth: DbAuthState | undefined;
   private keys: SignalKeyStore | undefined;
   private sock: WASocket | undefined;
+  private acks: AckWaiter | undefined;
   private discarded = false;
   private ending: Promise<void> | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -175,11 +197,27 @@ export class WaConnection {
     return generateMessageIDV2(this.sock?.user?.id);
   }
 
+  /**
+   * Sends under `messageId` and resolves once WhatsApp acknowledged the message. Throws DeviceNotConnectedError
+   * when nothing was written, MessageNotAcknowledgedError when the socket closed or hung before the ack (resend it
+   * under the same id), MessageRefusedError on an error ack.
+   */
   async send(jid: string, content: OutgoingContent, messageId: string): Promise<string> {
     const sock = this.sock;
-    if (!sock || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
-    const sent = await sock.sendMessage(jid, toBaileysContent(content), { messageId });
-    return sent?.key.id ?? messageId;
+    const acks = this.acks;
+    if (!sock || !acks || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
+    const accepted = acks.expect(messageId);
+    accepted.catch(() => undefined); // awaited below; a failed write must not leave it unhandled
+    try {
+      await sock.sendMessage(jid, toBaileysContent(content), { messageId });
+    } catch (error) {
+      acks.cancel(messageId);
+      // A write cut off by the connection going away may still have left a frame on the wire: resend, never fail.
+      if (sock !== this.sock || !this.isConnected || isConnectionFault(error)) throw new MessageNotAcknowledgedError(messageId, messageOf(error));
+      throw error;
+    }
+    await accepted;
+    return messageId;
   }
 
   /**
@@ -239,6 +277,7 @@ export class WaConnection {
         ...baseSocketConfig(),
         ...this.opts.socketConfig(),
         auth: { creds: auth.state.creds, keys },
+        userDevicesCache: this.deviceListCache,
         logger: this.baileysLog,
       });
     } catch (error) {
@@ -246,6 +285,11 @@ export class WaConnection {
       return;
     }
     this.sock = sock;
+    this.acks = new AckWaiter(sock, this.opts.ackTimeoutMs ?? ACK_TIMEOUT_MS, () => {
+      // WhatsApp answers every message within a second or two: silence means a half-open socket. Ending it
+      // reconnects, and the unacknowledged messages go out again on the new socket.
+      if (sock === this.sock && !this.discarded) void sock.end(new Error("WhatsApp stopped acknowledging messages"));
+    });
     this.qrIndex = 0;
     sock.ev.on("creds.update", () => {
       auth.saveCreds().catch((error: unknown) => this.log.error({ err: error }, "could not save WhatsApp credentials"));
@@ -294,6 +338,8 @@ export class WaConnection {
     const code = statusCodeOf(error);
     const detail = `${messageOf(error)}${code ? ` (${code})` : ""}`;
     this.sock = undefined;
+    this.acks?.close(detail);
+    this.acks = undefined;
     this.latestQr = null;
     if (code === DisconnectReason.restartRequired) {
       // After pairing WhatsApp closes the registration socket with 515 and expects a fresh login at once;
@@ -322,7 +368,7 @@ export class WaConnection {
         return;
       case DisconnectReason.forbidden:
         // Reconnecting a banned number only gets refused again (and looks like abuse): stop until someone acts.
-        void this.finish("disconnected", "WhatsApp refused this number (banned or restricted, 403)", { autoConnect: false });
+        void this.finish("disconnected", BANNED_REASON, { autoConnect: false });
         return;
       case DisconnectReason.connectionReplaced:
         void this.finish("disconnected", "Another session took over this device (440)", { autoConnect: false });
@@ -374,6 +420,8 @@ export class WaConnection {
     this.reconnectTimer = undefined;
     const sock = this.sock;
     this.sock = undefined;
+    this.acks?.close("the connection was stopped");
+    this.acks = undefined;
     this.latestQr = null;
     this.notify();
     this.ending = (async () => {
@@ -386,6 +434,7 @@ export class WaConnection {
         await this.auth?.flush();
         await withTimeout(this.inboundQueue.idle(), SOCKET_END_TIMEOUT_MS);
         this.keyCache.flushAll();
+        this.deviceListCache.flushAll();
         if (selfEnded) this.opts.onEnded(this);
       }
     })();

@@ -45,7 +45,28 @@ export class DeviceUnavailableError extends Error {
   }
 }
 
+/**
+ * The message was written to a socket that closed (or stopped answering) before WhatsApp acknowledged it: it may or
+ * may not have arrived. Resending it under the same WhatsApp id is safe, since phones keep one message per id.
+ */
+export class MessageNotAcknowledgedError extends Error {
+  constructor(readonly messageId: string, reason: string) {
+    super(`WhatsApp did not acknowledge message ${messageId}: ${reason}`);
+    this.name = "MessageNotAcknowledgedError";
+  }
+}
+
+/** WhatsApp answered the message with an error ack (`<ack class="message" error=…>`): it was refused. */
+export class MessageRefusedError extends Error {
+  constructor(readonly messageId: string, readonly code: string) {
+    super(`WhatsApp refused the message (error ${code})`);
+    this.name = "MessageRefusedError";
+  }
+}
+
 type WaErrorName =
+  | "MessageNotAcknowledgedError"
+  | "MessageRefusedError"
   | "DeviceNotConnectedError"
   | "DeviceAlreadyConnectedError"
   | "PairingError"

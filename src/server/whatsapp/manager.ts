@@ -35,6 +35,8 @@ export interface ConnectionManagerOptions {
   /** Extra fetch options for media downloads (the sandbox's TLS trust); undefined for live WhatsApp. */
   mediaRequestOptions?: MediaRequestOptions;
   backoff?: Partial<BackoffPolicy>;
+  /** How long a sent message may wait for WhatsApp's ack before its socket is reconnected. Default 20 s. */
+  ackTimeoutMs?: number;
   /** Devices restored in parallel at start. */
   restoreConcurrency?: number;
   /** How long restoreAll waits for one device to connect before moving its slot on. */
@@ -158,7 +160,7 @@ export class ConnectionManager {
   }
 
   /**
-   * Sends a text or a stored file and resolves with its WhatsApp message id once WhatsApp took it. Pass
+   * Sends a text or a stored file and resolves with its WhatsApp message id once WhatsApp acknowledged it. Pass
    * `messageId` (from newMessageId) to store the message under that id before sending. Throws
    * DeviceNotConnectedError when this process holds no open socket for the device.
    */
@@ -277,6 +279,7 @@ export class ConnectionManager {
       socketConfig: this.opts.socketConfig,
       mediaRequestOptions: this.opts.mediaRequestOptions,
       backoff: this.backoff,
+      ackTimeoutMs: this.opts.ackTimeoutMs,
       log: this.log.child({ deviceId: device.deviceId }),
       persistStatus: persistStatusChange,
       onEnded: (ended) => {

@@ -135,7 +135,7 @@ export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
   });
   const waMessageId = row.waMessageId ?? "";
   publishPending(device, row.id, waMessageId);
-  return transmit(device, row, jid, input.content);
+  return transmit({ device, row, jid, content: input.content, firstSend: true });
 }
 
 /**
@@ -163,7 +163,7 @@ export async function resendStored(input: { device: SendTextInput["device"]; mes
     const { count } = await db().message.updateMany({ where: { id: sent.id, status: "failed" }, data: { status: "pending", error: null } });
     if (count > 0) publishPending(device, sent.id, row.waMessageId);
   }
-  return transmit(device, sent, sent.toJid, content);
+  return transmit({ device, row: sent, jid: sent.toJid, content, firstSend: false });
 }
 
 function storedContent(
@@ -200,12 +200,53 @@ function publishPending(device: SendTextInput["device"], messageId: number, waMe
   );
 }
 
-/** Hands a stored `pending` row to WhatsApp under its own id, then records `sent` — or `failed` with the reason. */
-async function transmit(device: SendTextInput["device"], row: SentMessage, jid: string, content: OutgoingContent): Promise<SentMessage> {
+/** Transmissions running in this process, by row id: a reconnect resend and a retrying work item share one. */
+function transmissions(): Map<number, Promise<SentMessage>> {
+  return globalSingleton("outgoingTransmissions", () => new Map<number, Promise<SentMessage>>());
+}
+
+/**
+ * Hands a stored `pending` row to WhatsApp under its own id, at most once at a time per row in this process. A
+ * caller that finds the row already on its way waits for that attempt, and only sends again if it ended unacknowledged.
+ */
+interface Transmission {
+  device: SendTextInput["device"];
+  row: SentMessage;
+  jid: string;
+  content: OutgoingContent;
+  /** False for a resend of a stored row, whose earlier copy may have reached WhatsApp. */
+  firstSend: boolean;
+}
+
+async function transmit(transmission: Transmission): Promise<SentMessage> {
+  const { row } = transmission;
+  const running = transmissions();
+  for (let current = running.get(row.id); current; current = running.get(row.id)) {
+    const outcome = await current.catch(() => null);
+    if (outcome && outcome.status !== "pending") return outcome;
+  }
+  const attempt = transmitOnce(transmission).finally(() => {
+    if (running.get(row.id) === attempt) running.delete(row.id);
+  });
+  running.set(row.id, attempt);
+  return attempt;
+}
+
+/**
+ * Sends once and records `sent` when WhatsApp acknowledged it, or `failed` with the reason when nothing went out
+ * or WhatsApp refused. A message written to a connection that closed or hung before the ack stays `pending` and is
+ * returned as such: it goes out again, under the same id, when the device reconnects (resendUnacknowledged).
+ */
+async function transmitOnce({ device, row, jid, content, firstSend }: Transmission): Promise<SentMessage> {
   const waMessageId = row.waMessageId ?? "";
   try {
     await connectionManager().send(device.deviceId, jid, content, { messageId: waMessageId });
   } catch (error) {
+    if (isWaError(error, "MessageNotAcknowledgedError")) return { ...row, status: "pending" };
+    // A resend may concern a copy that did reach WhatsApp before: it waits, pending, for the next connection.
+    if (!firstSend && isWaError(error, "DeviceNotConnectedError")) {
+      throw new AppError("DEVICE_NOT_CONNECTED", "The device went offline before the message could be sent again", { cause: error });
+    }
     const reason = isWaError(error, "DeviceNotConnectedError")
       ? "The device went offline before the message was sent"
       : `WhatsApp did not accept the message: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,6 +1,7 @@
 import type { MessageStatus } from "@/generated/prisma/enums";
 import { db } from "../../db";
 import { eventBus } from "../../events/bus";
+import { retryOnWriteConflict } from "../../db/write-conflict";
 
 /** Statuses a message may move to each status from: receipts only ever move a message forward. */
 const FORWARD_FROM: Record<Exclude<MessageStatus, "pending">, MessageStatus[]> = {
@@ -13,7 +14,7 @@ const FORWARD_FROM: Record<Exclude<MessageStatus, "pending">, MessageStatus[]> =
 export interface OutgoingStatusUpdate {
   device: { id: number; deviceId: string; ownerId: number };
   waMessageId: string;
-  /** The row id when the caller knows it (the send path): saves reading the row back. */
+  /** The row id when the caller knows it (the send path): saves reading the row first. */
   messageId?: number;
   status: Exclude<MessageStatus, "pending">;
   error?: string | null;
@@ -23,30 +24,30 @@ export interface OutgoingStatusUpdate {
  * Moves an outgoing message forward (pending → sent → delivered → read, or → failed) and publishes one
  * `message.status` per real change. The allowed previous statuses are part of the UPDATE's WHERE, so late or
  * duplicate receipts and racing writers can never move a message backwards or publish twice.
+ *
+ * The UPDATE goes by primary key only (the row id is looked up first with a plain, non-locking read): an UPDATE
+ * searched through the (deviceId, waMessageId) index locked index records and gaps that concurrent inserts of the
+ * same device also lock, which deadlocked (1213) under bursts. The rare conflict left is retried.
  */
 export async function updateOutgoingStatus(update: OutgoingStatusUpdate): Promise<boolean> {
   const prisma = db();
   const error = update.status === "failed" ? (update.error ?? "Sending failed").slice(0, 500) : null;
-  const { count } = await prisma.message.updateMany({
-    where: {
-      ...(update.messageId !== undefined ? { id: update.messageId } : {}),
-      deviceId: update.device.id,
-      waMessageId: update.waMessageId,
-      direction: "outgoing",
-      status: { in: FORWARD_FROM[update.status] },
-    },
-    data: { status: update.status, error },
-  });
+  const messageId =
+    update.messageId ??
+    (
+      await prisma.message.findUnique({
+        where: { deviceId_waMessageId: { deviceId: update.device.id, waMessageId: update.waMessageId } },
+        select: { id: true },
+      })
+    )?.id;
+  if (messageId === undefined) return false;
+  const { count } = await retryOnWriteConflict(() =>
+    prisma.message.updateMany({
+      where: { id: messageId, direction: "outgoing", status: { in: FORWARD_FROM[update.status] } },
+      data: { status: update.status, error },
+    }),
+  );
   if (count === 0) return false;
-  let messageId = update.messageId;
-  if (messageId === undefined) {
-    const row = await prisma.message.findUnique({
-      where: { deviceId_waMessageId: { deviceId: update.device.id, waMessageId: update.waMessageId } },
-      select: { id: true },
-    });
-    if (!row) return false;
-    messageId = row.id;
-  }
   eventBus().publish(
     "message.status",
     { deviceId: update.device.deviceId, messageId, waMessageId: update.waMessageId, status: update.status, error },

@@ -53,6 +53,12 @@ export async function deliverScheduled(work: ClaimedWork, policy: Partial<Delive
         ? await resendStored({ device: row.device, messageId: row.sentMessageId })
         : await sendOutgoing({ device: row.device, to: row.target, ...firstSend(row), onStored: linkToItem(row.id, work.claim) });
     messageId = sent.id;
+    if (sent.status === "pending") {
+      // Written, but the connection closed or hung before WhatsApp's ack: the item waits for the device's next
+      // connection, where the message goes out again under the same id (and the item is then completed).
+      await release(work);
+      return { kind: "retry", reason: "WhatsApp did not acknowledge the message before the connection ended", cooldownMs: rules.disconnectedRestMs };
+    }
   } catch (error) {
     if (isClaimLost(error)) return { kind: "done" };
     return handleFailure(work, item, error, rules);
