@@ -21,6 +21,7 @@ import type { MediaRequestOptions } from "./media-download";
 import { toBaileysContent, type OutgoingContent } from "./outgoing-content";
 import { KeyCache } from "./key-cache";
 import { renderQr, type QrSnapshot } from "./qr";
+import { RecipientCheck } from "./recipient-check";
 import { SerialQueue } from "./serial-queue";
 import { baseSocketConfig, type SocketConfigProvider } from "./socket-config";
 import type { DeviceRef } from "./types";
@@ -94,6 +95,13 @@ export class WaConnection {
   private readonly inboundQueue = new SerialQueue();
   private readonly listeners = new Set<() => void>();
   private readonly keyCache = new KeyCache();
+  private readonly recipients = new RecipientCheck(async (jid) => {
+    const sock = this.sock;
+    if (!sock || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
+    const found = await sock.onWhatsApp(jid);
+    // No usync answer at all says nothing about the number: let the send decide.
+    return found === undefined || found.some((entry) => entry.exists);
+  });
   private auth: DbAuthState | undefined;
   private keys: SignalKeyStore | undefined;
   private sock: WASocket | undefined;
@@ -178,6 +186,7 @@ export class WaConnection {
   async send(jid: string, content: OutgoingContent, messageId: string): Promise<string> {
     const sock = this.sock;
     if (!sock || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
+    await this.recipients.ensure(jid);
     const sent = await sock.sendMessage(jid, toBaileysContent(content), { messageId });
     return sent?.key.id ?? messageId;
   }

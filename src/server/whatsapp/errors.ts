@@ -45,12 +45,21 @@ export class DeviceUnavailableError extends Error {
   }
 }
 
+/** WhatsApp has no account for the number a message was addressed to. */
+export class NotOnWhatsAppError extends Error {
+  constructor(readonly jid: string) {
+    super(`+${jid.split("@")[0] ?? jid} is not on WhatsApp`);
+    this.name = "NotOnWhatsAppError";
+  }
+}
+
 type WaErrorName =
   | "DeviceNotConnectedError"
   | "DeviceAlreadyConnectedError"
   | "PairingError"
   | "ConnectionStoppedError"
-  | "DeviceUnavailableError";
+  | "DeviceUnavailableError"
+  | "NotOnWhatsAppError";
 
 export function isWaError(error: unknown, name: WaErrorName): error is Error {
   return error instanceof Error && error.name === name;

@@ -36,6 +36,9 @@ export interface StoredOutgoing {
   waMessageId: string;
 }
 
+/** The failure reason stored on a message to a number without a WhatsApp account (the UI translates it). */
+export const NOT_ON_WHATSAPP_REASON = "This number is not on WhatsApp";
+
 const DONE_STATUSES: readonly MessageStatus[] = ["sent", "delivered", "read"];
 
 /** Midnight of the server's local day: "messages per day" counts from here. */
@@ -206,11 +209,15 @@ async function transmit(device: SendTextInput["device"], row: SentMessage, jid: 
   try {
     await connectionManager().send(device.deviceId, jid, content, { messageId: waMessageId });
   } catch (error) {
-    const reason = isWaError(error, "DeviceNotConnectedError")
+    const offline = isWaError(error, "DeviceNotConnectedError");
+    const absent = isWaError(error, "NotOnWhatsAppError");
+    const reason = offline
       ? "The device went offline before the message was sent"
-      : `WhatsApp did not accept the message: ${error instanceof Error ? error.message : String(error)}`;
+      : absent
+        ? NOT_ON_WHATSAPP_REASON
+        : `WhatsApp did not accept the message: ${error instanceof Error ? error.message : String(error)}`;
     await updateOutgoingStatus({ device, waMessageId, messageId: row.id, status: "failed", error: reason });
-    throw new AppError(isWaError(error, "DeviceNotConnectedError") ? "DEVICE_NOT_CONNECTED" : "UNAVAILABLE", reason, { cause: error });
+    throw new AppError(offline ? "DEVICE_NOT_CONNECTED" : absent ? "INVALID_INPUT" : "UNAVAILABLE", reason, { cause: error });
   }
   const moved = await updateOutgoingStatus({ device, waMessageId, messageId: row.id, status: "sent" });
   // A receipt may have overtaken us (the row is already delivered or read): only then read the row back.
