@@ -63,3 +63,23 @@ export function useSetReceipts() {
   const trpc = useTRPC();
   return useMutation(trpc.sandbox.setReceipts.mutationOptions({ onSuccess: useInvalidateSandbox() }));
 }
+
+export function useSetOnline() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.setOnline.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}
+
+export function useNotOnWhatsApp() {
+  const trpc = useTRPC();
+  return useQuery(trpc.sandbox.notOnWhatsApp.queryOptions());
+}
+
+export function useMarkNotOnWhatsApp() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.markNotOnWhatsApp.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}
+
+export function useClearNotOnWhatsApp() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.clearNotOnWhatsApp.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { StartedSandbox } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
-import { NOT_ON_WHATSAPP_REASON } from "../../../src/server/services/messages/send-text";
+import { NOT_ON_WHATSAPP_REASON } from "../../../src/lib/send-failures";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
 import { callerFor, createUser, type Caller } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";

@@ -2,6 +2,7 @@ import { Mutex } from "async-mutex";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { toJid } from "@/lib/phone";
+import { NOT_ON_WHATSAPP_REASON } from "@/lib/send-failures";
 import { AppError } from "../../errors";
 import { db } from "../../db";
 import { eventBus } from "../../events/bus";
@@ -35,9 +36,6 @@ export interface StoredOutgoing {
   id: number;
   waMessageId: string;
 }
-
-/** The failure reason stored on a message to a number without a WhatsApp account (the UI translates it). */
-export const NOT_ON_WHATSAPP_REASON = "This number is not on WhatsApp";
 
 const DONE_STATUSES: readonly MessageStatus[] = ["sent", "delivered", "read"];
 
