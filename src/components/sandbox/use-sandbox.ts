@@ -13,7 +13,8 @@ export function useSandboxEnabled() {
 
 export function useSandboxAccounts() {
   const trpc = useTRPC();
-  return useQuery(trpc.sandbox.accounts.queryOptions());
+  // Held messages of an offline phone change in the sandbox process, which emits no app events: watch while any is offline.
+  return useQuery(trpc.sandbox.accounts.queryOptions(undefined, { refetchInterval: (query) => (query.state.data?.some((a) => !a.online) ? 2000 : false) }));
 }
 
 export function useSandboxAccountDetail(phone: string | null) {
