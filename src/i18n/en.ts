@@ -198,6 +198,10 @@ export const en = {
     absentAdded: "+{phone} is now a number without WhatsApp.",
     absentRemove: "Remove +{phone}",
   },
+  narrowLayout: {
+    filters: "Filters",
+    filtersActive: "Filters ({count} active)",
+  },
   sendFailures: {
     notOnWhatsApp: "This number is not on WhatsApp",
   },

@@ -200,6 +200,10 @@ export const id: Messages = {
     absentAdded: "+{phone} sekarang nomor tanpa WhatsApp.",
     absentRemove: "Hapus +{phone}",
   },
+  narrowLayout: {
+    filters: "Filter",
+    filtersActive: "Filter ({count} aktif)",
+  },
   sendFailures: {
     notOnWhatsApp: "Nomor ini tidak terdaftar di WhatsApp",
   },
