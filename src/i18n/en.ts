@@ -202,6 +202,16 @@ export const en = {
     filters: "Filters",
     filtersActive: "Filters ({count} active)",
   },
+  profilePicture: {
+    title: "Profile picture",
+    description: "Shown in the header, your menu and to administrators.",
+    upload: "Upload a picture",
+    change: "Change picture",
+    remove: "Remove",
+    hint: "JPEG, PNG, WebP or GIF; cropped to a square.",
+    updated: "Profile picture updated.",
+    removed: "Profile picture removed.",
+  },
   sendFailures: {
     notOnWhatsApp: "This number is not on WhatsApp",
   },

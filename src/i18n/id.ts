@@ -204,6 +204,16 @@ export const id: Messages = {
     filters: "Filter",
     filtersActive: "Filter ({count} aktif)",
   },
+  profilePicture: {
+    title: "Foto profil",
+    description: "Ditampilkan di header, menu Anda, dan kepada administrator.",
+    upload: "Unggah foto",
+    change: "Ganti foto",
+    remove: "Hapus",
+    hint: "JPEG, PNG, WebP, atau GIF; dipotong menjadi persegi.",
+    updated: "Foto profil diperbarui.",
+    removed: "Foto profil dihapus.",
+  },
   sendFailures: {
     notOnWhatsApp: "Nomor ini tidak terdaftar di WhatsApp",
   },
