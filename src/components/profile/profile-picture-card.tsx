@@ -78,6 +78,7 @@ export function ProfilePictureCard() {
             className="sr-only"
             tabIndex={-1}
             aria-label={t("profilePicture.upload")}
+            data-testid="avatar-file-input"
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = "";
