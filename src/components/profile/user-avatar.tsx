@@ -9,7 +9,6 @@ export function initials(name: string): string {
 export function UserAvatar({ name, url, className }: { name: string; url: string | null; className?: string }) {
   if (url) {
     // A small, already-scaled, private image: next/image's optimiser would only add a copy of it.
-    // eslint-disable-next-line @next/next/no-img-element
     return <img src={url} alt="" className={cn("size-7 shrink-0 rounded-full object-cover", className)} data-testid="user-avatar-image" />;
   }
   return (
