@@ -21,7 +21,7 @@ test("an admin links a device from /sandbox and writes to it as a contact", asyn
 
   const ownerPhone = randomSandboxPhone();
   await page.getByLabel("Name").fill(`Owner ${suffix}`);
-  await page.getByLabel("Phone (optional)").fill(ownerPhone);
+  await page.getByLabel("Phone (optional)").fill(`+${ownerPhone}`);
   await page.getByRole("button", { name: "New account" }).click();
   await expect(page.getByText(`Account ${ownerPhone} created.`)).toBeVisible();
 
@@ -38,7 +38,7 @@ test("an admin links a device from /sandbox and writes to it as a contact", asyn
   // A second account plays a customer writing to the business number.
   const customerPhone = randomSandboxPhone();
   await page.getByLabel("Name").fill(`Customer ${suffix}`);
-  await page.getByLabel("Phone (optional)").fill(customerPhone);
+  await page.getByLabel("Phone (optional)").fill(`+${customerPhone}`);
   await page.getByRole("button", { name: "New account" }).click();
   await expect(page.getByText(`Account ${customerPhone} created.`)).toBeVisible();
   await page.locator("#sandbox-to").click();

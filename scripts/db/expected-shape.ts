@@ -64,6 +64,8 @@ function columnType(field: DmmfField, enums: Map<string, DmmfEnum>): string {
         return "mediumtext";
       case "Date":
         return "date";
+      case "MediumBlob":
+        return "mediumblob";
       default:
         throw new Error(`native type @db.${kind} is not mapped by the drift check yet`);
     }

@@ -9,6 +9,10 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Switchboard", template: "%s · Switchboard" },
   description: "Self-hosted multi-device WhatsApp business messaging",
+  // A private app: no search engine should list it (public/robots.txt says the same to crawlers).
+  robots: { index: false, follow: false },
+  icons: { apple: "/apple-touch-icon.png" },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = { themeColor: "#0f766e", width: "device-width", initialScale: 1 };

@@ -61,6 +61,13 @@ export interface SandboxControlClient {
   outbox(phone: string): Promise<ControlOutboxMessage[]>;
   waitForInbox(phone: string, match?: Omit<WaitInboxRequest, 'phone'>): Promise<ControlInboxMessage>;
   setReceipts(phone: string, behaviour: Omit<ReceiptsRequest, 'phone'>): Promise<void>;
+  /** Offline, the phone holds what devices send it (one tick); back online it takes and acknowledges all of it. */
+  setOnline(phone: string, online: boolean): Promise<void>;
+  /** Numbers marked as not on WhatsApp (lookups report them absent, so sends to them fail). */
+  notOnWhatsApp(): Promise<string[]>;
+  /** 409 when an account already has the number. */
+  markNotOnWhatsApp(phone: string): Promise<void>;
+  clearNotOnWhatsApp(phone: string): Promise<void>;
   dropConnection(phone: string): Promise<void>;
   freezeConnection(phone: string): Promise<void>;
   logout(phone: string): Promise<void>;
@@ -134,6 +141,16 @@ export const createSandboxControlClient = (
     waitForInbox: (phone, match = {}) => call<ControlInboxMessage>('POST', '/wait-inbox', { phone, ...match }),
     setReceipts: async (phone, behaviour) => {
       await call('POST', '/receipts', { phone, ...behaviour });
+    },
+    setOnline: async (phone, online) => {
+      await call('POST', '/presence', { phone, online });
+    },
+    notOnWhatsApp: () => call<string[]>('GET', '/not-on-whatsapp'),
+    markNotOnWhatsApp: async phone => {
+      await call('POST', '/not-on-whatsapp', { phone });
+    },
+    clearNotOnWhatsApp: async phone => {
+      await call('POST', '/not-on-whatsapp/remove', { phone });
     },
     dropConnection: async phone => {
       await call('POST', '/drop', { phone });

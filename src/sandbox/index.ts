@@ -6,6 +6,7 @@ export { TypedEmitter } from './events';
 export type {
   CertRoot,
   LinkedDeviceInfo,
+  PhonePresence,
   ReceiptBehaviour,
   Sandbox,
   SandboxAccount,

@@ -101,6 +101,14 @@ export interface SandboxAccount {
   readonly pnJid: string;
   readonly lidJid: string;
   readonly banned: boolean;
+  /** How the phone acknowledges what linked devices send it. */
+  readonly receipts: ReceiptBehaviour;
+}
+
+/** Whether a phone is online, and how many messages it holds back for when it is. */
+export interface PhonePresence {
+  online: boolean;
+  heldMessages: number;
 }
 
 export interface SandboxInboxMessage {
@@ -150,6 +158,8 @@ export interface SandboxEvents {
   receipt: { direction: 'to-device' | 'from-device'; from: string; to: string; ids: string[]; type: string };
   /** Linked device connections: 'closed' carries the reason the sandbox knows of. */
   connection: { connId: string; phone?: string; deviceJid?: string; state: 'open' | 'closed'; reason?: string };
+  /** An offline phone got a message it will take when it comes back online. */
+  held: { to: string; from: string; id: string };
   /** A fake peer failed to decrypt what a device sent it. */
   'decrypt-error': { to: string; fromDevice: string; id: string; error: string };
 }
@@ -189,6 +199,13 @@ export interface Sandbox {
     timeoutMs?: number,
   ): Promise<SandboxInboxMessage>;
   setReceipts(phone: string, behaviour: ReceiptBehaviour): void;
+  /** Takes the phone offline (it holds incoming messages, sends no receipts) or back online (it takes them all). */
+  setOnline(phone: string, online: boolean): void;
+  presence(phone: string): PhonePresence;
+  /** Marks a number (without an account) as not on WhatsApp: lookups report it absent and sends to it fail. */
+  markNotOnWhatsApp(phone: string): void;
+  clearNotOnWhatsApp(phone: string): void;
+  notOnWhatsApp(): string[];
   dropConnection(phone: string): void;
   /**
    * WhatsApp stops answering the account's linked devices: what they send is read and discarded (never accepted,

@@ -1,6 +1,7 @@
 import { db } from "../../src/server/db";
 
 const TABLES = [
+  "UserAvatar",
   "BotLog",
   "Handoff",
   "BotRule",

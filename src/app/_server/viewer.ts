@@ -10,6 +10,8 @@ export interface Viewer {
   email: string;
   fullName: string | null;
   role: "admin" | "user";
+  /** The profile picture's URL, or null for initials. */
+  avatar: string | null;
 }
 
 /**
@@ -21,10 +23,10 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!session) return null;
   const user = await db().user.findUnique({
     where: { id: session.id },
-    select: { id: true, username: true, email: true, fullName: true, role: true, isActive: true, sessionVersion: true },
+    select: { id: true, username: true, email: true, fullName: true, role: true, isActive: true, sessionVersion: true, avatar: true },
   });
   if (!user || !user.isActive || user.sessionVersion !== session.sessionVersion) return null;
-  return { id: user.id, username: user.username, email: user.email, fullName: user.fullName, role: user.role };
+  return { id: user.id, username: user.username, email: user.email, fullName: user.fullName, role: user.role, avatar: user.avatar };
 });
 
 export async function requireViewer(): Promise<Viewer> {

@@ -11,6 +11,7 @@ import { fieldDescribedBy, FormError, FormField } from "@/components/ui/form-fie
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useT } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+import { UserAvatar } from "@/components/profile/user-avatar";
 
 /** Admin: hands a device (with its messages, jobs and statistics) to another user. The WhatsApp link is kept. */
 export function AssignDeviceDialog({ device, open, onOpenChange }: { device: DeviceItem; open: boolean; onOpenChange: (open: boolean) => void }) {
@@ -67,6 +68,7 @@ export function AssignDeviceDialog({ device, open, onOpenChange }: { device: Dev
               <SelectContent>
                 {candidates.map((u) => (
                   <SelectItem key={u.id} value={String(u.id)} disabled={!u.isActive}>
+                    <UserAvatar name={u.fullName ?? u.username} url={u.avatar} className="mr-1.5 inline-flex size-5 align-middle text-[10px]" />
                     {u.fullName ? `${u.fullName} · ` : ""}
                     {u.username} ({u.email}) · {t("adminDevices.deviceCount", { count: u._count.devices, max: u.maxDevices })}
                   </SelectItem>

@@ -12,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useT } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+import { UserAvatar } from "@/components/profile/user-avatar";
 
 type Field = "ownerId" | "deviceName" | "deviceId";
 const DEVICE_ID = /^[A-Za-z0-9_-]{3,100}$/;
@@ -90,6 +91,7 @@ export function CreateDeviceDialog() {
               <SelectContent>
                 {userItems.map((u) => (
                   <SelectItem key={u.id} value={String(u.id)} disabled={!u.isActive}>
+                    <UserAvatar name={u.fullName ?? u.username} url={u.avatar} className="mr-1.5 inline-flex size-5 align-middle text-[10px]" />
                     {u.fullName ? `${u.fullName} · ` : ""}
                     {u.username} ({u.email})
                   </SelectItem>

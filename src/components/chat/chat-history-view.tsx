@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { SearchX } from "lucide-react";
+import { SearchX, SlidersHorizontal } from "lucide-react";
 import { useState } from "react";
 import { errorMessage } from "@/components/errors/error-message";
 import { Button } from "@/components/ui/button";
@@ -23,6 +23,8 @@ export function ChatHistoryView() {
   const format = useFormat();
   const trpc = useTRPC();
   const [filters, setFilters] = useState<HistoryFilters>({});
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = Object.values(filters).filter((value) => value !== undefined).length;
   const [timezone] = useState(browserTimeZone);
   const results = useInfiniteQuery(
     trpc.chat.search.infiniteQueryOptions(
@@ -34,7 +36,22 @@ export function ChatHistoryView() {
   return (
     <Card>
       <div className="border-b">
-        <HistoryFiltersForm initial={filters} onApply={setFilters} />
+        {/* Phones: the filters fold away behind one button, so the first screen shows messages, not a form. */}
+        <div className="flex items-center justify-between gap-2 px-5 py-3 sm:hidden">
+          <Button variant="outline" size="sm" aria-expanded={filtersOpen} aria-controls="history-filters" onClick={() => setFiltersOpen((open) => !open)}>
+            <SlidersHorizontal aria-hidden />
+            {activeFilters > 0 ? t("narrowLayout.filtersActive", { count: activeFilters }) : t("narrowLayout.filters")}
+          </Button>
+        </div>
+        <div id="history-filters" className={filtersOpen ? "block" : "hidden sm:block"}>
+          <HistoryFiltersForm
+            initial={filters}
+            onApply={(next) => {
+              setFilters(next);
+              setFiltersOpen(false);
+            }}
+          />
+        </div>
       </div>
       {results.isPending ? (
         <div className="grid gap-3 p-5" aria-busy>

@@ -17,7 +17,8 @@ export function HistoryResults({ items }: { items: FoundMessageItem[] }) {
   const format = useFormat();
   return (
     <Table>
-      <TableHeader>
+      {/* Phones: no header; each row stacks into a small card (time · device, contact, message, status · open). */}
+      <TableHeader className="max-sm:hidden">
         <TableRow className="hover:bg-transparent">
           <TableHead>{t("chatHistory.time")}</TableHead>
           <TableHead>{t("chatHistory.device")}</TableHead>
@@ -37,18 +38,18 @@ export function HistoryResults({ items }: { items: FoundMessageItem[] }) {
           const Icon = outgoing ? ArrowUpRight : ArrowDownLeft;
           const text = isMediaType(m.type) ? mediaCaption(m) : m.content;
           return (
-            <TableRow key={m.id} data-testid="history-row" data-message-id={m.id}>
-              <TableCell className="text-xs whitespace-nowrap text-muted-foreground">
+            <TableRow key={m.id} data-testid="history-row" data-message-id={m.id} className="max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:px-2 max-sm:py-2">
+              <TableCell className="text-xs whitespace-nowrap text-muted-foreground max-sm:py-0.5">
                 <time dateTime={m.timestamp.toISOString()}>{format.dateTime(m.timestamp)}</time>
               </TableCell>
-              <TableCell className="max-w-40 truncate text-sm" title={m.device.deviceId}>
+              <TableCell className="max-w-40 truncate text-sm max-sm:py-0.5" title={m.device.deviceId}>
                 {m.device.deviceName}
               </TableCell>
-              <TableCell className="whitespace-nowrap">
+              <TableCell className="whitespace-nowrap max-sm:basis-full max-sm:py-0.5">
                 <span className="block text-sm font-medium">{who}</span>
                 {m.contactName && phone ? <span className="block font-mono text-xs text-muted-foreground">{phone}</span> : null}
               </TableCell>
-              <TableCell className="min-w-64">
+              <TableCell className="max-sm:basis-full max-sm:py-1 sm:min-w-64">
                 <span className="flex items-start gap-2">
                   <Icon className={outgoing ? "mt-0.5 size-3.5 shrink-0 text-primary" : "mt-0.5 size-3.5 shrink-0 text-info"} aria-label={t(`direction.${m.direction}`)} />
                   <span className="min-w-0">
@@ -61,8 +62,8 @@ export function HistoryResults({ items }: { items: FoundMessageItem[] }) {
                   </span>
                 </span>
               </TableCell>
-              <TableCell>{outgoing ? <MessageStatusBadge status={m.status} /> : <Badge tone="info">{t("direction.incoming")}</Badge>}</TableCell>
-              <TableCell>
+              <TableCell className="max-sm:py-0.5">{outgoing ? <MessageStatusBadge status={m.status} /> : <Badge tone="info">{t("direction.incoming")}</Badge>}</TableCell>
+              <TableCell className="max-sm:ml-auto max-sm:py-0.5">
                 <Link
                   href={`/devices/${encodeURIComponent(m.device.deviceId)}/chat?chat=${encodeURIComponent(m.chatJid)}`}
                   className="inline-flex items-center gap-1 text-sm font-medium whitespace-nowrap text-primary hover:underline"

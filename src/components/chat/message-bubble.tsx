@@ -7,6 +7,7 @@ import { useT } from "@/i18n/provider";
 import type { ChatMessageItem } from "./chat-types";
 import { StatusTicks } from "./status-ticks";
 import { useChatFormat } from "./use-chat-format";
+import { failureReason } from "@/components/messages/failure-reason";
 
 /**
  * Incoming on the left, outgoing on the right with its ticks. Media messages show the file (photo, player or document
@@ -47,10 +48,10 @@ export function MessageBubble({ message, showSender }: { message: ChatMessageIte
           {outgoing ? <StatusTicks status={message.status} /> : null}
         </p>
         {message.status === "failed" && message.error ? (
-          <p className="text-xs text-destructive">{t("chat.failedReason", { reason: message.error })}</p>
+          <p className="text-xs text-destructive">{t("chat.failedReason", { reason: failureReason(message.error, t) })}</p>
         ) : message.status === "pending" && message.error ? (
           <p className="text-xs text-destructive" data-testid="message-blocked">
-            {t("chat.blockedReason", { reason: message.error })}
+            {t("chat.blockedReason", { reason: failureReason(message.error, t) })}
           </p>
         ) : null}
       </div>

@@ -5,6 +5,7 @@ import { CircleAlert, CirclePlus, Plug, Smartphone, Unplug } from "lucide-react"
 import Link from "next/link";
 import type { LucideIcon } from "lucide-react";
 import { errorMessage } from "@/components/errors/error-message";
+import { useViewer } from "@/components/shell/viewer-context";
 import { DeviceStatusBadge } from "@/components/status/device-status-badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -36,6 +37,7 @@ export function DeviceOverview() {
   const t = useT();
   const format = useFormat();
   const trpc = useTRPC();
+  const viewer = useViewer();
   const devices = useQuery(trpc.device.list.queryOptions({ limit: 200 }));
   const items = devices.data?.items ?? [];
   const count = (pred: (s: (typeof items)[number]["status"]) => boolean) => (devices.data ? items.filter((d) => pred(d.status)).length : null);
@@ -73,7 +75,21 @@ export function DeviceOverview() {
           </div>
         ) : items.length === 0 ? (
           <div className="p-5">
-            <EmptyState icon={CirclePlus} title={t("dashboard.devicesEmpty")} description={t("dashboard.devicesEmptyBody")} className="border-none" />
+            {viewer.role === "admin" ? (
+              <EmptyState
+                icon={CirclePlus}
+                title={t("dashboard.devicesEmpty")}
+                description={t("gettingStarted.devicesEmptyAdmin")}
+                className="border-none"
+                action={
+                  <Button asChild size="sm">
+                    <Link href="/admin/devices">{t("gettingStarted.createAction")}</Link>
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyState icon={CirclePlus} title={t("dashboard.devicesEmpty")} description={t("dashboard.devicesEmptyBody")} className="border-none" />
+            )}
           </div>
         ) : (
           <ul className="divide-y">

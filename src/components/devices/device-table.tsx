@@ -36,10 +36,11 @@ export function DeviceTable({
         {devices.map((device) => (
           <TableRow key={device.deviceId} data-testid="device-row" data-device-id={device.deviceId}>
             <TableCell>
-              <Link href={`/devices/${encodeURIComponent(device.deviceId)}`} className="font-medium hover:text-primary hover:underline">
+              <Link href={`/devices/${encodeURIComponent(device.deviceId)}`} className="font-medium [overflow-wrap:anywhere] hover:text-primary hover:underline">
                 {device.deviceName}
               </Link>
-              <div className="max-w-56 truncate font-mono text-xs text-muted-foreground">{device.deviceId}</div>
+              {/* Phones: the id truncates to a third of the screen, so the row and its actions fit without sideways scroll. */}
+              <div className="max-w-[min(14rem,35vw)] truncate font-mono text-xs text-muted-foreground">{device.deviceId}</div>
             </TableCell>
             <TableCell>
               <DeviceStatusBadge status={device.status} />

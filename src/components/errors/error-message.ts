@@ -1,5 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import type { Translate } from "@/i18n/types";
+import { knownSendFailure } from "@/lib/send-failures";
 
 interface ErrorData {
   code?: string;
@@ -22,7 +23,8 @@ export function errorMessage(error: unknown, t: Translate): string {
     if (first) return first;
   }
   if (error instanceof Error && error.message && !/^(Failed to fetch|fetch failed|NetworkError)/i.test(error.message)) {
-    return error.message;
+    const known = knownSendFailure(error.message);
+    return known ? t(`sendFailures.${known}`) : error.message;
   }
   return t("common.unknownError");
 }

@@ -26,7 +26,7 @@ export function AccountsCard({ selected, onSelect }: { selected: string | null; 
   const onCreate = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     create.mutate(
-      { name: name.trim() || undefined, phone: phone.replace(/\D/g, "") || undefined },
+      { name: name.trim() || undefined, phone: phone.trim() || undefined },
       {
         onSuccess: (account) => {
           toast.success(t("sandbox.accountCreated", { phone: account.phone }));
@@ -71,7 +71,11 @@ export function AccountsCard({ selected, onSelect }: { selected: string | null; 
                     <span className="block truncate text-sm font-medium">{a.name}</span>
                     <span className="block font-mono text-xs text-muted-foreground">+{a.phone}</span>
                   </span>
-                  {a.banned ? <Badge tone="danger">{t("sandbox.banned")}</Badge> : null}
+                  <span className="flex flex-wrap justify-end gap-1">
+                    {a.banned ? <Badge tone="danger">{t("sandbox.banned")}</Badge> : null}
+                    {a.online ? null : <Badge tone="warning">{t("sandboxPhones.offlineBadge")}</Badge>}
+                    {a.receipts === "read" ? null : <Badge>{t("sandboxPhones.neverReadsBadge")}</Badge>}
+                  </span>
                 </button>
               </li>
             ))}
@@ -80,7 +84,17 @@ export function AccountsCard({ selected, onSelect }: { selected: string | null; 
         <form onSubmit={onCreate} className="grid gap-2 border-t pt-4" noValidate>
           <FormError message={create.error ? errorMessage(create.error, t) : null} />
           <Input aria-label={t("sandbox.accountName")} placeholder={t("sandbox.accountName")} value={name} onChange={(e) => setName(e.target.value)} />
-          <Input aria-label={t("sandbox.accountPhone")} placeholder={t("sandbox.accountPhone")} inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+          <Input
+            aria-label={t("sandbox.accountPhone")}
+            aria-describedby="sandbox-phone-hint"
+            placeholder={t("sandbox.accountPhone")}
+            inputMode="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+          />
+          <p id="sandbox-phone-hint" className="text-xs text-muted-foreground">
+            {t("sandboxPhones.phoneHint")}
+          </p>
           <Button type="submit" variant="outline" loading={create.isPending}>
             {create.isPending ? null : <UserRoundPlus aria-hidden />}
             {t("sandbox.createAccount")}

@@ -15,7 +15,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/i18n/provider";
 import { mediaKindOf } from "@/lib/media/media-kinds";
 import { useTRPC } from "@/trpc/react";
-import { useSandboxSendMedia, useSandboxSendText, useSetReceipts, type ReceiptMode } from "./use-sandbox";
+import { useSandboxSendMedia, useSandboxSendText } from "./use-sandbox";
 
 /** What the sandbox router takes (16 MiB); the control API itself allows a little more. */
 const SANDBOX_FILE_MAX_BYTES = 16 * 1024 * 1024;
@@ -35,7 +35,7 @@ function readBase64(file: File): Promise<string> {
 
 /**
  * The selected account plays a contact: it writes to a connected device — text, or a file with the text as its
- * caption — and decides how it acknowledges.
+ * caption.
  */
 export function ContactCard({ phone }: { phone: string }) {
   const t = useT();
@@ -48,11 +48,9 @@ export function ContactCard({ phone }: { phone: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
-  const [mode, setMode] = useState<ReceiptMode>("read");
   const fileInput = useRef<HTMLInputElement>(null);
   const send = useSandboxSendText();
   const sendMedia = useSandboxSendMedia();
-  const receipts = useSetReceipts();
   const chosen = targets.some((d) => d.phoneNumber === to) ? to : (targets[0]?.phoneNumber ?? "");
   const busy = send.isPending || sendMedia.isPending || reading;
 
@@ -96,7 +94,7 @@ export function ContactCard({ phone }: { phone: string }) {
     );
   };
 
-  const failure = send.error ?? sendMedia.error ?? receipts.error;
+  const failure = send.error ?? sendMedia.error;
   return (
     <Card>
       <CardHeader>
@@ -161,25 +159,6 @@ export function ContactCard({ phone }: { phone: string }) {
             {t("sandbox.send")}
           </Button>
         </form>
-        <FormField id="sandbox-receipts" label={t("sandbox.receiptMode")} className="border-t pt-4">
-          <Select
-            value={mode}
-            onValueChange={(value) => {
-              const next = value as ReceiptMode;
-              setMode(next);
-              receipts.mutate({ phone, mode: next });
-            }}
-          >
-            <SelectTrigger id="sandbox-receipts">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value="read">{t("sandbox.receiptRead")}</SelectItem>
-              <SelectItem value="delivered">{t("sandbox.receiptDelivered")}</SelectItem>
-              <SelectItem value="none">{t("sandbox.receiptNone")}</SelectItem>
-            </SelectContent>
-          </Select>
-        </FormField>
       </CardContent>
     </Card>
   );

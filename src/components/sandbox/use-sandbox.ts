@@ -13,7 +13,8 @@ export function useSandboxEnabled() {
 
 export function useSandboxAccounts() {
   const trpc = useTRPC();
-  return useQuery(trpc.sandbox.accounts.queryOptions());
+  // Held messages of an offline phone change in the sandbox process, which emits no app events: watch while any is offline.
+  return useQuery(trpc.sandbox.accounts.queryOptions(undefined, { refetchInterval: (query) => (query.state.data?.some((a) => !a.online) ? 2000 : false) }));
 }
 
 export function useSandboxAccountDetail(phone: string | null) {
@@ -62,4 +63,24 @@ export function useSandboxSendMedia() {
 export function useSetReceipts() {
   const trpc = useTRPC();
   return useMutation(trpc.sandbox.setReceipts.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}
+
+export function useSetOnline() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.setOnline.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}
+
+export function useNotOnWhatsApp() {
+  const trpc = useTRPC();
+  return useQuery(trpc.sandbox.notOnWhatsApp.queryOptions());
+}
+
+export function useMarkNotOnWhatsApp() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.markNotOnWhatsApp.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}
+
+export function useClearNotOnWhatsApp() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.clearNotOnWhatsApp.mutationOptions({ onSuccess: useInvalidateSandbox() }));
 }

@@ -22,6 +22,7 @@ import { useFormat, useLocale, useT } from "@/i18n/provider";
 import { useTRPC, type RouterOutputs } from "@/trpc/react";
 import { formatInZone } from "./format";
 import { ScheduledStatusBadge } from "./scheduled-status-badge";
+import { failureReason } from "@/components/messages/failure-reason";
 
 export type ScheduledItem = RouterOutputs["message"]["scheduled"]["list"]["items"][number];
 
@@ -185,7 +186,7 @@ function ScheduledRow({ item, onCancel }: { item: ScheduledItem; onCancel: () =>
         ) : null}
         {item.error ? (
           <p className="mt-1 text-sm text-destructive" data-testid="scheduled-error">
-            {t(item.status === "pending" ? "schedule.blockedReason" : "schedule.failedReason", { reason: item.error })}
+            {t(item.status === "pending" ? "schedule.blockedReason" : "schedule.failedReason", { reason: failureReason(item.error, t) })}
           </p>
         ) : null}
       </div>

@@ -8,6 +8,7 @@ import { MessageStatusBadge } from "@/components/status/message-status-badge";
 import { MessageStatusSteps } from "@/components/status/message-status-steps";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useT } from "@/i18n/provider";
+import { failureReason } from "@/components/messages/failure-reason";
 
 /** The sent message (its file too, for media) and its live journey pending → sent → delivered → read. */
 export function SendResult({
@@ -44,7 +45,7 @@ export function SendResult({
           </div>
         ) : null}
         <MessageStatusSteps status={status} />
-        {status === "failed" && error ? <p className="text-sm text-destructive">{t("send.failedReason", { reason: error })}</p> : null}
+        {status === "failed" && error ? <p className="text-sm text-destructive">{t("send.failedReason", { reason: failureReason(error, t) })}</p> : null}
       </CardContent>
     </Card>
   );

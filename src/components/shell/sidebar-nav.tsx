@@ -11,11 +11,11 @@ function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-function NavSection({ title, items, pathname, onNavigate }: { title: string; items: NavItem[]; pathname: string; onNavigate?: () => void }) {
+function NavSection({ title, items, pathname, onNavigate }: { title?: string; items: NavItem[]; pathname: string; onNavigate?: () => void }) {
   const t = useT();
   return (
     <div className="grid gap-0.5">
-      <p className="px-3 pt-4 pb-1.5 text-[11px] font-semibold tracking-wider text-sidebar-muted uppercase">{title}</p>
+      {title ? <p className="px-3 pt-4 pb-1.5 text-[11px] font-semibold tracking-wider text-sidebar-muted uppercase lg:pt-3 lg:pb-1">{title}</p> : null}
       {items.map((item) => {
         const active = isActive(pathname, item.href);
         const Icon = item.icon;
@@ -26,7 +26,7 @@ function NavSection({ title, items, pathname, onNavigate }: { title: string; ite
             onClick={onNavigate}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "flex items-center gap-3 rounded-md px-3 py-2 text-sm text-sidebar-foreground/85 transition-colors hover:bg-sidebar-accent hover:text-sidebar-foreground",
+              "flex items-center gap-3 rounded-md px-3 py-2 text-sm lg:py-1.5 lg:[@media(max-height:860px)]:py-1 text-sidebar-foreground/85 transition-colors hover:bg-sidebar-accent hover:text-sidebar-foreground",
               active && "bg-sidebar-accent font-medium text-white",
             )}
           >
@@ -42,11 +42,18 @@ function NavSection({ title, items, pathname, onNavigate }: { title: string; ite
 export function SidebarNav({ isAdmin, sandbox, onNavigate }: { isAdmin: boolean; sandbox: boolean; onNavigate?: () => void }) {
   const t = useT();
   const pathname = usePathname();
-  const admin = sandbox ? [...adminNav, sandboxNav] : adminNav;
   return (
-    <nav aria-label={t("nav.mainNavigation")} className="flex-1 overflow-y-auto px-3 pb-4">
-      <NavSection title={t("nav.workspace")} items={userNav} pathname={pathname} onNavigate={onNavigate} />
-      {isAdmin ? <NavSection title={t("nav.administration")} items={admin} pathname={pathname} onNavigate={onNavigate} /> : null}
+    <nav aria-label={t("nav.mainNavigation")} className="flex min-h-0 flex-1 flex-col">
+      <div className="flex-1 overflow-y-auto px-3 pb-3">
+        <NavSection title={t("nav.workspace")} items={userNav} pathname={pathname} onNavigate={onNavigate} />
+        {isAdmin ? <NavSection title={t("nav.administration")} items={adminNav} pathname={pathname} onNavigate={onNavigate} /> : null}
+      </div>
+      {/* Pinned below the scrolling list: in sandbox mode the virtual phones are needed from the first minute. */}
+      {isAdmin && sandbox ? (
+        <div className="border-t border-sidebar-accent px-3 py-2">
+          <NavSection items={[sandboxNav]} pathname={pathname} onNavigate={onNavigate} />
+        </div>
+      ) : null}
     </nav>
   );
 }

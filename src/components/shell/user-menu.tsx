@@ -14,12 +14,8 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { useT } from "@/i18n/provider";
+import { UserAvatar } from "@/components/profile/user-avatar";
 import { useViewer } from "./viewer-context";
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? "") + (parts[1]?.[0] ?? "")).toUpperCase() || "?";
-}
 
 export function UserMenu() {
   const t = useT();
@@ -36,16 +32,19 @@ export function UserMenu() {
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" className="h-9 gap-2 px-2" aria-label={t("shell.accountMenu")} data-testid="user-menu">
-          <span className="flex size-7 items-center justify-center rounded-full bg-primary/15 text-xs font-semibold text-primary">{initials(display)}</span>
+          <UserAvatar name={display} url={viewer.avatar} />
           <span className="hidden max-w-40 truncate text-sm sm:inline">{display}</span>
           <ChevronDown className="opacity-60" aria-hidden />
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-60">
-        <DropdownMenuLabel className="grid gap-0.5">
-          <span className="truncate text-sm font-medium text-foreground">{display}</span>
-          <span className="truncate font-normal">{viewer.email}</span>
-          <span className="font-normal">{viewer.role === "admin" ? t("shell.roleAdmin") : t("shell.roleUser")}</span>
+        <DropdownMenuLabel className="flex items-center gap-3">
+          <UserAvatar name={display} url={viewer.avatar} className="size-10 text-sm" />
+          <span className="grid min-w-0 gap-0.5">
+            <span className="truncate text-sm font-medium text-foreground">{display}</span>
+            <span className="truncate font-normal">{viewer.email}</span>
+            <span className="font-normal">{viewer.role === "admin" ? t("shell.roleAdmin") : t("shell.roleUser")}</span>
+          </span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>

@@ -8,6 +8,7 @@ export interface ClientViewer {
   email: string;
   fullName: string | null;
   role: "admin" | "user";
+  avatar: string | null;
 }
 
 const ViewerContext = createContext<ClientViewer | null>(null);

@@ -27,6 +27,7 @@ export const receiptsRequest = z.object({
   delayMs: z.number().int().min(0).max(60_000).optional(),
 });
 export const phoneRequest = z.object({ phone: phoneSchema });
+export const presenceRequest = z.object({ phone: phoneSchema, online: z.boolean() });
 /** Linear-time check (a regex with a repeated group can exhaust the backtrack stack on ~20 MB). */
 const isBase64 = (value: string): boolean => {
   const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
@@ -100,6 +101,12 @@ export interface ControlAccount {
   pnJid: string;
   lidJid: string;
   banned: boolean;
+  /** How the phone acknowledges messages: 'read' (default), 'delivered' (never reads) or 'none'. */
+  receipts: z.infer<typeof receiptModeSchema>;
+  /** An offline phone holds what devices send it until it comes back online. */
+  online: boolean;
+  /** Messages held while offline. */
+  heldMessages: number;
 }
 
 export interface ControlInboxMessage {

@@ -8,6 +8,7 @@ import {
   pairingCodeRequest,
   phoneRequest,
   phoneSchema,
+  presenceRequest,
   receiptsRequest,
   scanRequest,
   SEND_MEDIA_MAX_BODY_BYTES,
@@ -91,13 +92,15 @@ const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
   return result.data;
 };
 
-const toControlAccount = (account: SandboxAccount): ControlAccount => ({
+const toControlAccount = (sandbox: Sandbox, account: SandboxAccount): ControlAccount => ({
   phone: account.phone,
   lid: account.lid,
   name: account.name,
   pnJid: account.pnJid,
   lidJid: account.lidJid,
   banned: account.banned,
+  receipts: account.receipts.mode,
+  ...sandbox.presence(account.phone),
 });
 
 const send = (res: ServerResponse, status: number, body: unknown): void => {
@@ -150,17 +153,17 @@ export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions =
           mediaCertPem: sandbox.mediaCertPem,
         } satisfies ControlInfo;
       case 'GET accounts':
-        return sandbox.accounts().map(toControlAccount);
+        return sandbox.accounts().map(account => toControlAccount(sandbox, account));
       case 'POST accounts': {
         const body = parse(createAccountRequest, await readJson(req));
-        return toControlAccount(await scenario(() => sandbox.createAccount(body)));
+        return toControlAccount(sandbox, await scenario(() => sandbox.createAccount(body)));
       }
       case 'GET accounts/:param': {
         const account = sandbox.account(pathPhone());
         if (!account) {
           throw new HttpError(404, 'no such account');
         }
-        return toControlAccount(account);
+        return toControlAccount(sandbox, account);
       }
       case 'POST scan': {
         const body = parse(scanRequest, await readJson(req));
@@ -215,7 +218,27 @@ export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions =
       }
       case 'POST receipts': {
         const body = parse(receiptsRequest, await readJson(req));
-        sandbox.setReceipts(body.phone, { mode: body.mode, ...(body.delayMs !== undefined ? { delayMs: body.delayMs } : {}) });
+        await scenario(() =>
+          sandbox.setReceipts(body.phone, { mode: body.mode, ...(body.delayMs !== undefined ? { delayMs: body.delayMs } : {}) }),
+        );
+        return { ok: true };
+      }
+      case 'POST presence': {
+        const body = parse(presenceRequest, await readJson(req));
+        await scenario(() => sandbox.setOnline(body.phone, body.online));
+        return { ok: true };
+      }
+      case 'GET not-on-whatsapp':
+        return sandbox.notOnWhatsApp();
+      case 'POST not-on-whatsapp': {
+        const { phone } = parse(phoneRequest, await readJson(req));
+        await scenario(() => sandbox.markNotOnWhatsApp(phone));
+        return { ok: true };
+      }
+      case 'POST not-on-whatsapp/:param': {
+        if (param !== 'remove') throw new HttpError(404, `no control route ${method} ${CONTROL_PREFIX}/${segments.join('/')}`);
+        const { phone } = parse(phoneRequest, await readJson(req));
+        sandbox.clearNotOnWhatsApp(phone);
         return { ok: true };
       }
       case 'POST drop':

@@ -242,6 +242,7 @@ export class Account implements SandboxAccount {
       pnJid: this.pnJid,
       lidJid: this.lidJid,
       banned: this.banned,
+      receipts: { ...this.receipts },
     };
   }
 }

@@ -194,8 +194,15 @@ export class MessageRouter {
     }
     // Queued right as decryption (serialised per peer) resolves, so the inbox keeps wire order
     // even when verifying an earlier message's media is still awaiting.
+    // An offline phone holds the message (the device sees one tick) and takes it, in order, when it comes online.
+    const online = this.ctx.conditions.whenOnline(recipient.phone);
+    if (!this.ctx.conditions.isOnline(recipient.phone)) {
+      this.ctx.events.emit('held', { to: recipient.phone, from: sender.account.phone, id });
+    }
     const previous = this.phoneQueues.get(recipient) ?? Promise.resolve();
-    const received = previous.then(() => this.receive(sender, recipient, message, { id, chatJid, toDevice: envelope.jid }));
+    const received = previous
+      .then(() => online)
+      .then(() => this.receive(sender, recipient, message, { id, chatJid, toDevice: envelope.jid }));
     this.phoneQueues.set(recipient, received.catch(() => undefined));
     return received; // a failure still surfaces to the caller; the queue carries on
   }

@@ -1,5 +1,6 @@
 import type { Account, LinkedDevice } from '../directory/account';
 import type { AccountDirectory } from '../directory/account-directory';
+import type { PhoneConditions } from '../directory/phone-conditions';
 import type { TypedEmitter } from '../events';
 import type { MediaService } from '../media/media-service';
 import type { PairingService } from '../pairing/pairing-service';
@@ -15,6 +16,8 @@ export interface ResolvedSandboxOptions {
 /** What iq handlers, pairing and message routing need from the sandbox core. */
 export interface SandboxContext {
   readonly directory: AccountDirectory;
+  /** Numbers not on WhatsApp and phones that are offline. */
+  readonly conditions: PhoneConditions;
   readonly events: TypedEmitter<SandboxEvents>;
   readonly options: ResolvedSandboxOptions;
   readonly pairing: PairingService;
@@ -22,7 +25,7 @@ export interface SandboxContext {
   readonly media: MediaService;
   /** A timer that is cancelled when the sandbox closes. */
   schedule(delayMs: number, task: () => void): void;
-  /** The account for a phone number, created on the fly when `unknownNumbers` is 'create'. */
+  /** The account for a phone number, created on the fly when `unknownNumbers` is 'create' (never for a number marked not on WhatsApp). */
   lookupNumber(phone: string): Account | undefined;
   /** Removes a companion from its account and closes its connection (if any). */
   unlinkDevice(device: LinkedDevice, reason: string): void;

@@ -1,7 +1,8 @@
 import type { BinaryNode, proto } from 'baileys';
 
 import type { Account, LinkedDevice } from '../directory/account';
-import { AccountDirectory } from '../directory/account-directory';
+import { AccountDirectory, isValidPhone } from '../directory/account-directory';
+import { PhoneConditions } from '../directory/phone-conditions';
 import { TypedEmitter } from '../events';
 import { IQ_HANDLERS, PRE_LOGIN_NAMESPACES, type IqOutcome } from '../iq';
 import type { MediaService } from '../media/media-service';
@@ -12,6 +13,7 @@ import type { ServerIdentity } from '../protocol/cert-chain';
 import { iqError, iqResult, summarize, unixTime } from '../protocol/nodes';
 import type {
   LinkedDeviceInfo,
+  PhonePresence,
   ReceiptBehaviour,
   SandboxAccount,
   SandboxEvents,
@@ -34,6 +36,7 @@ const DEFAULT_WAIT_MS = 10_000;
 export class SandboxCore implements SandboxContext, ConnectionHost {
   readonly events = new TypedEmitter<SandboxEvents>();
   readonly directory: AccountDirectory;
+  readonly conditions = new PhoneConditions();
   readonly pairing: PairingService;
   private readonly router: MessageRouter;
   private readonly connections = new Set<SandboxConnection>();
@@ -66,7 +69,7 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
 
   lookupNumber(phone: string): Account | undefined {
     const existing = this.directory.get(phone);
-    if (existing || this.options.unknownNumbers === 'absent') {
+    if (existing || this.options.unknownNumbers === 'absent' || this.conditions.isNotOnWhatsApp(phone)) {
       return existing;
     }
     try {
@@ -167,6 +170,7 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
   }
 
   createAccount(opts?: { phone?: string; name?: string }): SandboxAccount {
+    if (opts?.phone !== undefined) this.requireOnWhatsApp(opts.phone);
     return this.directory.create(opts);
   }
 
@@ -188,7 +192,7 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
 
   async sendText(from: string, toPhone: string, text: string): Promise<string> {
     const to = this.requireAccount(toPhone);
-    return this.router.sendFromContact(this.directory.getOrCreate(from), to, { message: { conversation: text }, text });
+    return this.router.sendFromContact(this.sendingPhone(from), to, { message: { conversation: text }, text });
   }
 
   async sendMedia(from: string, toPhone: string, media: SandboxMediaInput): Promise<string> {
@@ -196,7 +200,7 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
     if (to.linkedDevices().length === 0) {
       throw new Error(`account ${to.phone} has no linked device`); // checked before anything is stored
     }
-    const sender = this.directory.getOrCreate(from);
+    const sender = this.sendingPhone(from);
     return this.router.sendFromContact(sender, to, await prepareContactMedia(this.media, media));
   }
 
@@ -241,7 +245,37 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
   }
 
   setReceipts(phone: string, behaviour: ReceiptBehaviour): void {
+    this.requireOnWhatsApp(phone);
     this.directory.getOrCreate(phone).receipts = { ...behaviour };
+  }
+
+  /** Offline, the phone holds what devices send it (no receipts); back online it takes and acknowledges all of it. */
+  setOnline(phone: string, online: boolean): void {
+    this.conditions.setOnline(this.requireAccount(phone).phone, online);
+  }
+
+  presence(phone: string): PhonePresence {
+    const account = this.requireAccount(phone);
+    return { online: this.conditions.isOnline(account.phone), heldMessages: this.conditions.heldCount(account.phone) };
+  }
+
+  /** The number leaves WhatsApp: lookups answer "not on WhatsApp". Refused while an account has the number. */
+  markNotOnWhatsApp(phone: string): void {
+    if (this.directory.get(phone)) {
+      throw new Error(`account ${phone} exists; a number with an account is on WhatsApp`);
+    }
+    if (!isValidPhone(phone)) {
+      throw new Error(`invalid phone '${phone}': expected E.164 digits without '+'`);
+    }
+    this.conditions.markNotOnWhatsApp(phone);
+  }
+
+  clearNotOnWhatsApp(phone: string): void {
+    this.conditions.clearNotOnWhatsApp(phone);
+  }
+
+  notOnWhatsApp(): string[] {
+    return this.conditions.notOnWhatsApp();
   }
 
   dropConnection(phone: string): void {
@@ -386,6 +420,21 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
       }
     }
     return undefined;
+  }
+
+  /** The contact phone writing a message: created if new, but never for a number off WhatsApp or an offline phone. */
+  private sendingPhone(phone: string): Account {
+    this.requireOnWhatsApp(phone);
+    if (!this.conditions.isOnline(phone)) {
+      throw new Error(`phone ${phone} is offline; bring it online to send`);
+    }
+    return this.directory.getOrCreate(phone);
+  }
+
+  private requireOnWhatsApp(phone: string): void {
+    if (this.conditions.isNotOnWhatsApp(phone)) {
+      throw new Error(`${phone} is not on WhatsApp`);
+    }
   }
 
   private requireAccount(phone: string): Account {

@@ -23,6 +23,7 @@ import type { MediaRequestOptions } from "./media-download";
 import { toBaileysContent, type OutgoingContent } from "./outgoing-content";
 import { KeyCache } from "./key-cache";
 import { renderQr, type QrSnapshot } from "./qr";
+import { RecipientCheck } from "./recipient-check";
 import { SerialQueue } from "./serial-queue";
 import { baseSocketConfig, type SocketConfigProvider } from "./socket-config";
 import type { DeviceRef } from "./types";
@@ -115,6 +116,17 @@ export class WaConnection {
   private readonly keyCache = new KeyCache();
   /** Outlives the connection's sockets: a reconnect keeps using what the last socket learnt (see DEVICE_LIST_TTL_MS). */
   private readonly deviceListCache = new KeyCache(DEVICE_LIST_TTL_MS, DEVICE_LIST_MAX_ENTRIES);
+  private readonly recipients = new RecipientCheck(async (jid) => {
+    const sock = this.sock;
+    if (!sock || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
+    const found = await sock.onWhatsApp(jid).catch((error: unknown) => {
+      // Nothing was sent yet: a lookup cut off by the connection going away is the device being offline.
+      if (isConnectionFault(error) || sock !== this.sock) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
+      throw error;
+    });
+    // No usync answer at all says nothing about the number: let the send decide.
+    return found === undefined || found.some((entry) => entry.exists);
+  });
   private auth: DbAuthState | undefined;
   private keys: SignalKeyStore | undefined;
   private sock: WASocket | undefined;
@@ -206,6 +218,7 @@ export class WaConnection {
     const sock = this.sock;
     const acks = this.acks;
     if (!sock || !acks || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
+    await this.recipients.ensure(jid);
     const accepted = acks.expect(messageId);
     accepted.catch(() => undefined); // awaited below; a failed write must not leave it unhandled
     try {

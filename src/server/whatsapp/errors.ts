@@ -61,6 +61,11 @@ export class MessageRefusedError extends Error {
   constructor(readonly messageId: string, readonly code: string) {
     super(`WhatsApp refused the message (error ${code})`);
     this.name = "MessageRefusedError";
+/** WhatsApp has no account for the number a message was addressed to. */
+export class NotOnWhatsAppError extends Error {
+  constructor(readonly jid: string) {
+    super(`+${jid.split("@")[0] ?? jid} is not on WhatsApp`);
+    this.name = "NotOnWhatsAppError";
   }
 }
 
@@ -71,7 +76,8 @@ type WaErrorName =
   | "DeviceAlreadyConnectedError"
   | "PairingError"
   | "ConnectionStoppedError"
-  | "DeviceUnavailableError";
+  | "DeviceUnavailableError"
+  | "NotOnWhatsAppError";
 
 export function isWaError(error: unknown, name: WaErrorName): error is Error {
   return error instanceof Error && error.name === name;

@@ -1,6 +1,7 @@
 import { Send } from "lucide-react";
 import Link from "next/link";
 import { DeviceOverview } from "@/components/dashboard/device-overview";
+import { GettingStarted } from "@/components/dashboard/getting-started";
 import { RecentMessages } from "@/components/dashboard/recent-messages";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -25,6 +26,7 @@ export default async function DashboardPage() {
           </Button>
         }
       />
+      <GettingStarted />
       <DeviceOverview />
       <RecentMessages className="mt-6" />
     </>

@@ -1,7 +1,7 @@
 import { db } from "../../db";
 import type { SessionUser } from "../../api/context";
 
-export type MediaProblemCode = "UNAUTHORIZED" | "BAD_REQUEST" | "NOT_FOUND" | "TOO_LARGE" | "EMPTY" | "RANGE_NOT_SATISFIABLE";
+export type MediaProblemCode = "UNAUTHORIZED" | "BAD_REQUEST" | "NOT_FOUND" | "TOO_LARGE" | "EMPTY" | "RANGE_NOT_SATISFIABLE" | "UNSUPPORTED_TYPE";
 
 /** Error bodies of the media routes: `{ error, code }`, never cached. */
 export function mediaProblem(status: number, code: MediaProblemCode, message: string, headers: Record<string, string> = {}): Response {

@@ -29,7 +29,8 @@ export function cleanFileName(raw: string | null): string | null {
   return name.length > 255 ? name.slice(0, 255) : name;
 }
 
-function formatLimit(bytes: number): string {
+/** "16 MB", or "51 KB" under a megabyte: how limits are said in refusals. */
+export function formatLimit(bytes: number): string {
   return bytes >= MIB ? `${Math.round((bytes / MIB) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 

@@ -2,6 +2,7 @@ import { Mutex } from "async-mutex";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { toJid } from "@/lib/phone";
+import { NOT_ON_WHATSAPP_REASON } from "@/lib/send-failures";
 import { AppError } from "../../errors";
 import { db } from "../../db";
 import { eventBus } from "../../events/bus";
@@ -247,11 +248,15 @@ async function transmitOnce({ device, row, jid, content, firstSend }: Transmissi
     if (!firstSend && isWaError(error, "DeviceNotConnectedError")) {
       throw new AppError("DEVICE_NOT_CONNECTED", "The device went offline before the message could be sent again", { cause: error });
     }
-    const reason = isWaError(error, "DeviceNotConnectedError")
+    const offline = isWaError(error, "DeviceNotConnectedError");
+    const absent = isWaError(error, "NotOnWhatsAppError");
+    const reason = offline
       ? "The device went offline before the message was sent"
-      : `WhatsApp did not accept the message: ${error instanceof Error ? error.message : String(error)}`;
+      : absent
+        ? NOT_ON_WHATSAPP_REASON
+        : `WhatsApp did not accept the message: ${error instanceof Error ? error.message : String(error)}`;
     await updateOutgoingStatus({ device, waMessageId, messageId: row.id, status: "failed", error: reason });
-    throw new AppError(isWaError(error, "DeviceNotConnectedError") ? "DEVICE_NOT_CONNECTED" : "UNAVAILABLE", reason, { cause: error });
+    throw new AppError(offline ? "DEVICE_NOT_CONNECTED" : absent ? "INVALID_INPUT" : "UNAVAILABLE", reason, { cause: error });
   }
   const moved = await updateOutgoingStatus({ device, waMessageId, messageId: row.id, status: "sent" });
   // A receipt may have overtaken us (the row is already delivered or read): only then read the row back.

@@ -10,6 +10,7 @@ const adminUserSelect = {
   username: true,
   email: true,
   fullName: true,
+  avatar: true,
   role: true,
   isActive: true,
   lastLogin: true,

@@ -9,6 +9,7 @@ import { getDeviceRoute } from "./get-device";
 import { getDeviceQrRoute } from "./get-device-qr";
 import { getDeviceQrImageRoute } from "./get-device-qr-image";
 import { getDeviceStatusRoute } from "./get-device-status";
+import { gettingStartedRoute } from "./getting-started";
 import { listDevicesRoute } from "./list-devices";
 import { requestPairingCodeRoute } from "./request-pairing-code";
 
@@ -25,4 +26,5 @@ export const deviceRouter = createTRPCRouter({
   qr: getDeviceQrRoute,
   qrImage: getDeviceQrImageRoute,
   pairingCode: requestPairingCodeRoute,
+  gettingStarted: gettingStartedRoute,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { env } from "@/env";
 import { MAX_CAPTION_LENGTH } from "@/lib/media/media-kinds";
+import { zPhone } from "@/lib/phone";
 import { AppError } from "../../../errors";
 import { viaSandbox } from "../../../services/sandbox/control";
 import { connectionManager } from "../../../whatsapp/registry";
@@ -13,6 +14,8 @@ const zSandboxPhone = z
   .transform((v) => v.replace(/[^\d]/g, ""))
   .pipe(z.string().regex(/^[1-9]\d{6,14}$/, "Enter a phone number with country code, 7 to 15 digits"));
 const phoneInput = z.object({ phone: zSandboxPhone });
+/** A number the admin types: any form the rest of the app accepts ("0812…", "+62 812…"), as the sandbox's digits. */
+const zTypedPhone = zPhone.transform((e164) => e164.slice(1));
 
 /** The console sends files up to 16 MiB (what WhatsApp takes for photos, audio and most videos); as base64 that is 4/3 as long. */
 const SANDBOX_MEDIA_MAX_BYTES = 16 * 1024 * 1024;
@@ -50,8 +53,24 @@ export const sandboxRouter = createTRPCRouter({
   accounts: adminProcedure.query(() => viaSandbox((c) => c.accounts())),
 
   createAccount: adminProcedure
-    .input(z.object({ phone: zSandboxPhone.optional(), name: z.string().trim().min(1).max(100).optional() }))
+    .input(z.object({ phone: zTypedPhone.optional(), name: z.string().trim().min(1).max(100).optional() }))
     .mutation(({ input }) => viaSandbox((c) => c.createAccount(input))),
+
+  /** Offline, the phone holds what devices send it (one tick) and takes it all when it comes back online. */
+  setOnline: adminProcedure.input(z.object({ phone: zSandboxPhone, online: z.boolean() })).mutation(async ({ input }) => {
+    await viaSandbox((c) => c.setOnline(input.phone, input.online));
+    return { ok: true as const };
+  }),
+
+  notOnWhatsApp: adminProcedure.query(() => viaSandbox((c) => c.notOnWhatsApp())),
+  markNotOnWhatsApp: adminProcedure.input(z.object({ phone: zTypedPhone })).mutation(async ({ input }) => {
+    await viaSandbox((c) => c.markNotOnWhatsApp(input.phone));
+    return { phone: input.phone };
+  }),
+  clearNotOnWhatsApp: adminProcedure.input(phoneInput).mutation(async ({ input }) => {
+    await viaSandbox((c) => c.clearNotOnWhatsApp(input.phone));
+    return { ok: true as const };
+  }),
 
   /** The account's phone scans the QR code the device is showing right now. */
   scanDevice: adminProcedure.input(z.object({ deviceId: zDeviceId, phone: zSandboxPhone })).mutation(async ({ ctx, input }) => {
