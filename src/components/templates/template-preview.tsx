@@ -5,7 +5,7 @@ import { Fragment } from "react";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { useT } from "@/i18n/provider";
+import { useT, usePlural } from "@/i18n/provider";
 import { renderTemplate, templatePlaceholders } from "@/lib/render-template";
 
 /** Same pattern as `@/lib/render-template`; a fresh regex per split so no `lastIndex` is shared. */
@@ -89,6 +89,7 @@ export function TemplateVariableFields({
  */
 export function TemplatePreview({ body, values, className }: { body: string; values: VariableValues; className?: string }) {
   const t = useT();
+  const plural = usePlural();
   const result = renderLocally(body, values);
   const parts: Array<{ text: string } | { name: string; value: string | undefined }> = [];
   let last = 0;
@@ -127,7 +128,7 @@ export function TemplatePreview({ body, values, className }: { body: string; val
       {body.trim().length === 0 ? null : result.ok ? (
         <p className="flex items-center gap-1.5 text-xs text-[oklch(0.42_0.12_150)]" data-testid="template-preview-ready">
           <CircleCheck className="size-3.5" aria-hidden />
-          {t("templates.previewReady", { count: result.text.length })}
+          {plural("templates.previewReady", result.text.length)}
         </p>
       ) : (
         <p role="status" className="flex items-start gap-1.5 text-xs font-medium text-[oklch(0.47_0.11_65)]" data-testid="template-missing">
