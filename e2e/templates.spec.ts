@@ -45,7 +45,18 @@ test.describe.serial("templates", () => {
     await expect(dialog.getByText("This field is required.").first()).toBeVisible();
 
     await dialog.getByLabel("Name", { exact: true }).fill(templateName);
+    // Malformed placeholders are flagged in the editor and the preview, and the preview never says "Ready to send".
+    await dialog.getByLabel("Message", { exact: true }).fill("Hi {{name}}, pay by {{ pay method }} or {{bad-var}}, ref {{x");
+    await dialog.getByLabel("{{name}}", { exact: true }).fill("Budi");
+    const malformed = dialog.getByTestId("template-malformed");
+    await expect(malformed).toHaveCount(2);
+    await expect(malformed.first()).toContainText("Not a variable: {{ pay method }}, {{bad-var}}, {{x");
+    await expect(dialog.getByTestId("template-preview-malformed")).toHaveText(["{{ pay method }}", "{{bad-var}}", "{{x"]);
+    await expect(dialog.getByTestId("template-preview-ready")).toHaveCount(0);
+    await dialog.getByLabel("{{name}}", { exact: true }).fill("");
+
     await dialog.getByLabel("Message", { exact: true }).fill("Hello {{name}}, your order {{order}} ships today.");
+    await expect(malformed).toHaveCount(0);
     const missing = dialog.getByTestId("template-missing");
     await expect(missing).toContainText("{{name}}");
     await expect(missing).toContainText("{{order}}");

@@ -417,6 +417,7 @@ export const en = {
     previewEmpty: "The preview appears here as you write.",
     previewReady: { one: "Ready to send · {count} character", other: "Ready to send · {count} characters" },
     missing: "Missing values: {names}",
+    malformed: "Not a variable: {list}. Write variables as {example}, with letters, digits, _ and . only (no spaces or dashes). Such a template cannot be sent.",
     noVariables: "This template has no variables.",
     variablePlaceholder: "Value for {name}",
     historyTitle: "History of {name}",

@@ -419,6 +419,7 @@ export const id: Messages = {
     previewEmpty: "Pratinjau muncul di sini saat Anda menulis.",
     previewReady: { one: "Siap dikirim · {count} karakter", other: "Siap dikirim · {count} karakter" },
     missing: "Nilai belum diisi: {names}",
+    malformed: "Bukan variabel: {list}. Tulis variabel sebagai {example}, hanya dengan huruf, angka, _ dan . (tanpa spasi atau tanda hubung). Templat seperti ini tidak dapat dikirim.",
     noVariables: "Templat ini tidak punya variabel.",
     variablePlaceholder: "Nilai untuk {name}",
     historyTitle: "Riwayat {name}",

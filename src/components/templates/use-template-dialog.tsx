@@ -51,7 +51,9 @@ export function UseTemplateDialog({ template, open, onOpenChange }: { template: 
     const phone = parsePhone(to);
     if (!phone.ok) next.to = t("validation.phone");
     const rendered = renderLocally(template.body, values);
-    if (!rendered.ok) next.variables = t("templates.missing", { names: rendered.missing.map((n) => `{{${n}}}`).join(", ") });
+    if (!rendered.ok && rendered.malformed.length > 0) {
+      next.variables = t("templates.malformed", { list: rendered.malformed.map((p) => p.text).join(", "), example: "{{name}}" });
+    } else if (!rendered.ok) next.variables = t("templates.missing", { names: rendered.missing.map((n) => `{{${n}}}`).join(", ") });
     setErrors(next);
     if (Object.keys(next).length > 0 || !phone.ok) return;
     status.reset();
