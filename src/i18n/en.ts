@@ -23,6 +23,8 @@ export const en = {
     notFoundTitle: "Not found",
     notFoundBody: "This page does not exist, or you do not have access to it.",
     goToDashboard: "Go to dashboard",
+    adminRequiredTitle: "This page needs an administrator",
+    adminRequiredBody: "Your account is not an administrator, so this page is not available to you. Ask an administrator if you need something from it.",
     you: "you",
   },
   language: {
@@ -36,6 +38,7 @@ export const en = {
     administration: "Administration",
     dashboard: "Dashboard",
     devices: "Devices",
+    deviceBot: "Auto-reply bot",
     sendMessage: "Send message",
     scheduleMessage: "Scheduled messages",
     chatBlast: "Chat blast",
@@ -112,6 +115,7 @@ export const en = {
     passwordMismatch: "The passwords do not match.",
     phone: "Enter a valid phone number, e.g. 0812 3456 7890 or +62 812 3456 7890.",
     invalid: "This value is not valid.",
+    deviceId: "Use 3 to 100 characters: letters A–Z or a–z, digits 0–9, '-' and '_' (no spaces or other symbols).",
   },
   deviceStatus: {
     connected: "Connected",
