@@ -54,6 +54,9 @@ export function ContactDialog({
     toast.success(message);
     // Tag counts change with the contact's tags; the WhatsApp chat view marks saved numbers.
     void queryClient.invalidateQueries({ queryKey: trpc.contact.pathKey() });
+    // Every list names people by their saved contact first (chats, history, dashboard).
+    void queryClient.invalidateQueries({ queryKey: trpc.chat.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.message.pathKey() });
     onOpenChange(false);
     return saved;
   };

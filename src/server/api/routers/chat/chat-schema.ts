@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MessageDirection, MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { ZMediaSummarySchema } from "../message/media-schema";
+import { ZMessageOriginFields } from "../message/message-schema";
 import { canonicalTimeZone } from "../../../services/scheduled/zoned-time";
 
 export const zChatJid = z
@@ -49,6 +50,7 @@ export const ZChatMessageSchema = z.object({
   error: z.string().nullable(),
   timestamp: z.date(),
   media: ZMediaSummarySchema.nullable(),
+  ...ZMessageOriginFields,
 });
 
 export const ZChatMessagePageSchema = z.object({ items: z.array(ZChatMessageSchema), nextCursor: z.string().nullable() });
@@ -58,6 +60,8 @@ export const ZChatSummarySchema = z.object({
   phone: z.string().nullable(),
   isGroup: z.boolean(),
   name: z.string().nullable(),
+  saved: z.boolean(),
+  unread: z.number().int(),
   lastMessage: z.object({
     id: z.number().int(),
     type: z.enum(MessageType),

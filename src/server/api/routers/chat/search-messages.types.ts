@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MessageDirection } from "@/generated/prisma/enums";
 import { zDeviceId } from "../../procedures";
+import { ZChatNameFields } from "../message/message-schema";
 import { ZChatMessageSchema, zDate, zMessageCursor, zPageLimit, zTimeZone } from "./chat-schema";
 
 const blankAsUndefined = (value: string | undefined) => value || undefined;
@@ -22,7 +23,7 @@ export const ZSearchMessagesRequestSchema = z
   .refine((input) => !input.from || !input.to || input.from <= input.to, { message: "The start date is after the end date", path: ["to"] });
 export const ZFoundMessageSchema = ZChatMessageSchema.extend({
   device: z.object({ deviceId: z.string(), deviceName: z.string() }),
-  contactName: z.string().nullable(),
+  ...ZChatNameFields,
 });
 export const ZSearchMessagesResponseSchema = z.object({ items: z.array(ZFoundMessageSchema), nextCursor: z.string().nullable() });
 
