@@ -5,7 +5,7 @@ ALTER TABLE `Message` ADD COLUMN `origin` ENUM('manual', 'template', 'scheduled'
     ADD COLUMN `sentById` INTEGER NULL;
 
 -- AlterTable
-ALTER TABLE `ChatThread` ADD COLUMN `readAt` DATETIME(3) NULL;
+ALTER TABLE `ChatThread` ADD COLUMN `readUpToId` INTEGER NULL;
 
 -- CreateIndex
 CREATE INDEX `Message_sentById_idx` ON `Message`(`sentById`);

@@ -3,9 +3,9 @@ import type { Translate } from "@/i18n/types";
 
 export interface OriginFields {
   direction: "incoming" | "outgoing";
-  ownerId: number;
   origin: MessageOrigin | null;
-  sentBy: { id: number; username: string; fullName: string | null } | null;
+  /** Set only when someone other than the device's owner sent it. */
+  sentBy: { name: string } | null;
 }
 
 /**
@@ -14,7 +14,7 @@ export interface OriginFields {
  */
 export function messageOriginLabel(message: OriginFields, t: Translate): string | null {
   if (message.direction !== "outgoing") return null;
-  const sender = message.sentBy && message.sentBy.id !== message.ownerId ? message.sentBy.fullName || message.sentBy.username : null;
+  const sender = message.sentBy?.name ?? null;
   switch (message.origin) {
     case "bot":
       return t("origin.bot");

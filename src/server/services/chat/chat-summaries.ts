@@ -16,7 +16,7 @@ export interface ChatSummary {
   name: string | null;
   /** True when `name` is the owner's saved contact ("Save contact" is offered otherwise). */
   saved: boolean;
-  /** Incoming messages after our last reply that arrived after the chat was last opened (ChatThread.readAt). */
+  /** Incoming messages after our last reply that arrived after the chat was last opened (ChatThread.readUpToId). */
   unread: number;
   lastMessage: {
     id: number;
@@ -38,8 +38,8 @@ export interface ChatTail {
   chatJid: string;
   lastId: number;
   awaitingReply: number;
-  /** When each of those awaiting messages arrived (newest first), to count the unread ones. */
-  awaitingSince: Date[];
+  /** The ids of those awaiting messages, to count the unread ones (ChatThread.readUpToId). */
+  awaitingIds: number[];
   replied: boolean;
   /** The name the contact gave WhatsApp, from their latest message's metadata. */
   pushName: string | null;
@@ -80,7 +80,7 @@ export async function readChatTails(deviceId: number, chatJids: string[]): Promi
         chatJid,
         lastId: first.id,
         awaitingReply: owed === -1 ? tail.length : owed,
-        awaitingSince: (owed === -1 ? tail : tail.slice(0, owed)).map((r) => r.timestamp),
+        awaitingIds: (owed === -1 ? tail : tail.slice(0, owed)).map((r) => r.id),
         replied: owed !== -1,
         pushName: tail.find((r) => r.pushName)?.pushName ?? null,
       },
@@ -89,7 +89,7 @@ export async function readChatTails(deviceId: number, chatJids: string[]): Promi
 }
 
 /**
- * Adds the last messages (by primary key), saved names (Contact(ownerId, phone)) and unread counts (ChatThread.readAt)
+ * Adds the last messages (by primary key), saved names (Contact(ownerId, phone)) and unread counts (ChatThread.readUpToId)
  * to a page of chats.
  */
 export async function describeChats(device: { id: number; ownerId: number }, tails: ChatTail[]): Promise<ChatSummary[]> {
@@ -104,11 +104,11 @@ export async function describeChats(device: { id: number; ownerId: number }, tai
     phones.length > 0
       ? prisma.contact.findMany({ where: { ownerId: device.ownerId, phone: { in: phones } }, select: { phone: true, name: true } })
       : Promise.resolve([]),
-    prisma.chatThread.findMany({ where: { deviceId: device.id, chatJid: { in: tails.map((t) => t.chatJid) } }, select: { chatJid: true, readAt: true } }),
+    prisma.chatThread.findMany({ where: { deviceId: device.id, chatJid: { in: tails.map((t) => t.chatJid) } }, select: { chatJid: true, readUpToId: true } }),
   ]);
   const lastById = new Map(lasts.map((m) => [m.id, m]));
   const names = new Map(contacts.map((c) => [c.phone, c.name]));
-  const readAt = new Map(threads.map((t) => [t.chatJid, t.readAt]));
+  const readUpTo = new Map(threads.map((t) => [t.chatJid, t.readUpToId]));
   return tails.flatMap((tail): ChatSummary[] => {
     const last = lastById.get(tail.lastId);
     if (!last) return [];
@@ -119,7 +119,7 @@ export async function describeChats(device: { id: number; ownerId: number }, tai
         phone,
         isGroup: isGroupJid(tail.chatJid),
         ...pickChatName(phone ? names.get(phone) : undefined, tail.pushName),
-        unread: unreadCount(tail.awaitingSince, readAt.get(tail.chatJid) ?? null),
+        unread: unreadCount(tail.awaitingIds, readUpTo.get(tail.chatJid) ?? null),
         lastMessage: { ...last, preview: last.content ? last.content.slice(0, PREVIEW_LENGTH) : null },
         awaitingReply: tail.awaitingReply,
         incoming: tail.incoming ?? null,
@@ -129,6 +129,6 @@ export async function describeChats(device: { id: number; ownerId: number }, tai
   });
 }
 
-function unreadCount(awaitingSince: readonly Date[], readAt: Date | null): number {
-  return readAt ? awaitingSince.filter((at) => at.getTime() > readAt.getTime()).length : awaitingSince.length;
+function unreadCount(awaitingIds: readonly number[], readUpToId: number | null): number {
+  return readUpToId === null ? awaitingIds.length : awaitingIds.filter((id) => id > readUpToId).length;
 }

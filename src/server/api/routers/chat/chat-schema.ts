@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MessageDirection, MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { ZMediaSummarySchema } from "../message/media-schema";
-import { ZMessageOriginFields } from "../message/message-schema";
+import { toOriginView, ZMessageOriginFields } from "../message/message-schema";
 import { canonicalTimeZone } from "../../../services/scheduled/zoned-time";
 
 export const zChatJid = z
@@ -36,8 +36,8 @@ export const zTimeZone = z
 export const zPageLimit = (max: number, fallback: number) =>
   z.number().int().min(1, "Limit must be at least 1").max(max, `Limit must be at most ${max}`).default(fallback);
 
-/** A message inside a conversation (chatMessageSelect). */
-export const ZChatMessageSchema = z.object({
+/** A message inside a conversation as read (chatMessageSelect), before toOriginView. */
+export const ZChatMessageRowSchema = z.object({
   id: z.number().int(),
   waMessageId: z.string().nullable(),
   chatJid: z.string(),
@@ -52,6 +52,9 @@ export const ZChatMessageSchema = z.object({
   media: ZMediaSummarySchema.nullable(),
   ...ZMessageOriginFields,
 });
+
+/** A message inside a conversation. */
+export const ZChatMessageSchema = ZChatMessageRowSchema.transform(toOriginView);
 
 export const ZChatMessagePageSchema = z.object({ items: z.array(ZChatMessageSchema), nextCursor: z.string().nullable() });
 
