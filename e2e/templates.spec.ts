@@ -104,7 +104,12 @@ test.describe.serial("templates", () => {
     await row().getByRole("button", { name: "Use" }).click();
     const dialog = page.getByRole("dialog");
     await expect(dialog.getByRole("combobox", { name: "From device" })).toContainText(deviceName);
-    await dialog.getByLabel("To (phone number)").fill(`+${randomSandboxPhone()}`);
+    // The number is shown as it will be sent: a local "08…" number reads as +62.
+    await dialog.getByLabel("To (phone number)").fill("0811-555-666");
+    await expect(dialog.getByText("Sends to +62 811 555 666")).toBeVisible();
+    const recipient = randomSandboxPhone();
+    await dialog.getByLabel("To (phone number)").fill(`+${recipient}`);
+    await expect(dialog.getByText(/^Sends to \+1 /)).toBeVisible();
     await dialog.getByRole("button", { name: "Send" }).click();
     // Nothing is sent while a variable is empty.
     await expect(dialog.getByTestId("template-missing")).toContainText("{{name}}");

@@ -781,7 +781,7 @@ export const id: Messages = {
       synced: "Dari perangkat {device}: {created} ditambahkan, {updated} diperbarui.",
       renamed: "{from} kini bernama {to}.",
       templateVersion: "{template}, kini versi {version}.",
-      templateVersions: { one: "{template}, dengan satu-satunya versinya.", other: "{template}, dengan semua {count} versinya." },
+      templateVersions: { one: "{template}, beserta {count} versinya.", other: "{template}, beserta {count} versinya." },
       templateUsed: "{template} (versi {version}), dikirim dari perangkat {device}.",
       scheduled: "Dari perangkat {device}, untuk {when}.",
       scheduledWithMedia: "Dari perangkat {device}, untuk {when}, dengan lampiran ({kind}).",
