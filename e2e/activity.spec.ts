@@ -22,7 +22,7 @@ test.describe("activity", () => {
     await expect(userPage.getByTestId("activity-row").first()).not.toContainText("baseId");
 
     await userPage.getByRole("combobox", { name: "Show" }).click();
-    await userPage.getByRole("option", { name: "Templates" }).click();
+    await userPage.getByRole("option", { name: "Chat blasts" }).click();
     await expect(userPage.getByText("No activity of this kind")).toBeVisible();
     await userPage.getByRole("combobox", { name: "Show" }).click();
     await userPage.getByRole("option", { name: "Profile" }).click();
