@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
+import { parsePhoneNumberWithError } from "libphonenumber-js";
 import { collectConsoleErrors } from "./helpers/console";
 import { expect, test } from "./helpers/fixtures";
 import { randomSandboxPhone, sandboxControl } from "./helpers/sandbox";
@@ -23,20 +24,25 @@ test.describe.serial("device chat", () => {
   const firstText = `Halo, stok kemeja biru ada? ${tag}`;
   const secondText = `Ukuran M ya ${tag}`;
   const replyText = `Ada kak, siap kirim hari ini ${tag}`;
+  const adminText = `Dari kantor pusat ${tag}`;
+  const savedName = `Budi Santoso ${tag}`;
+  const formatted = parsePhoneNumberWithError(`+${contactPhone}`).formatInternational();
   let deviceId = "";
   let userPage: Page;
   let consoleErrors: string[] = [];
 
+  let adminRequest: APIRequestContext;
+
   test.beforeAll(async ({ browser, userState, adminState, baseURL }) => {
     test.setTimeout(120_000);
     const adminContext = await browser.newContext({ baseURL, storageState: adminState });
+    adminRequest = adminContext.request;
     const context = await browser.newContext({ baseURL, storageState: userState });
     userPage = await context.newPage();
     consoleErrors = collectConsoleErrors(userPage);
     const me = await trpcQuery<{ id: number }>(userPage.request, "auth.me", undefined);
     const created = await trpcMutation<{ deviceId: string }>(adminContext.request, "device.create", { ownerId: me.id, deviceName: `Chat line ${tag}` });
     deviceId = created.deviceId;
-    await adminContext.close();
 
     const control = sandboxControl();
     await control.createAccount({ phone: devicePhone, name: "E2E Chat Phone" });
@@ -52,6 +58,7 @@ test.describe.serial("device chat", () => {
 
   test.afterAll(async () => {
     await userPage.context().close();
+    await adminRequest.dispose();
   });
 
   test("the device page links to its chats", async () => {
@@ -69,18 +76,36 @@ test.describe.serial("device chat", () => {
 
     const item = userPage.locator(`[data-testid="chat-item"][data-chat-jid="${contactPhone}@s.whatsapp.net"]`);
     await expect(item).toContainText(firstText);
-    await expect(item.getByTestId("chat-awaiting")).toHaveText("1");
+    await expect(item.getByTestId("chat-unread")).toHaveText("1");
     await item.click();
     await expect(userPage).toHaveURL(/\?chat=/);
+    // Opening the conversation reads it.
+    await expect(item.getByTestId("chat-unread")).toHaveCount(0);
     const conversation = userPage.getByTestId("conversation");
-    // The contact's WhatsApp name (pushName) stands in until the number is saved as a contact.
+    // The contact's WhatsApp name (pushName) stands in until the number is saved as a contact; the number is formatted.
     await expect(conversation.getByTestId("conversation-title")).toHaveText("Budi Pelanggan");
-    await expect(conversation).toContainText(`+${contactPhone}`);
+    await expect(conversation).toContainText(formatted);
+    await expect(conversation.getByTestId("save-contact")).toBeVisible();
     await expect(conversation.getByTestId("chat-bubble").filter({ hasText: firstText })).toHaveAttribute("data-direction", "incoming");
 
     await control.sendText(contactPhone, devicePhone, secondText);
     await expect(conversation.getByTestId("chat-bubble").filter({ hasText: secondText })).toBeVisible();
-    await expect(item.getByTestId("chat-awaiting")).toHaveText("2");
+    // Arriving in the open conversation, it is read at once.
+    await expect(item.getByTestId("chat-unread")).toHaveCount(0);
+  });
+
+  test("saving the number names the person the same way in the list and the header; Save is then gone", async () => {
+    const conversation = userPage.getByTestId("conversation");
+    await conversation.getByTestId("save-contact").click();
+    const dialog = userPage.getByRole("dialog");
+    await expect(dialog.getByLabel("Name")).toHaveValue("Budi Pelanggan");
+    await dialog.getByLabel("Name").fill(savedName);
+    await dialog.getByRole("button", { name: "Add contact" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(conversation.getByTestId("conversation-title")).toHaveText(savedName);
+    await expect(conversation.getByTestId("save-contact")).toHaveCount(0);
+    const item = userPage.locator(`[data-testid="chat-item"][data-chat-jid="${contactPhone}@s.whatsapp.net"]`);
+    await expect(item).toContainText(savedName);
   });
 
   test("a reply from the composer shows its ticks up to read", async () => {
@@ -98,14 +123,23 @@ test.describe.serial("device chat", () => {
     expect(inbox.text).toBe(replyText);
     const item = userPage.locator(`[data-testid="chat-item"][data-chat-jid="${contactPhone}@s.whatsapp.net"]`);
     await expect(item).toContainText(`You: ${replyText}`);
-    await expect(item.getByTestId("chat-awaiting")).toHaveCount(0);
+    await expect(item.getByTestId("chat-unread")).toHaveCount(0);
+  });
+
+  test("a message an admin sends from the user's device says who sent it", async () => {
+    await trpcMutation(adminRequest, "message.sendText", { deviceId, to: `+${contactPhone}`, text: adminText });
+    const bubble = userPage.getByTestId("conversation").getByTestId("chat-bubble").filter({ hasText: adminText });
+    await expect(bubble).toHaveAttribute("data-direction", "outgoing");
+    await expect(bubble.getByTestId("message-origin")).toHaveText("Sent by Ada Admin ·");
+    const own = userPage.getByTestId("conversation").getByTestId("chat-bubble").filter({ hasText: replyText });
+    await expect(own.getByTestId("message-origin")).toHaveCount(0);
   });
 
   test("the daily list shows today's chat with its counts", async () => {
     await userPage.getByRole("tab", { name: "By day" }).click();
-    const item = userPage.getByTestId("chat-item").filter({ hasText: "Budi Pelanggan" });
-    await expect(item).toContainText("2 in · 1 out");
-    await expect(userPage.getByTestId("chat-day-total")).toHaveText("1 chats on this day");
+    const item = userPage.getByTestId("chat-item").filter({ hasText: savedName });
+    await expect(item).toContainText("2 in · 2 out");
+    await expect(userPage.getByTestId("chat-day-total")).toHaveText("1 chat on this day");
   });
 
   test("/chat-history finds the message by text and links into the chat", async () => {
@@ -121,17 +155,23 @@ test.describe.serial("device chat", () => {
     await userPage.getByLabel("Contact").fill(`+${contactPhone}`);
     await userPage.getByLabel("Text").fill("");
     await userPage.getByRole("button", { name: "Search" }).click();
-    await expect(rows).toHaveCount(3);
-    await expect(rows.first()).toContainText(replyText);
+    await expect(rows).toHaveCount(4);
+    // One name per person in history too, and who sent what.
+    await expect(rows.first()).toContainText(adminText);
+    await expect(rows.first()).toContainText(savedName);
+    await expect(rows.first().getByTestId("message-origin")).toHaveText("Sent by Ada Admin");
+    await expect(rows.nth(1)).toContainText(replyText);
+    await expect(rows.nth(1).getByTestId("message-origin")).toHaveCount(0);
 
-    await rows.first().getByRole("link", { name: `Open the chat with +${contactPhone}` }).click();
+    await rows.first().getByRole("link", { name: `Open the chat with ${savedName}` }).click();
     await expect(userPage).toHaveURL(new RegExp(`/devices/${deviceId}/chat\\?chat=${contactPhone}`));
-    await expect(userPage.getByTestId("conversation").getByTestId("chat-bubble")).toHaveCount(3);
+    await expect(userPage.getByTestId("conversation").getByTestId("conversation-title")).toHaveText(savedName);
+    await expect(userPage.getByTestId("conversation").getByTestId("chat-bubble")).toHaveCount(4);
     expect(consoleErrors).toEqual([]);
   });
 
   test("/activity lists connecting the device", async () => {
     await userPage.goto("/activity");
-    await expect(userPage.getByTestId("activity-row").filter({ hasText: "Connected a device" }).filter({ hasText: deviceId })).toBeVisible();
+    await expect(userPage.getByTestId("activity-row").filter({ hasText: "Connected a device" }).filter({ hasText: `Device “Chat line ${tag}”.` })).toBeVisible();
   });
 });

@@ -100,13 +100,23 @@ test.describe.serial("contacts", () => {
 
     const dewi = randomPhone();
     const eko = randomPhone();
-    const csv = ["name,phone,tags,notes", `Dewi ${suffix},${dewi.e164},${tagName},`, `Broken ${suffix},not-a-number,,`, `Eko ${suffix},${eko.e164},,From the import`].join("\n");
+    // Dewi's number is written with its country code but no "+": it must be read as +62 8…, not +62 62 8….
+    const csv = ["name,phone,tags,notes", `Dewi ${suffix},${dewi.e164.slice(1)},${tagName},`, `Broken ${suffix},not-a-number,,`, `Eko ${suffix},${eko.e164},,From the import`].join("\n");
     await page.getByRole("button", { name: "Import CSV" }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByRole("button", { name: "Import", exact: true }).click();
+    await dialog.getByRole("button", { name: "Check the file", exact: true }).click();
     await expect(dialog.getByText("Choose a CSV file.")).toBeVisible();
     await dialog.getByLabel("CSV file").setInputFiles({ name: "contacts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-    await dialog.getByRole("button", { name: "Import", exact: true }).click();
+    await dialog.getByRole("button", { name: "Check the file", exact: true }).click();
+
+    // Nothing is written before the preview is confirmed; it shows each number as written and as it will be saved.
+    const preview = dialog.getByTestId("import-preview");
+    await expect(preview.getByTestId("import-preview-row")).toHaveCount(2);
+    const dewiRow = preview.getByTestId("import-preview-row").first();
+    await expect(dewiRow).toContainText(dewi.e164.slice(1));
+    await expect(dewiRow).toContainText(`+62 812 ${dewi.e164.slice(6, 10)} ${dewi.e164.slice(10)}`);
+    await expect(preview.getByTestId("import-preview-error")).toContainText("Row 3");
+    await dialog.getByRole("button", { name: "Import 2 contacts" }).click();
 
     const result = dialog.getByTestId("import-result");
     await expect(result).toBeVisible();

@@ -16,8 +16,14 @@ test.describe("route protection", () => {
     await expect(nav.getByRole("link", { name: "All devices" })).toHaveCount(0);
     for (const path of ["/admin", "/admin/devices", "/admin/users", "/analytics", "/sandbox"]) {
       await userPage.goto(path);
-      await expect(userPage).toHaveURL(/\/dashboard$/);
+      // Told why, on the URL they opened, with a way back; no admin data is shown.
+      await expect(userPage).toHaveURL(new RegExp(`${path}$`));
+      const refusal = userPage.getByTestId("admin-required");
+      await expect(refusal.getByRole("heading", { name: "This page needs an administrator" })).toBeVisible();
+      await expect(refusal.getByRole("link", { name: "Go to dashboard" })).toBeVisible();
     }
+    await userPage.getByTestId("admin-required").getByRole("link", { name: "Go to dashboard" }).click();
+    await expect(userPage).toHaveURL(/\/dashboard$/);
   });
 
   test("an admin sees the administration section", async ({ adminPage }) => {

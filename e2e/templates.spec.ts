@@ -45,7 +45,18 @@ test.describe.serial("templates", () => {
     await expect(dialog.getByText("This field is required.").first()).toBeVisible();
 
     await dialog.getByLabel("Name", { exact: true }).fill(templateName);
+    // Malformed placeholders are flagged in the editor and the preview, and the preview never says "Ready to send".
+    await dialog.getByLabel("Message", { exact: true }).fill("Hi {{name}}, pay by {{ pay method }} or {{bad-var}}, ref {{x");
+    await dialog.getByLabel("{{name}}", { exact: true }).fill("Budi");
+    const malformed = dialog.getByTestId("template-malformed");
+    await expect(malformed).toHaveCount(2);
+    await expect(malformed.first()).toContainText("Not a variable: {{ pay method }}, {{bad-var}}, {{x");
+    await expect(dialog.getByTestId("template-preview-malformed")).toHaveText(["{{ pay method }}", "{{bad-var}}", "{{x"]);
+    await expect(dialog.getByTestId("template-preview-ready")).toHaveCount(0);
+    await dialog.getByLabel("{{name}}", { exact: true }).fill("");
+
     await dialog.getByLabel("Message", { exact: true }).fill("Hello {{name}}, your order {{order}} ships today.");
+    await expect(malformed).toHaveCount(0);
     const missing = dialog.getByTestId("template-missing");
     await expect(missing).toContainText("{{name}}");
     await expect(missing).toContainText("{{order}}");
@@ -93,7 +104,12 @@ test.describe.serial("templates", () => {
     await row().getByRole("button", { name: "Use" }).click();
     const dialog = page.getByRole("dialog");
     await expect(dialog.getByRole("combobox", { name: "From device" })).toContainText(deviceName);
-    await dialog.getByLabel("To (phone number)").fill(`+${randomSandboxPhone()}`);
+    // The number is shown as it will be sent: a local "08…" number reads as +62.
+    await dialog.getByLabel("To (phone number)").fill("0811-555-666");
+    await expect(dialog.getByText("Sends to +62 811 555 666")).toBeVisible();
+    const recipient = randomSandboxPhone();
+    await dialog.getByLabel("To (phone number)").fill(`+${recipient}`);
+    await expect(dialog.getByText(/^Sends to \+1 /)).toBeVisible();
     await dialog.getByRole("button", { name: "Send" }).click();
     // Nothing is sent while a variable is empty.
     await expect(dialog.getByTestId("template-missing")).toContainText("{{name}}");

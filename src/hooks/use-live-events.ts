@@ -84,6 +84,9 @@ export function useLiveEvents(): { emitter: LiveEventEmitter; status: LiveStatus
           case "message.received":
             invalidate(MESSAGE_KEYS);
             break;
+          case "chat.read":
+            invalidate([[["chat"]]]);
+            break;
           case "scheduled.status":
             // The scheduled list is paged (infinite query), so it is refetched rather than patched.
             invalidate([[["message", "scheduled"]]]);

@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { intlLocale, type Locale } from "./config";
-import { createTranslator } from "./translate";
+import { createPluralTranslator, createTranslator, type TranslatePlural } from "./translate";
 import type { Translate } from "./types";
 
 interface I18nValue {
@@ -26,6 +26,12 @@ function useI18n(): I18nValue {
 
 export function useT(): Translate {
   return useI18n().t;
+}
+
+/** Plural-aware messages: `plural("chatHistory.shown", 1)` → "1 message shown". */
+export function usePlural(): TranslatePlural {
+  const { locale } = useI18n();
+  return useMemo(() => createPluralTranslator(locale), [locale]);
 }
 
 export function useLocale(): Locale {

@@ -1,7 +1,7 @@
 import { en } from "./en";
 import { id } from "./id";
-import type { Locale } from "./config";
-import type { MessageKey, Messages, Translate } from "./types";
+import type { MessageKey, Messages, PluralMessageKey, Translate } from "./types";
+import { intlLocale, type Locale } from "./config";
 
 export const catalogs: Record<Locale, Messages> = { en, id };
 
@@ -22,5 +22,22 @@ export function createTranslator(locale: Locale): Translate {
     const params = args[0] as Record<string, string | number> | undefined;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  };
+}
+
+export type TranslatePlural = (key: PluralMessageKey, count: number, params?: Record<string, string | number>) => string;
+
+/**
+ * Picks `key.one` or `key.other` by the locale's plural rules (Indonesian has only "other") and fills `{count}` with
+ * the locale-formatted number plus any other parameters.
+ */
+export function createPluralTranslator(locale: Locale): TranslatePlural {
+  const t = createTranslator(locale);
+  const rules = new Intl.PluralRules(intlLocale[locale]);
+  const number = new Intl.NumberFormat(intlLocale[locale]);
+  return (key, count, params) => {
+    const form = rules.select(count) === "one" ? "one" : "other";
+    const translate = t as (key: string, params: Record<string, string | number>) => string;
+    return translate(`${key}.${form}`, { ...params, count: number.format(count) });
   };
 }

@@ -30,3 +30,8 @@ export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>
 
 /** Keys whose message takes no parameters (safe to pass around as data, e.g. navigation labels). */
 export type PlainMessageKey = { [K in MessageKey]: TranslateArgs<K> extends [] ? K : never }[MessageKey];
+
+/** A message with plural forms: `key.one` and `key.other` both exist ("1 message shown" / "2 messages shown"). */
+export type PluralMessageKey = {
+  [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
+}[MessageKey];

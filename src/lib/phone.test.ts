@@ -21,6 +21,51 @@ describe("parsePhone", () => {
     expect(parsePhone(input)).toEqual({ ok: true, e164 });
   });
 
+  // The rule for numbers without "+", default calling code 62: a leading 0 is national; digits that start with 62
+  // and form a possible number read internationally are international; anything else is national (+62).
+  it.each([
+    // Indonesian, written with the country code but no "+": never doubled into +6262…
+    ["62811555666", "+62811555666"],
+    ["6281234567890", "+6281234567890"],
+    ["62 811-555-666", "+62811555666"],
+    ["(62) 812 3456 7890", "+6281234567890"],
+    ["62-812-3456-7890", "+6281234567890"],
+    // Indonesian national forms
+    ["0812 3456 7890", "+6281234567890"],
+    ["08123456789", "+628123456789"],
+    ["0811-555-666", "+62811555666"],
+    ["(021) 555-1234", "+62215551234"],
+    ["081 555 666", "+6281555666"],
+    // other countries with "+": their own country code
+    ["+44 20 7946 0958", "+442079460958"],
+    ["+44 (0)20 7946 0958", "+442079460958"],
+    ["+1 (415) 555-2671", "+14155552671"],
+    ["+1 415.555.2671", "+14155552671"],
+    ["+65 8123 4567", "+6581234567"],
+    ["+60 12-345 6789", "+60123456789"],
+    // other countries' digits without "+" are read nationally: the preview shows the +62 reading before sending
+    ["44 20 7946 0958", "+62442079460958"],
+    ["1 415 555 2671", "+6214155552671"],
+  ])("without or with '+': %s → %s", (input, e164) => {
+    expect(parsePhone(input, "62")).toEqual({ ok: true, e164 });
+  });
+
+  it.each([
+    // starts with the calling code but is not possible internationally (too short): read nationally instead
+    ["6281555", "+626281555"],
+  ])("falls back to the national reading when the international one is impossible: %s → %s", (input, e164) => {
+    expect(parsePhone(input, "62")).toEqual({ ok: true, e164 });
+  });
+
+  it.each([
+    ["447946095812", "44", "+447946095812"],
+    ["07946 095812", "44", "+447946095812"],
+    ["14155552671", "1", "+14155552671"],
+    ["(415) 555-2671", "1", "+14155552671"],
+  ])("applies the same rule to another default calling code: %s with %s → %s", (input, code, e164) => {
+    expect(parsePhone(input, code)).toEqual({ ok: true, e164 });
+  });
+
   it.each([
     ["", "Enter a phone number"],
     ["   ", "Enter a phone number"],

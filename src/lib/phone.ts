@@ -21,16 +21,34 @@ export function defaultCallingCode(): string {
 }
 
 /**
- * Validates and normalises a phone number to E.164. A number without "+" is read in the default country
- * ("0812-3456-7890" → "+6281234567890"); one with "+" keeps its own country ("+1 555 123 4567" → "+15551234567").
+ * How a number written without "+" is read, given the default calling code (62 here):
+ *  - a leading 0 is a national trunk prefix: "0812 3456 7890" → +62 812 3456 7890;
+ *  - digits that start with the default calling code and form a possible number when read as international are
+ *    international: "62811555666" → +62 811 555 666 (reading it nationally would give the bogus +62 62811555666);
+ *  - anything else is national in the default country: "812 3456 7890" → +62 812 3456 7890, "44 20…" → +62 44 20….
+ * A number with "+" keeps its own country. Spaces, dashes, dots and parentheses are ignored.
+ */
+function interpretWithoutPlus(digits: string, callingCode: string): string {
+  if (digits.startsWith("0") || !digits.startsWith(callingCode)) return digits;
+  try {
+    return parsePhoneNumberWithError(`+${digits}`).isPossible() ? `+${digits}` : digits;
+  } catch {
+    return digits;
+  }
+}
+
+/**
+ * Validates and normalises a phone number to E.164 with the rule above. The server (zPhone) and the browser
+ * (the "will send to" preview) both call this, so what the form shows is what is sent.
  * Numbers are checked for plausibility (length per country), not against allocated ranges: WhatsApp decides
  * whether a number exists, and test ranges such as +1 555 must stay usable.
  */
 export function parsePhone(input: string, callingCode: string = defaultCallingCode()): PhoneResult {
-  const text = input.trim();
-  const label = text === "" ? "The phone number" : `"${text.slice(0, 40)}"`;
-  if (text === "") return { ok: false, error: "Enter a phone number" };
-  if (!ALLOWED.test(text)) return { ok: false, error: `${label} may only contain digits, spaces, '+', '-', '.', '(' and ')'` };
+  const trimmed = input.trim();
+  const label = trimmed === "" ? "The phone number" : `"${trimmed.slice(0, 40)}"`;
+  if (trimmed === "") return { ok: false, error: "Enter a phone number" };
+  if (!ALLOWED.test(trimmed)) return { ok: false, error: `${label} may only contain digits, spaces, '+', '-', '.', '(' and ')'` };
+  const text = trimmed.startsWith("+") ? trimmed : interpretWithoutPlus(trimmed.replace(/\D/g, ""), callingCode);
   const options = { defaultCallingCode: callingCode as CountryCallingCode };
   const lengthProblem = validatePhoneNumberLength(text, options);
   if (lengthProblem) return { ok: false, error: `${label} ${LENGTH_ERRORS[lengthProblem] ?? "is not a valid phone number"}` };
@@ -58,6 +76,15 @@ export function normalizePhone(input: string, callingCode?: string): string {
 export function toJid(e164: string): string {
   if (!E164.test(e164)) throw new Error(`"${e164}" is not an E.164 phone number`);
   return `${e164.slice(1)}@s.whatsapp.net`;
+}
+
+/** "+6281234567890" → "+62 812-3456-7890" (international format for display); the input unchanged if unparsable. */
+export function formatPhone(e164: string): string {
+  try {
+    return parsePhoneNumberWithError(e164).formatInternational();
+  } catch {
+    return e164;
+  }
 }
 
 /** "6281234567890@s.whatsapp.net" or "6281234567890:3@s.whatsapp.net" → "+6281234567890"; null for other jids. */

@@ -15,7 +15,7 @@ export interface TestUser {
 let cachedHash: Promise<string> | undefined;
 const PASSWORD = "correct-horse-battery";
 
-export async function createUser(role: "admin" | "user" = "user", overrides: { maxDevices?: number; dailyMessageLimit?: number } = {}): Promise<TestUser> {
+export async function createUser(role: "admin" | "user" = "user", overrides: { maxDevices?: number; dailyMessageLimit?: number; fullName?: string } = {}): Promise<TestUser> {
   const tag = randomUUID().slice(0, 8);
   cachedHash ??= hashPassword(PASSWORD);
   const user = await db().user.create({

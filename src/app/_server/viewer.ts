@@ -35,13 +35,6 @@ export async function requireViewer(): Promise<Viewer> {
   return viewer;
 }
 
-export async function requireAdmin(): Promise<Viewer> {
-  const viewer = await requireViewer();
-  // Non-admins are sent home rather than shown a page that would only fail with FORBIDDEN.
-  if (viewer.role !== "admin") redirect("/dashboard");
-  return viewer;
-}
-
 export function isSandboxMode(): boolean {
   return env().WA_MODE === "sandbox";
 }

@@ -53,12 +53,13 @@ const LABELS: Record<string, PlainMessageKey> = {
   "job.resume": "activity.actions.job.resume",
   "job.cancel": "activity.actions.job.cancel",
   "message.sendText": "activity.actions.message.sendText",
+  "user.updateLimits": "activity.actions.user.updateLimits",
 };
 
-/** A sentence for a recorded action; actions added later without a label show as recorded ("bot.updateRules"). */
+/** A sentence for a recorded action; an action added later without a label reads "Another action", never its raw key. */
 export function actionLabel(action: string, t: Translate): string {
   const key = LABELS[action];
-  return key ? t(key) : action;
+  return key ? t(key) : t("activity.actions.other");
 }
 
 export function actionCategory(action: string): ActivityCategory | null {

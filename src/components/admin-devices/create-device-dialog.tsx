@@ -52,7 +52,7 @@ export function CreateDeviceDialog() {
     if (!ownerId) next.ownerId = t("validation.required");
     if (deviceName.trim().length === 0) next.deviceName = t("validation.required");
     else if (deviceName.trim().length > 100) next.deviceName = t("validation.maxChars", { max: 100 });
-    if (deviceId.trim() && !DEVICE_ID.test(deviceId.trim())) next.deviceId = t("validation.invalid");
+    if (deviceId.trim() && !DEVICE_ID.test(deviceId.trim())) next.deviceId = t("validation.deviceId");
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     create.mutate({ ownerId: Number(ownerId), deviceName: deviceName.trim(), deviceId: deviceId.trim() || undefined });

@@ -9,7 +9,7 @@ import { Card, CardFooter } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useFormat, useT } from "@/i18n/provider";
+import { usePlural, useT } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import { HistoryFiltersForm, type HistoryFilters } from "./history-filters";
 import { HistoryResults } from "./history-results";
@@ -20,7 +20,7 @@ const PAGE_SIZE = 25;
 /** /chat-history: messages across the caller's devices, filtered, newest first, a page at a time. */
 export function ChatHistoryView() {
   const t = useT();
-  const format = useFormat();
+  const plural = usePlural();
   const trpc = useTRPC();
   const [filters, setFilters] = useState<HistoryFilters>({});
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -74,7 +74,7 @@ export function ChatHistoryView() {
           </div>
           <CardFooter className="justify-between">
             <p className="text-sm text-muted-foreground" data-testid="history-count">
-              {t("chatHistory.shown", { count: format.number(items.length) })}
+              {plural("chatHistory.shown", items.length)}
             </p>
             {results.hasNextPage ? (
               <Button variant="outline" size="sm" loading={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>

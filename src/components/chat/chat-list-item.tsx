@@ -2,19 +2,23 @@
 
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { useT } from "@/i18n/provider";
+import { usePlural, useT } from "@/i18n/provider";
 import { ChatAvatar } from "./chat-avatar";
-import { chatTitle, type ChatSummaryItem } from "./chat-types";
+import { chatDisplayName } from "@/components/messages/display-name";
+import { formatPhone } from "@/lib/phone";
+import type { ChatSummaryItem } from "./chat-types";
 import { StatusTicks } from "./status-ticks";
 import { useChatFormat } from "./use-chat-format";
 
+/** The server reads at most this many of a chat's latest messages to count unread ones (AWAITING_REPLY_CAP). */
 const AWAITING_CAP = 20;
 
 /** One row of the chat list: who, when, the last message and how many messages still wait for a reply. */
 export function ChatListItem({ chat, selected, onSelect }: { chat: ChatSummaryItem; selected: boolean; onSelect: (chat: ChatSummaryItem) => void }) {
   const t = useT();
+  const plural = usePlural();
   const format = useChatFormat();
-  const title = chatTitle(chat, chat.phone, t("chat.unnamed"));
+  const title = chatDisplayName(chat, t("chat.unnamed"));
   const last = chat.lastMessage;
   const outgoing = last.direction === "outgoing";
   const preview = last.preview ?? t(`chat.types.${last.type}`);
@@ -31,15 +35,15 @@ export function ChatListItem({ chat, selected, onSelect }: { chat: ChatSummaryIt
           selected && "bg-primary/5 hover:bg-primary/10",
         )}
       >
-        <ChatAvatar jid={chat.chatJid} label={title} isGroup={chat.isGroup} />
+        <ChatAvatar jid={chat.chatJid} label={chat.name} isGroup={chat.isGroup} />
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">
             <span className="truncate font-medium">{title}</span>
-            <time className={cn("shrink-0 text-xs", chat.awaitingReply > 0 ? "font-medium text-primary" : "text-muted-foreground")} dateTime={last.timestamp.toISOString()}>
+            <time className={cn("shrink-0 text-xs", chat.unread > 0 ? "font-medium text-primary" : "text-muted-foreground")} dateTime={last.timestamp.toISOString()}>
               {format.listTime(last.timestamp)}
             </time>
           </span>
-          {chat.name && chat.phone ? <span className="block truncate font-mono text-xs text-muted-foreground">{chat.phone}</span> : null}
+          {chat.name && chat.phone ? <span className="block truncate text-xs text-muted-foreground">{formatPhone(chat.phone)}</span> : null}
           <span className="mt-0.5 flex items-center gap-2">
             <span className="flex min-w-0 flex-1 items-center gap-1 text-sm text-muted-foreground">
               {outgoing ? <StatusTicks status={last.status} /> : null}
@@ -49,13 +53,13 @@ export function ChatListItem({ chat, selected, onSelect }: { chat: ChatSummaryIt
               </span>
             </span>
             {chat.isGroup ? <Badge>{t("chat.group")}</Badge> : null}
-            {chat.awaitingReply > 0 ? (
+            {chat.unread > 0 ? (
               <span
                 className="flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-primary px-1.5 text-[11px] font-semibold text-primary-foreground"
-                title={chat.awaitingReply > AWAITING_CAP ? t("chat.awaitingMore", { count: AWAITING_CAP }) : t("chat.awaiting", { count: chat.awaitingReply })}
-                data-testid="chat-awaiting"
+                title={chat.unread > AWAITING_CAP ? t("chat.unreadMore", { count: AWAITING_CAP }) : plural("chat.unread", chat.unread)}
+                data-testid="chat-unread"
               >
-                {chat.awaitingReply > AWAITING_CAP ? `${AWAITING_CAP}+` : chat.awaitingReply}
+                {chat.unread > AWAITING_CAP ? `${AWAITING_CAP}+` : chat.unread}
               </span>
             ) : null}
           </span>

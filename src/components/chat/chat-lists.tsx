@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { useT } from "@/i18n/provider";
+import { useT, usePlural } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import { ChatListItem, ChatListSkeleton } from "./chat-list-item";
 import type { ChatSummaryItem } from "./chat-types";
@@ -60,6 +60,7 @@ export function RecentChats({ deviceId, selectedJid, onSelect }: ListProps) {
 /** The seed's daily chat list: chats with activity on one local day, with that day's in/out counts. */
 export function DailyChats({ deviceId, selectedJid, onSelect }: ListProps) {
   const t = useT();
+  const plural = usePlural();
   const trpc = useTRPC();
   const [date, setDate] = useState(localToday);
   const [timezone] = useState(browserTimeZone);
@@ -83,7 +84,7 @@ export function DailyChats({ deviceId, selectedJid, onSelect }: ListProps) {
           <p className="px-4 pt-2 text-xs text-muted-foreground" data-testid="chat-day-total">
             {day.data.totalChats > day.data.items.length
               ? t("chat.dayTruncated", { shown: day.data.items.length, total: day.data.totalChats })
-              : t("chat.dayTotal", { count: day.data.totalChats })}
+              : plural("chat.dayTotal", day.data.totalChats)}
           </p>
           <ul className="divide-y" aria-label={t("chat.listLabel")}>
             {day.data.items.map((chat) => (

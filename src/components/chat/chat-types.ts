@@ -8,8 +8,6 @@ export type FoundMessageItem = RouterOutputs["chat"]["search"]["items"][number];
 export interface OpenChat {
   chatJid: string;
   name: string | null;
-}
-
-export function chatTitle(chat: { name: string | null; chatJid: string }, phone: string | null, unnamed: string): string {
-  return chat.name ?? phone ?? (chat.chatJid.endsWith("@g.us") ? unnamed : chat.chatJid);
+  /** Whether `name` is a saved contact; unknown until the list or chat.identity says. */
+  saved?: boolean;
 }

@@ -94,7 +94,7 @@ export function DeviceChatView({ deviceId, initialChat }: { deviceId: string; in
           <ChatListPane
             deviceId={deviceId}
             selectedJid={open?.chatJid ?? null}
-            onSelect={(chat: ChatSummaryItem) => select({ chatJid: chat.chatJid, name: chat.name })}
+            onSelect={(chat: ChatSummaryItem) => select({ chatJid: chat.chatJid, name: chat.name, saved: chat.saved })}
             onOpenJid={(chatJid) => select({ chatJid, name: null })}
           />
         </div>

@@ -8,7 +8,9 @@ import { MessageStatusBadge } from "@/components/status/message-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useFormat, useT } from "@/i18n/provider";
-import { phoneFromJid } from "@/lib/phone";
+import { chatDisplayName } from "@/components/messages/display-name";
+import { messageOriginLabel } from "@/components/messages/message-origin";
+import { formatPhone, phoneFromJid } from "@/lib/phone";
 import type { FoundMessageItem } from "./chat-types";
 
 /** Search results: when, which device, with whom, what, and a way into that conversation. */
@@ -33,7 +35,8 @@ export function HistoryResults({ items }: { items: FoundMessageItem[] }) {
       <TableBody>
         {items.map((m) => {
           const phone = phoneFromJid(m.chatJid);
-          const who = m.contactName ?? phone ?? m.chatJid;
+          const who = chatDisplayName({ name: m.chatName, chatJid: m.chatJid }, t("chat.unnamed"));
+          const origin = messageOriginLabel(m, t);
           const outgoing = m.direction === "outgoing";
           const Icon = outgoing ? ArrowUpRight : ArrowDownLeft;
           const text = isMediaType(m.type) ? mediaCaption(m) : m.content;
@@ -47,7 +50,7 @@ export function HistoryResults({ items }: { items: FoundMessageItem[] }) {
               </TableCell>
               <TableCell className="whitespace-nowrap max-sm:basis-full max-sm:py-0.5">
                 <span className="block text-sm font-medium">{who}</span>
-                {m.contactName && phone ? <span className="block font-mono text-xs text-muted-foreground">{phone}</span> : null}
+                {m.chatName && phone ? <span className="block text-xs text-muted-foreground">{formatPhone(phone)}</span> : null}
               </TableCell>
               <TableCell className="max-sm:basis-full max-sm:py-1 sm:min-w-64">
                 <span className="flex items-start gap-2">
@@ -59,6 +62,11 @@ export function HistoryResults({ items }: { items: FoundMessageItem[] }) {
                     ) : text ? null : (
                       <span className="text-sm text-muted-foreground italic">{t(`chat.types.${m.type}`)}</span>
                     )}
+                    {origin ? (
+                      <span className="block text-xs text-muted-foreground" data-testid="message-origin">
+                        {origin}
+                      </span>
+                    ) : null}
                   </span>
                 </span>
               </TableCell>

@@ -3,6 +3,7 @@
 import { isMediaType, mediaCaption } from "@/components/media/media-kind";
 import { MessageMedia } from "@/components/media/message-media";
 import { cn } from "@/components/ui/cn";
+import { messageOriginLabel } from "@/components/messages/message-origin";
 import { useT } from "@/i18n/provider";
 import type { ChatMessageItem } from "./chat-types";
 import { StatusTicks } from "./status-ticks";
@@ -19,6 +20,7 @@ export function MessageBubble({ message, showSender }: { message: ChatMessageIte
   const outgoing = message.direction === "outgoing";
   const hasMedia = isMediaType(message.type);
   const text = hasMedia ? mediaCaption(message) : message.content;
+  const origin = messageOriginLabel(message, t);
   return (
     <div className={cn("flex px-3 sm:px-6", outgoing ? "justify-end" : "justify-start")}>
       <div
@@ -44,6 +46,11 @@ export function MessageBubble({ message, showSender }: { message: ChatMessageIte
         )}
         {!hasMedia && message.type !== "text" && message.content ? <p className="text-xs text-muted-foreground italic">{t(`chat.types.${message.type}`)}</p> : null}
         <p className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-muted-foreground">
+          {origin ? (
+            <span className="mr-1 truncate italic" data-testid="message-origin">
+              {origin} ·
+            </span>
+          ) : null}
           <time dateTime={message.timestamp.toISOString()}>{format.time(message.timestamp)}</time>
           {outgoing ? <StatusTicks status={message.status} /> : null}
         </p>

@@ -6,13 +6,17 @@ import { Button } from "@/components/ui/button";
 import { fieldDescribedBy } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useT } from "@/i18n/provider";
-import { parsePhone, toJid } from "@/lib/phone";
+import { useNormalisedPhoneHint } from "@/components/phone/normalised-phone-hint";
+import { useParsePhone } from "@/components/phone/phone-rule";
+import { toJid } from "@/lib/phone";
 
 /** Opens a conversation with any number, written the way people write numbers. */
 export function NewChatForm({ onOpen }: { onOpen: (chatJid: string) => void }) {
   const t = useT();
   const [phone, setPhone] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const parsePhone = useParsePhone();
+  const hint = useNormalisedPhoneHint(phone, "", "open");
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = parsePhone(phone);
@@ -38,7 +42,7 @@ export function NewChatForm({ onOpen }: { onOpen: (chatJid: string) => void }) {
           value={phone}
           onChange={(e) => setPhone(e.target.value)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={fieldDescribedBy("new-chat-phone", error)}
+          aria-describedby={fieldDescribedBy("new-chat-phone", error, hint)}
         />
         <Button type="submit" size="sm" variant="outline">
           <MessageSquarePlus aria-hidden />
@@ -48,6 +52,10 @@ export function NewChatForm({ onOpen }: { onOpen: (chatJid: string) => void }) {
       {error ? (
         <p id="new-chat-phone-error" className="text-xs font-medium text-destructive">
           {error}
+        </p>
+      ) : hint ? (
+        <p id="new-chat-phone-hint" className="text-xs text-muted-foreground">
+          {hint}
         </p>
       ) : null}
     </form>

@@ -11,7 +11,8 @@ import { fieldDescribedBy, FormError, FormField } from "@/components/ui/form-fie
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/i18n/provider";
-import { parsePhone } from "@/lib/phone";
+import { useNormalisedPhoneHint } from "@/components/phone/normalised-phone-hint";
+import { useParsePhone } from "@/components/phone/phone-rule";
 import { useTRPC } from "@/trpc/react";
 import { TagPicker } from "./tag-picker";
 import type { ContactItem } from "./types";
@@ -39,10 +40,12 @@ export function ContactDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const t = useT();
+  const parsePhone = useParsePhone();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState(contact?.name ?? draft?.name ?? "");
   const [phone, setPhone] = useState(contact?.phone ?? draft?.phone ?? "");
+  const phoneHint = useNormalisedPhoneHint(phone, t("send.toHint"), "save");
   const [notes, setNotes] = useState(contact?.notes ?? "");
   const [tagIds, setTagIds] = useState<number[]>(contact?.tags.map((tag) => tag.id) ?? []);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -51,6 +54,9 @@ export function ContactDialog({
     toast.success(message);
     // Tag counts change with the contact's tags; the WhatsApp chat view marks saved numbers.
     void queryClient.invalidateQueries({ queryKey: trpc.contact.pathKey() });
+    // Every list names people by their saved contact first (chats, history, dashboard).
+    void queryClient.invalidateQueries({ queryKey: trpc.chat.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.message.pathKey() });
     onOpenChange(false);
     return saved;
   };
@@ -103,7 +109,7 @@ export function ContactDialog({
               aria-describedby={fieldDescribedBy("contact-name", errors.name)}
             />
           </FormField>
-          <FormField id="contact-phone" label={t("contacts.phone")} error={errors.phone} hint={t("send.toHint")}>
+          <FormField id="contact-phone" label={t("contacts.phone")} error={errors.phone} hint={phoneHint}>
             <Input
               id="contact-phone"
               type="tel"
@@ -112,7 +118,7 @@ export function ContactDialog({
               value={phone}
               onChange={(e) => setPhone(e.target.value)}
               aria-invalid={Boolean(errors.phone)}
-              aria-describedby={fieldDescribedBy("contact-phone", errors.phone, t("send.toHint"))}
+              aria-describedby={fieldDescribedBy("contact-phone", errors.phone, phoneHint)}
             />
           </FormField>
           <FormField

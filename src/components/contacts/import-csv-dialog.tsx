@@ -4,13 +4,16 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FileUp, Upload } from "lucide-react";
 import { useRef, useState, type FormEvent } from "react";
 import { errorMessage } from "@/components/errors/error-message";
+import { usePhoneCallingCode } from "@/components/phone/phone-rule";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { fieldDescribedBy, FormError, FormField } from "@/components/ui/form-field";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useFormat, useT } from "@/i18n/provider";
+import { useFormat, useT, usePlural } from "@/i18n/provider";
+import { parseContactsCsv, type ContactCsvRow, type ContactCsvRowError } from "@/lib/csv/contacts-csv";
 import { useTRPC } from "@/trpc/react";
+import { ImportCsvPreview } from "./import-csv-preview";
 
 const CSV_BYTES_MAX = 2 * 1024 * 1024;
 const EXAMPLE = "name,phone,tags,notes\nBudi Santoso,0812 3456 7890,customer;vip,Prefers mornings";
@@ -39,12 +42,16 @@ export function ImportCsvButton() {
 
 function ImportCsvDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useT();
+  const plural = usePlural();
   const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
+  // The file read and checked in the browser with the server's rule, shown before anything is written.
+  const [preview, setPreview] = useState<{ csv: string; rows: ContactCsvRow[]; errors: ContactCsvRowError[] } | null>(null);
+  const callingCode = usePhoneCallingCode();
   const importCsv = useMutation(
     trpc.contact.importCsv.mutationOptions({
       onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.contact.pathKey() }),
@@ -55,6 +62,7 @@ function ImportCsvDialog({ open, onOpenChange }: { open: boolean; onOpenChange: 
   const pick = (chosen: File) => {
     setFile(chosen);
     setFileError(null);
+    setPreview(null);
     importCsv.reset();
   };
 
@@ -72,11 +80,14 @@ function ImportCsvDialog({ open, onOpenChange }: { open: boolean; onOpenChange: 
       return setFileError(t("contacts.import.readFailed"));
     }
     setReading(false);
-    importCsv.mutate({ csv });
+    const parsed = parseContactsCsv(csv, callingCode);
+    if (!parsed.ok) return setFileError(parsed.error);
+    setPreview({ csv, rows: parsed.rows, errors: parsed.errors });
   };
 
   const startOver = () => {
     setFile(null);
+    setPreview(null);
     importCsv.reset();
   };
 
@@ -132,6 +143,20 @@ function ImportCsvDialog({ open, onOpenChange }: { open: boolean; onOpenChange: 
               <Button onClick={() => onOpenChange(false)}>{t("contacts.import.done")}</Button>
             </DialogFooter>
           </div>
+        ) : preview ? (
+          <div className="grid gap-4">
+            <FormError message={importCsv.error ? errorMessage(importCsv.error, t) : null} />
+            <ImportCsvPreview rows={preview.rows} errors={preview.errors} />
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={() => setPreview(null)} disabled={busy}>
+                {t("common.back")}
+              </Button>
+              <Button type="button" loading={busy} disabled={preview.rows.length === 0} onClick={() => importCsv.mutate({ csv: preview.csv })}>
+                {busy ? null : <Upload aria-hidden />}
+                {plural("contacts.import.confirm", preview.rows.length)}
+              </Button>
+            </DialogFooter>
+          </div>
         ) : (
           <form onSubmit={(e) => void onSubmit(e)} noValidate className="grid gap-4">
             <FormError message={importCsv.error ? errorMessage(importCsv.error, t) : null} />
@@ -177,7 +202,6 @@ function ImportCsvDialog({ open, onOpenChange }: { open: boolean; onOpenChange: 
                 {t("common.cancel")}
               </Button>
               <Button type="submit" loading={busy}>
-                {busy ? null : <Upload aria-hidden />}
                 {t("contacts.import.submit")}
               </Button>
             </DialogFooter>

@@ -14,7 +14,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { fieldDescribedBy, FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useFormat, useT } from "@/i18n/provider";
+import { useFormat, useT, usePlural } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import { TAG_COLORS, TagBadge, TagColorPicker } from "./tag-badge";
 import type { TagItem } from "./types";
@@ -32,6 +32,7 @@ function tagNameError(name: string, t: ReturnType<typeof useT>): string | undefi
 /** Create, rename, recolour and delete tags; each shows how many contacts carry it. */
 export function TagsManager({ onShowContacts }: { onShowContacts: (tagId: number) => void }) {
   const t = useT();
+  const plural = usePlural();
   const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -166,7 +167,7 @@ export function TagsManager({ onShowContacts }: { onShowContacts: (tagId: number
           }
         }}
         title={t("contacts.tags.deleteTitle", { name: deleting?.name ?? "" })}
-        description={t("contacts.tags.deleteBody", { count: deleting?.contactCount ?? 0 })}
+        description={plural("contacts.tags.deleteBody", deleting?.contactCount ?? 0)}
         confirmLabel={t("common.delete")}
         cancelLabel={t("common.cancel")}
         closeLabel={t("common.close")}

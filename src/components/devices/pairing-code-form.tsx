@@ -8,12 +8,13 @@ import { Button } from "@/components/ui/button";
 import { fieldDescribedBy, FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useT } from "@/i18n/provider";
-import { parsePhone } from "@/lib/phone";
+import { useParsePhone } from "@/components/phone/phone-rule";
 import { useTRPC } from "@/trpc/react";
 
 /** "Use a pairing code instead": enter the phone's number, show the 8-character code to type on it. */
 export function PairingCodeForm({ deviceId }: { deviceId: string }) {
   const t = useT();
+  const parsePhone = useParsePhone();
   const trpc = useTRPC();
   const [phone, setPhone] = useState("");
   const [phoneError, setPhoneError] = useState<string | null>(null);

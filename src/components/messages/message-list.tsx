@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useT } from "@/i18n/provider";
 import type { RouterOutputs } from "@/trpc/react";
-import { displayJid } from "./jid";
+import { chatDisplayName } from "./display-name";
+import { messageOriginLabel } from "./message-origin";
 
 export type MessageItem = RouterOutputs["message"]["list"]["items"][number];
 
@@ -34,13 +35,20 @@ export function MessageList({ messages }: { messages: MessageItem[] }) {
             </span>
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-                <span className="font-mono text-xs font-medium">{displayJid(outgoing ? m.toJid : m.fromJid)}</span>
+                <span className="text-sm font-medium" data-testid="message-chat-name">
+                  {chatDisplayName({ name: m.chatName, chatJid: m.chatJid }, t("chat.unnamed"))}
+                </span>
                 <time className="text-xs text-muted-foreground" dateTime={new Date(m.timestamp).toISOString()}>
                   {format.dateTime(m.timestamp)}
                 </time>
               </div>
               {text ? <p className="mt-0.5 line-clamp-2 text-sm break-words whitespace-pre-wrap">{text}</p> : null}
               {hasMedia ? <MediaTag type={m.type} media={m.media} /> : text ? null : <p className="mt-0.5 text-sm text-muted-foreground italic">{t(`chat.types.${m.type}`)}</p>}
+              {messageOriginLabel(m, t) ? (
+                <p className="mt-0.5 text-xs text-muted-foreground" data-testid="message-origin">
+                  {messageOriginLabel(m, t)}
+                </p>
+              ) : null}
               {m.error ? <p className="mt-0.5 text-xs text-destructive">{m.error}</p> : null}
             </div>
             {outgoing ? <MessageStatusBadge status={m.status} /> : <Badge tone="info">{t("direction.incoming")}</Badge>}

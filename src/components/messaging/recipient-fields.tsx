@@ -1,5 +1,6 @@
 "use client";
 
+import { useNormalisedPhoneHint } from "@/components/phone/normalised-phone-hint";
 import { FormField, fieldDescribedBy } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -40,9 +41,10 @@ export function ConnectedDeviceField(props: {
   );
 }
 
-/** Recipient phone input; the server normalises the number with its default country code. */
+/** Recipient phone input; below it, the number as it will be sent (the same rule the server applies). */
 export function RecipientPhoneField(props: { id: string; label: string; hint: string; value: string; onChange: (value: string) => void; error?: string }) {
-  const { id, error, hint } = props;
+  const { id, error } = props;
+  const hint = useNormalisedPhoneHint(props.value, props.hint);
   return (
     <FormField id={id} label={props.label} error={error} hint={hint}>
       <Input

@@ -18,9 +18,9 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
-import { useLocale, useT } from "@/i18n/provider";
+import { useLocale, useT, usePlural } from "@/i18n/provider";
 import { MAX_CAPTION_LENGTH } from "@/lib/media/media-kinds";
-import { parsePhone } from "@/lib/phone";
+import { useParsePhone } from "@/components/phone/phone-rule";
 import { useTRPC } from "@/trpc/react";
 import { formatInZone } from "./format";
 import { scheduleErrors, type ScheduleField as Field } from "./schedule-errors";
@@ -43,6 +43,8 @@ function useBrowserTimeZone(): string {
  */
 export function ScheduleForm() {
   const t = useT();
+  const plural = usePlural();
+  const parsePhone = useParsePhone();
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -132,8 +134,8 @@ export function ScheduleForm() {
     }
     setErrors(next);
     // A refused or failed upload already explains itself under the file field.
-    if (Object.keys(next).length > 0 || attachment.state?.phase === "error") return;
-    const base = { deviceId: selected, to: to.trim(), scheduleTime: when.trim(), timezone };
+    if (Object.keys(next).length > 0 || !phone.ok || attachment.state?.phase === "error") return;
+    const base = { deviceId: selected, to: phone.e164, scheduleTime: when.trim(), timezone };
     if (!withFile) {
       schedule.mutate({ ...base, text });
       return;
@@ -153,7 +155,7 @@ export function ScheduleForm() {
   };
 
   const bannerError = schedule.error ? scheduleErrors(schedule.error, t).banner : null;
-  const textHint = withFile ? t("media.captionCount", { count: text.length, max: MAX_CAPTION_LENGTH }) : t("schedule.characters", { count: text.length });
+  const textHint = withFile ? t("media.captionCount", { count: text.length, max: MAX_CAPTION_LENGTH }) : plural("schedule.characters", text.length);
   const submitting = schedule.isPending || waitingForUpload;
   // A new or removed file makes a server verdict on the previous one stale.
   const onFileChange = () => setErrors(({ file: _file, text: _text, ...rest }) => rest);

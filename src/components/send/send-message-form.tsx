@@ -16,9 +16,9 @@ import { fieldDescribedBy, FormError, FormField } from "@/components/ui/form-fie
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
-import { useT } from "@/i18n/provider";
+import { useT, usePlural } from "@/i18n/provider";
 import { canBeVoiceNote, MAX_CAPTION_LENGTH } from "@/lib/media/media-kinds";
-import { parsePhone } from "@/lib/phone";
+import { useParsePhone } from "@/components/phone/phone-rule";
 import { useTRPC, type RouterOutputs } from "@/trpc/react";
 import { MediaMessageFields, type MediaField } from "./media-message-fields";
 import { SendResult } from "./send-result";
@@ -36,6 +36,8 @@ function mediaFieldErrors(error: unknown): Partial<Record<Field, string>> {
 
 export function SendMessageForm() {
   const t = useT();
+  const plural = usePlural();
+  const parsePhone = useParsePhone();
   const trpc = useTRPC();
   const devices = useQuery(trpc.device.list.queryOptions({ connectedOnly: true, limit: 200 }));
   const [deviceId, setDeviceId] = useState("");
@@ -109,11 +111,11 @@ export function SendMessageForm() {
     );
   }
 
-  const sendUploaded = (media: UploadedMedia) => {
+  const sendUploaded = (media: UploadedMedia, recipient: string) => {
     const visual = media.kind === "image" || media.kind === "video";
     sendMedia.mutate({
       deviceId: selected,
-      to: to.trim(),
+      to: recipient,
       mediaId: media.id,
       caption: media.kind === "audio" ? undefined : caption,
       sendAs: visual && asDocument ? "document" : "auto",
@@ -135,10 +137,10 @@ export function SendMessageForm() {
     }
     setErrors(next);
     if (Object.keys(next).length > 0 || !phone.ok) return;
-    // The server normalises the number with its configured default country; the check above only catches typos early.
+    // The number shown under the field ("Sends to …") is the one sent.
     if (mode === "text") {
       status.reset();
-      send.mutate({ deviceId: selected, to: to.trim(), text });
+      send.mutate({ deviceId: selected, to: phone.e164, text });
       return;
     }
     // A refused or failed upload already explains itself under the file field.
@@ -153,7 +155,7 @@ export function SendMessageForm() {
     } finally {
       setWaitingForUpload(false);
     }
-    sendUploaded(media);
+    sendUploaded(media, phone.e164);
   };
 
   const failed = mode === "text" ? send.error : sendMedia.error;
@@ -189,7 +191,7 @@ export function SendMessageForm() {
                 </TabsTrigger>
               </TabsList>
               <TabsContent value="text">
-                <FormField id="text" label={t("send.message")} error={errors.text} hint={t("send.characters", { count: text.length })}>
+                <FormField id="text" label={t("send.message")} error={errors.text} hint={plural("send.characters", text.length)}>
                   <Textarea
                     id="text"
                     rows={5}
@@ -197,7 +199,7 @@ export function SendMessageForm() {
                     value={text}
                     onChange={(e) => setText(e.target.value)}
                     aria-invalid={Boolean(errors.text)}
-                    aria-describedby={fieldDescribedBy("text", errors.text, t("send.characters", { count: text.length }))}
+                    aria-describedby={fieldDescribedBy("text", errors.text, plural("send.characters", text.length))}
                   />
                 </FormField>
               </TabsContent>

@@ -12,7 +12,8 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
-import { TemplatePreview, TemplateVariableFields, type VariableValues } from "./template-preview";
+import { templateProblems } from "@/lib/render-template";
+import { MalformedPlaceholdersNotice, TemplatePreview, TemplateVariableFields, type VariableValues } from "./template-preview";
 import type { TemplateItem } from "./types";
 
 const NAME_MAX = 100;
@@ -108,6 +109,7 @@ export function TemplateEditorDialog({
                   aria-describedby={fieldDescribedBy("template-body", errors.body, bodyHint)}
                 />
               </FormField>
+              <MalformedPlaceholdersNotice problems={templateProblems(body)} className="-mt-2" />
             </div>
             <section className="grid content-start gap-4 rounded-lg border bg-muted/30 p-4" aria-label={t("templates.preview")}>
               <div>

@@ -5,11 +5,8 @@ import { Fragment } from "react";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { useT } from "@/i18n/provider";
-import { renderTemplate, templatePlaceholders } from "@/lib/render-template";
-
-/** Same pattern as `@/lib/render-template`; a fresh regex per split so no `lastIndex` is shared. */
-const placeholderPattern = () => /\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g;
+import { useT, usePlural } from "@/i18n/provider";
+import { placeholderPattern, renderTemplate, templatePlaceholders, templateProblems, type TemplateProblem } from "@/lib/render-template";
 
 export type VariableValues = Record<string, string>;
 
@@ -87,19 +84,48 @@ export function TemplateVariableFields({
  * The message as it will be sent: filled placeholders show their value, missing ones stay highlighted, and a
  * banner names what is still missing.
  */
-export function TemplatePreview({ body, values, className }: { body: string; values: VariableValues; className?: string }) {
-  const t = useT();
-  const result = renderLocally(body, values);
-  const parts: Array<{ text: string } | { name: string; value: string | undefined }> = [];
-  let last = 0;
+type PreviewPart = { text: string } | { name: string; value: string | undefined } | { malformed: string };
+
+/** The body cut into text, placeholders (with their values) and malformed double-brace text, in order. */
+function previewParts(body: string, values: VariableValues): PreviewPart[] {
+  const marks: Array<{ index: number; length: number; part: PreviewPart }> = [];
   for (const match of body.matchAll(placeholderPattern())) {
-    const index = match.index ?? 0;
-    if (index > last) parts.push({ text: body.slice(last, index) });
     const name = match[1] as string;
-    parts.push({ name, value: values[name] ? values[name] : undefined });
-    last = index + match[0].length;
+    marks.push({ index: match.index ?? 0, length: match[0].length, part: { name, value: values[name] ? values[name] : undefined } });
+  }
+  for (const problem of templateProblems(body)) {
+    marks.push({ index: problem.index, length: problem.text.length, part: { malformed: problem.text } });
+  }
+  marks.sort((a, b) => a.index - b.index);
+  const parts: PreviewPart[] = [];
+  let last = 0;
+  for (const mark of marks) {
+    if (mark.index < last) continue;
+    if (mark.index > last) parts.push({ text: body.slice(last, mark.index) });
+    parts.push(mark.part);
+    last = mark.index + mark.length;
   }
   if (last < body.length) parts.push({ text: body.slice(last) });
+  return parts;
+}
+
+/** Names the double-brace text that is not a variable and says how variables are written. */
+export function MalformedPlaceholdersNotice({ problems, className }: { problems: readonly TemplateProblem[]; className?: string }) {
+  const t = useT();
+  if (problems.length === 0) return null;
+  return (
+    <p role="status" className={cn("flex items-start gap-1.5 text-xs font-medium text-destructive", className)} data-testid="template-malformed">
+      <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden />
+      <span>{t("templates.malformed", { list: problems.map((p) => p.text).join(", "), example: "{{name}}" })}</span>
+    </p>
+  );
+}
+
+export function TemplatePreview({ body, values, className }: { body: string; values: VariableValues; className?: string }) {
+  const t = useT();
+  const plural = usePlural();
+  const result = renderLocally(body, values);
+  const parts = previewParts(body, values);
 
   return (
     <div className={cn("grid gap-2", className)} data-testid="template-preview">
@@ -111,6 +137,10 @@ export function TemplatePreview({ body, values, className }: { body: string; val
             {parts.map((part, i) =>
               "text" in part ? (
                 <Fragment key={i}>{part.text}</Fragment>
+              ) : "malformed" in part ? (
+                <mark key={i} className="rounded-sm bg-destructive/15 px-0.5 text-destructive underline decoration-wavy" data-testid="template-preview-malformed">
+                  {part.malformed}
+                </mark>
               ) : part.value !== undefined ? (
                 <span key={i} className="rounded-sm bg-primary/15 px-0.5">
                   {part.value}
@@ -127,13 +157,18 @@ export function TemplatePreview({ body, values, className }: { body: string; val
       {body.trim().length === 0 ? null : result.ok ? (
         <p className="flex items-center gap-1.5 text-xs text-[oklch(0.42_0.12_150)]" data-testid="template-preview-ready">
           <CircleCheck className="size-3.5" aria-hidden />
-          {t("templates.previewReady", { count: result.text.length })}
+          {plural("templates.previewReady", result.text.length)}
         </p>
       ) : (
-        <p role="status" className="flex items-start gap-1.5 text-xs font-medium text-[oklch(0.47_0.11_65)]" data-testid="template-missing">
-          <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden />
-          <span>{t("templates.missing", { names: result.missing.map((n) => `{{${n}}}`).join(", ") })}</span>
-        </p>
+        <>
+          <MalformedPlaceholdersNotice problems={result.malformed} />
+          {result.missing.length > 0 ? (
+            <p role="status" className="flex items-start gap-1.5 text-xs font-medium text-[oklch(0.47_0.11_65)]" data-testid="template-missing">
+              <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden />
+              <span>{t("templates.missing", { names: result.missing.map((n) => `{{${n}}}`).join(", ") })}</span>
+            </p>
+          ) : null}
+        </>
       )}
     </div>
   );

@@ -14,7 +14,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormError } from "@/components/ui/form-field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useT } from "@/i18n/provider";
-import { parsePhone } from "@/lib/phone";
+import { useParsePhone } from "@/components/phone/phone-rule";
 import { useTRPC } from "@/trpc/react";
 import { renderLocally, TemplatePreview, TemplateVariableFields, usedVariables, type VariableValues } from "./template-preview";
 import type { TemplateItem } from "./types";
@@ -24,6 +24,7 @@ type Field = "deviceId" | "to" | "variables";
 /** Sends a template from one of the caller's connected devices and follows the message's status live. */
 export function UseTemplateDialog({ template, open, onOpenChange }: { template: TemplateItem; open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useT();
+  const parsePhone = useParsePhone();
   const trpc = useTRPC();
   const devices = useQuery(trpc.device.list.queryOptions({ connectedOnly: true, limit: 200 }, { enabled: open }));
   const [deviceId, setDeviceId] = useState("");
@@ -47,13 +48,16 @@ export function UseTemplateDialog({ template, open, onOpenChange }: { template: 
     setTriedSubmit(true);
     const next: Partial<Record<Field, string>> = {};
     if (!selected) next.deviceId = t("validation.required");
-    if (!parsePhone(to).ok) next.to = t("validation.phone");
+    const phone = parsePhone(to);
+    if (!phone.ok) next.to = t("validation.phone");
     const rendered = renderLocally(template.body, values);
-    if (!rendered.ok) next.variables = t("templates.missing", { names: rendered.missing.map((n) => `{{${n}}}`).join(", ") });
+    if (!rendered.ok && rendered.malformed.length > 0) {
+      next.variables = t("templates.malformed", { list: rendered.malformed.map((p) => p.text).join(", "), example: "{{name}}" });
+    } else if (!rendered.ok) next.variables = t("templates.missing", { names: rendered.missing.map((n) => `{{${n}}}`).join(", ") });
     setErrors(next);
-    if (Object.keys(next).length > 0) return;
+    if (Object.keys(next).length > 0 || !phone.ok) return;
     status.reset();
-    send.mutate({ deviceId: selected, templateId: template.id, to: to.trim(), variables: usedVariables(template.body, values) });
+    send.mutate({ deviceId: selected, templateId: template.id, to: phone.e164, variables: usedVariables(template.body, values) });
   };
 
   const sendAnother = () => {

@@ -10,8 +10,8 @@ describe("parseContactsCsv", () => {
       total: 2,
       errors: [],
       rows: [
-        { row: 2, name: "Budi", phone: "+6281234567890", tags: ["vip", "Jakarta"], notes: null },
-        { row: 3, name: null, phone: "+15551234567", tags: [], notes: null },
+        { row: 2, name: "Budi", phone: "+6281234567890", phoneAsWritten: "0812-3456-7890", tags: ["vip", "Jakarta"], notes: null },
+        { row: 3, name: null, phone: "+15551234567", phoneAsWritten: "+1 555 123 4567", tags: [], notes: null },
       ],
     });
   });
@@ -36,6 +36,12 @@ describe("parseContactsCsv", () => {
       { row: 8, error: "+6281234567890 is already on row 2" },
     ]);
     expect(result.ok && result.total).toBe(6 - 1);
+  });
+
+  it("reads a number written with the country code but no '+' as international, not as +62 62…", () => {
+    const result = parseContactsCsv("name,phone\nA,62811555666\nB,0811-555-666\n");
+    expect(result.ok && result.rows.map((r) => r.phone)).toEqual(["+62811555666"]);
+    expect(result.ok && result.errors).toEqual([{ row: 3, error: "+62811555666 is already on row 2" }]);
   });
 
   it("accepts semicolon-separated files and a UTF-8 BOM", () => {

@@ -15,6 +15,8 @@ export interface ContactCsvRow {
   name: string | null;
   /** E.164. */
   phone: string;
+  /** The phone cell as the file has it, so a preview can show how it was read. */
+  phoneAsWritten: string;
   /** Distinct tag names (case-insensitively), as first written. */
   tags: string[];
   notes: string | null;
@@ -72,7 +74,7 @@ function parseTags(raw: string): string[] | string {
  * columns ignored) and validates every row: the good rows, and for each bad one its row number and the reason.
  * A later row with the same number as an earlier good row is an error, so no row silently overrides another.
  */
-export function parseContactsCsv(text: string): ContactCsvParse {
+export function parseContactsCsv(text: string, callingCode?: string): ContactCsvParse {
   const records: Array<{ record: string[]; lines: number }> = [];
   try {
     parse(text, {
@@ -103,7 +105,8 @@ export function parseContactsCsv(text: string): ContactCsvParse {
     // `lines` is where the record ends; a quoted field may span lines, and the row is where it starts.
     const row = lines - (record.join("").match(/\n/g)?.length ?? 0);
     const fail = (error: string) => errors.push({ row, error });
-    const phone = parsePhone(cell(record, columns.phone));
+    const phoneAsWritten = cell(record, columns.phone);
+    const phone = parsePhone(phoneAsWritten, callingCode);
     if (!phone.ok) {
       fail(phone.error);
       continue;
@@ -129,7 +132,7 @@ export function parseContactsCsv(text: string): ContactCsvParse {
       continue;
     }
     firstRowOfPhone.set(phone.e164, row);
-    rows.push({ row, name: name || null, phone: phone.e164, tags, notes: notes || null });
+    rows.push({ row, name: name || null, phone: phone.e164, phoneAsWritten, tags, notes: notes || null });
   }
   return { ok: true, rows, errors, total: data.length };
 }

@@ -16,6 +16,8 @@ export interface AppEventMap {
     pushName: string | null;
     mediaId: number | null;
   };
+  /** A chat was opened: its unread badge clears in every tab. */
+  "chat.read": { deviceId: string; chatJid: string };
   "message.status": { deviceId: string; messageId: number; waMessageId: string | null; status: MessageStatus; error: string | null };
   "job.progress": { jobId: number; deviceId: string; total: number; completed: number; failed: number; status: string };
   "job.finished": { jobId: number; deviceId: string; status: string };

@@ -48,6 +48,18 @@ describe("[ACTIVITY] activity.list", () => {
     expect(named.items).toHaveLength(25);
   });
 
+  it("adds the current names of the devices, templates and users that details refer to", async () => {
+    const device = await db().device.create({ data: { deviceId: "named-device", deviceName: "Toko Budi", ownerId: user.id } });
+    const template = await (await callerFor(user)).template.create({ name: "Order ready", body: "Hi {{name}}" });
+    const at = new Date(Date.parse("2026-03-11T08:00:00Z"));
+    await record(user.id, "template.use", at, { baseId: template.baseId, version: 1, deviceId: device.deviceId });
+    await record(admin.id, "device.assign", at, { deviceId: device.deviceId, fromOwnerId: other.id, toOwnerId: user.id });
+    const [use] = (await (await callerFor(user)).activity.list({ action: "template.use", limit: 1 })).items;
+    expect(use?.details).toEqual({ baseId: template.baseId, version: "1", deviceId: "named-device", deviceName: "Toko Budi", templateName: "Order ready" });
+    const [assign] = (await (await callerFor(admin)).activity.list({ action: "device.assign", limit: 1 })).items;
+    expect(assign?.details).toMatchObject({ deviceName: "Toko Budi", fromOwnerName: other.username, toOwnerName: user.username });
+  });
+
   it("filters by exact action or category", async () => {
     const c = await callerFor(user);
     expect((await c.activity.list({ action: "device.connect", limit: 100 })).items).toHaveLength(13);

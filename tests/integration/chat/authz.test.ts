@@ -97,7 +97,7 @@ describe("[CHAT][ACTIVITY][TRPC][AUTHZ] every procedure × anonymous / another u
   it("returned messages carry no metadata or owner internals", async () => {
     const page = await (await callerFor(owner)).chat.history({ deviceId: device.deviceId, chatJid: CHAT });
     expect(Object.keys(page.items[0] ?? {}).sort()).toEqual(
-      ["chatJid", "content", "direction", "error", "fromJid", "id", "media", "status", "timestamp", "toJid", "type", "waMessageId"].sort(),
+      ["chatJid", "content", "direction", "error", "fromJid", "id", "media", "origin", "sentBy", "status", "timestamp", "toJid", "type", "waMessageId"].sort(),
     );
   });
 });

@@ -39,7 +39,7 @@ describe("[CHAT][SEARCH] /chat-history filters", () => {
   it("searches text across the user's own devices only, newest first, case-insensitively, groups excluded", async () => {
     const page = await (await callerFor(owner)).chat.search({ text: "blue" });
     expect(contents(page)).toEqual(["blue again from support", "Yes, the BLUE one is ready", "Is the blue shirt ready?"]);
-    expect(page.items[0]).toMatchObject({ device: { deviceId: support.deviceId, deviceName: "Support" }, contactName: "Alice Wonder" });
+    expect(page.items[0]).toMatchObject({ device: { deviceId: support.deviceId, deviceName: "Support" }, chatName: "Alice Wonder", chatNameSaved: true });
   });
 
   it("treats % and _ in the text literally", async () => {

@@ -62,6 +62,23 @@ describe("[TEMPLATE][USE] render and send from a connected device", () => {
     expect(sandbox.inbox(contact)).toEqual([]);
   });
 
+  it("a template with a malformed placeholder is refused with the reason, and nothing is sent or written", async () => {
+    const broken = await me.template.create({ name: "Pay", body: "Halo {{name}}, bayar dengan {{ pay method }} atau {{bad-var}}." });
+    const contact = uniquePhone();
+    const before = await rowCounts();
+    const error = await me.template
+      .use({ deviceId, templateId: broken.id, to: `+${contact}`, variables: { name: "Budi", "pay_method": "tunai" } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "The template has text in double braces that is not a variable: {{ pay method }}, {{bad-var}}. Write variables as {{name}}; names use letters, digits, '_' and '.'",
+    });
+    expect(await rowCounts()).toEqual(before);
+    expect(sandbox.inbox(contact)).toEqual([]);
+    const preview = await me.template.preview({ templateId: broken.id, variables: { name: "Budi" } }).catch((e: unknown) => e);
+    expect(preview).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("{{ pay method }}") });
+  });
+
   it("a disconnected device is DEVICE_NOT_CONNECTED and nothing is written", async () => {
     await me.device.disconnect({ deviceId });
     const before = await rowCounts();

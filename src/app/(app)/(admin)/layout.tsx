@@ -1,8 +1,13 @@
 import type { ReactNode } from "react";
-import { requireAdmin } from "../../_server/viewer";
+import { AdminRequired } from "@/components/errors/admin-required";
+import { requireViewer } from "../../_server/viewer";
 
-/** Every page under here is admin-only; a normal user is sent to the dashboard. */
+/**
+ * Every page under here is admin-only. A normal user is told so, in place of the page, rather than redirected
+ * without a word; the API refuses their calls with FORBIDDEN either way.
+ */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireAdmin();
+  const viewer = await requireViewer();
+  if (viewer.role !== "admin") return <AdminRequired />;
   return children;
 }

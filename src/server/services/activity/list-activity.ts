@@ -2,6 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "../../errors";
 import { db } from "../../db";
 import { listOwnerId } from "../../authz/owned";
+import { loadActivityNames, type ActivityNames } from "./activity-names";
 import type { Actor } from "../../api/trpc";
 
 export interface ListActivityInput {
@@ -19,7 +20,10 @@ const activitySelect = { id: true, action: true, details: true, ip: true, create
 export interface ActivityEntry {
   id: number;
   action: string;
-  /** The recorded details as display text per key (lists joined, nested values as JSON). */
+  /**
+   * The recorded details as display text per key (lists joined, nested values as JSON), plus the current names of
+   * what they refer to: deviceName, templateName, ownerName, fromOwnerName, toOwnerName.
+   */
   details: Record<string, string>;
   ip: string | null;
   createdAt: Date;
@@ -43,15 +47,33 @@ export async function listActivity(input: ListActivityInput): Promise<{ items: A
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
   });
-  const items = rows.slice(0, input.limit).map((row) => ({ ...row, details: displayDetails(row.details) }));
+  const page = rows.slice(0, input.limit);
+  const names = await loadActivityNames(page.map((row) => detailsObject(row.details)));
+  const items = page.map((row) => ({ ...row, details: { ...displayDetails(row.details), ...namesOf(detailsObject(row.details), names) } }));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > input.limit && last ? `${last.createdAt.getTime()}:${last.id}` : null };
 }
 
-function displayDetails(details: Prisma.JsonValue): Record<string, string> {
-  if (typeof details !== "object" || details === null || Array.isArray(details)) return {};
+function detailsObject(details: Prisma.JsonValue): Record<string, unknown> {
+  return typeof details === "object" && details !== null && !Array.isArray(details) ? details : {};
+}
+
+function namesOf(details: Record<string, unknown>, names: ActivityNames): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(details)) {
+  const device = typeof details.deviceId === "string" ? names.devices.get(details.deviceId) : undefined;
+  if (device && typeof details.deviceName !== "string") out.deviceName = device;
+  const template = typeof details.baseId === "string" ? names.templates.get(details.baseId) : undefined;
+  if (template && typeof details.name !== "string") out.templateName = template;
+  for (const key of ["ownerId", "fromOwnerId", "toOwnerId"] as const) {
+    const user = typeof details[key] === "number" ? names.users.get(details[key]) : undefined;
+    if (user) out[key.replace(/Id$/, "Name")] = user;
+  }
+  return out;
+}
+
+function displayDetails(details: Prisma.JsonValue): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(detailsObject(details))) {
     if (value === null || value === undefined) continue;
     if (Array.isArray(value)) out[key] = value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ");
     else out[key] = typeof value === "object" ? JSON.stringify(value) : String(value);

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { mediaSummarySelect } from "../media/media-select";
+import { messageOriginSelect } from "../messages/message-select";
 
 /** A message as a conversation shows it; the device is known from the request, metadata stays server-side. */
 export const chatMessageSelect = {
@@ -15,6 +16,7 @@ export const chatMessageSelect = {
   error: true,
   timestamp: true,
   media: { select: mediaSummarySelect },
+  ...messageOriginSelect,
 } as const satisfies Prisma.MessageSelect;
 
 export type ChatMessage = Prisma.MessageGetPayload<{ select: typeof chatMessageSelect }>;

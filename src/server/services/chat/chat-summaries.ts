@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { MessageDirection, MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { db } from "../../db";
 import { chatPhone, isGroupJid } from "./chat-jid";
+import { pickChatName } from "./display-names";
 
 /** How many of a chat's latest messages are read to count replies still owed; CAP + 1 means "more than CAP". */
 export const AWAITING_REPLY_CAP = 20;
@@ -13,6 +14,10 @@ export interface ChatSummary {
   isGroup: boolean;
   /** The saved contact's name, else the name the contact gave WhatsApp (pushName), else null. */
   name: string | null;
+  /** True when `name` is the owner's saved contact ("Save contact" is offered otherwise). */
+  saved: boolean;
+  /** Incoming messages after our last reply that arrived after the chat was last opened (ChatThread.readUpToId). */
+  unread: number;
   lastMessage: {
     id: number;
     type: MessageType;
@@ -33,6 +38,8 @@ export interface ChatTail {
   chatJid: string;
   lastId: number;
   awaitingReply: number;
+  /** The ids of those awaiting messages, to count the unread ones (ChatThread.readUpToId). */
+  awaitingIds: number[];
   replied: boolean;
   /** The name the contact gave WhatsApp, from their latest message's metadata. */
   pushName: string | null;
@@ -73,6 +80,7 @@ export async function readChatTails(deviceId: number, chatJids: string[]): Promi
         chatJid,
         lastId: first.id,
         awaitingReply: owed === -1 ? tail.length : owed,
+        awaitingIds: (owed === -1 ? tail : tail.slice(0, owed)).map((r) => r.id),
         replied: owed !== -1,
         pushName: tail.find((r) => r.pushName)?.pushName ?? null,
       },
@@ -80,12 +88,15 @@ export async function readChatTails(deviceId: number, chatJids: string[]): Promi
   });
 }
 
-/** Adds the last messages (by primary key) and saved names (Contact(ownerId, phone)) to a page of chats. */
-export async function describeChats(device: { ownerId: number }, tails: ChatTail[]): Promise<ChatSummary[]> {
+/**
+ * Adds the last messages (by primary key), saved names (Contact(ownerId, phone)) and unread counts (ChatThread.readUpToId)
+ * to a page of chats.
+ */
+export async function describeChats(device: { id: number; ownerId: number }, tails: ChatTail[]): Promise<ChatSummary[]> {
   if (tails.length === 0) return [];
   const prisma = db();
   const phones = tails.flatMap((t) => chatPhone(t.chatJid) ?? []);
-  const [lasts, contacts] = await Promise.all([
+  const [lasts, contacts, threads] = await Promise.all([
     prisma.message.findMany({
       where: { id: { in: tails.map((t) => t.lastId) } },
       select: { id: true, type: true, content: true, direction: true, status: true, timestamp: true },
@@ -93,9 +104,11 @@ export async function describeChats(device: { ownerId: number }, tails: ChatTail
     phones.length > 0
       ? prisma.contact.findMany({ where: { ownerId: device.ownerId, phone: { in: phones } }, select: { phone: true, name: true } })
       : Promise.resolve([]),
+    prisma.chatThread.findMany({ where: { deviceId: device.id, chatJid: { in: tails.map((t) => t.chatJid) } }, select: { chatJid: true, readUpToId: true } }),
   ]);
   const lastById = new Map(lasts.map((m) => [m.id, m]));
   const names = new Map(contacts.map((c) => [c.phone, c.name]));
+  const readUpTo = new Map(threads.map((t) => [t.chatJid, t.readUpToId]));
   return tails.flatMap((tail): ChatSummary[] => {
     const last = lastById.get(tail.lastId);
     if (!last) return [];
@@ -105,7 +118,8 @@ export async function describeChats(device: { ownerId: number }, tails: ChatTail
         chatJid: tail.chatJid,
         phone,
         isGroup: isGroupJid(tail.chatJid),
-        name: (phone ? names.get(phone) : undefined) ?? tail.pushName,
+        ...pickChatName(phone ? names.get(phone) : undefined, tail.pushName),
+        unread: unreadCount(tail.awaitingIds, readUpTo.get(tail.chatJid) ?? null),
         lastMessage: { ...last, preview: last.content ? last.content.slice(0, PREVIEW_LENGTH) : null },
         awaitingReply: tail.awaitingReply,
         incoming: tail.incoming ?? null,
@@ -113,4 +127,8 @@ export async function describeChats(device: { ownerId: number }, tails: ChatTail
       },
     ];
   });
+}
+
+function unreadCount(awaitingIds: readonly number[], readUpToId: number | null): number {
+  return readUpToId === null ? awaitingIds.length : awaitingIds.filter((id) => id > readUpToId).length;
 }

@@ -47,12 +47,15 @@ export async function dailyChatList(input: DailyChatListInput): Promise<DailyCha
     if (!input.includeGroups && isGroupJid(row.chatJid)) continue;
     let chat = chats.get(row.chatJid);
     if (!chat) {
-      chat = { chatJid: row.chatJid, lastId: Number(row.id), awaitingReply: 0, replied: false, pushName: null, incoming: 0, outgoing: 0 };
+      chat = { chatJid: row.chatJid, lastId: Number(row.id), awaitingReply: 0, awaitingIds: [], replied: false, pushName: null, incoming: 0, outgoing: 0 };
       chats.set(row.chatJid, chat);
     }
     if (row.direction === "incoming") {
       chat.incoming += 1;
-      if (!chat.replied) chat.awaitingReply += 1;
+      if (!chat.replied) {
+        chat.awaitingReply += 1;
+        chat.awaitingIds.push(Number(row.id));
+      }
       chat.pushName ??= row.pushName;
     } else {
       chat.outgoing += 1;

@@ -4,9 +4,9 @@ import { AppError } from "../../errors";
 import { db } from "../../db";
 import { ownedDeviceWhere } from "../../authz/where";
 import type { Actor } from "../../api/trpc";
-import { chatPhone } from "./chat-jid";
 import { chatMessageSelect } from "./chat-message-select";
 import { decodeCursor, toPage } from "./cursor";
+import { withChatNames } from "./display-names";
 import { dayRange } from "./day-range";
 import { resolveContactFilter } from "./resolve-contact-filter";
 import { searchIdsQuery, type SearchFilters, type SearchScope } from "./search-plan";
@@ -32,7 +32,7 @@ const searchSelect = {
   device: { select: { deviceId: true, deviceName: true } },
 } as const satisfies Prisma.MessageSelect;
 
-export type FoundMessage = Prisma.MessageGetPayload<{ select: typeof searchSelect }> & { contactName: string | null };
+export type FoundMessage = Prisma.MessageGetPayload<{ select: typeof searchSelect }> & { chatName: string | null; chatNameSaved: boolean };
 
 const ORDER: Prisma.MessageOrderByWithRelationInput[] = [{ timestamp: "desc" }, { id: "desc" }];
 
@@ -80,21 +80,5 @@ export async function searchMessages(input: SearchMessagesInput): Promise<{ item
     .sort((a, b) => b.timestamp.getTime() - a.timestamp.getTime() || b.id - a.id);
   const page = toPage(keys, input.limit);
   const rows = await prisma.message.findMany({ where: { id: { in: page.items.map((k) => k.id) } }, select: searchSelect, orderBy: ORDER });
-  return { items: await withContactNames(rows), nextCursor: page.nextCursor };
-}
-
-/** Saved names for the page's chats, one Contact(ownerId, phone) lookup per owner on the page. */
-async function withContactNames(rows: Array<Omit<FoundMessage, "contactName">>): Promise<FoundMessage[]> {
-  const phonesByOwner = new Map<number, Set<string>>();
-  for (const row of rows) {
-    const phone = chatPhone(row.chatJid);
-    if (phone) phonesByOwner.set(row.ownerId, (phonesByOwner.get(row.ownerId) ?? new Set()).add(phone));
-  }
-  if (phonesByOwner.size === 0) return rows.map((row) => ({ ...row, contactName: null }));
-  const contacts = await db().contact.findMany({
-    where: { OR: [...phonesByOwner].map(([ownerId, phones]) => ({ ownerId, phone: { in: [...phones] } })) },
-    select: { ownerId: true, phone: true, name: true },
-  });
-  const names = new Map(contacts.map((c) => [`${c.ownerId}:${c.phone}`, c.name]));
-  return rows.map((row) => ({ ...row, contactName: names.get(`${row.ownerId}:${chatPhone(row.chatJid) ?? ""}`) ?? null }));
+  return { items: await withChatNames(rows), nextCursor: page.nextCursor };
 }

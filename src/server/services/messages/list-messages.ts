@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageDirection } from "@/generated/prisma/enums";
 import { db } from "../../db";
+import { withChatNames } from "../chat/display-names";
 import { messageSelect } from "./message-select";
 
 export interface ListMessagesInput {
@@ -12,7 +13,7 @@ export interface ListMessagesInput {
   limit: number;
 }
 
-export type ListedMessage = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
+export type ListedMessage = Prisma.MessageGetPayload<{ select: typeof messageSelect }> & { chatName: string | null; chatNameSaved: boolean };
 
 /**
  * A device's messages, newest first by WhatsApp timestamp (ties by id), paged by keyset so a page costs the same
@@ -37,6 +38,6 @@ export async function listMessages(input: ListMessagesInput): Promise<{ items: L
     orderBy: [{ timestamp: "desc" }, { id: "desc" }],
     take: input.limit + 1,
   });
-  const items = rows.slice(0, input.limit);
+  const items = await withChatNames(rows.slice(0, input.limit));
   return { items, nextCursor: rows.length > input.limit ? (items[items.length - 1]?.id ?? null) : null };
 }

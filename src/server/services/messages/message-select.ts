@@ -1,6 +1,17 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { mediaSummarySelect } from "../media/media-select";
 
+/**
+ * Who sent an outgoing message (origin, and the person when one did) and whose device it is, so the UI can say
+ * "sent by <name>" when that person is not the owner; deviceId and ownerId also key its chat's display name.
+ */
+export const messageOriginSelect = {
+  deviceId: true,
+  ownerId: true,
+  origin: true,
+  sentBy: { select: { id: true, username: true, fullName: true } },
+} as const satisfies Prisma.MessageSelect;
+
 /** Every field a message returns to the API; metadata stays server-side. */
 export const messageSelect = {
   id: true,
@@ -18,4 +29,5 @@ export const messageSelect = {
   updatedAt: true,
   device: { select: { deviceId: true, deviceName: true } },
   media: { select: mediaSummarySelect },
+  ...messageOriginSelect,
 } as const satisfies Prisma.MessageSelect;

@@ -1,6 +1,7 @@
 import type { Actor } from "../../api/trpc";
 import { ownedByActor } from "../../authz/where";
 import { db } from "../../db";
+import { withChatNames } from "../chat/display-names";
 import { messageSelect } from "./message-select";
 
 /** The latest messages across the caller's devices (every device for admins), for the dashboard. */
@@ -12,5 +13,5 @@ export async function recentMessages(input: { actor: Actor; limit: number }) {
     take: input.limit,
     select: messageSelect,
   });
-  return { items };
+  return { items: await withChatNames(items) };
 }

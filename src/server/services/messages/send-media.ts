@@ -49,5 +49,5 @@ export function mediaMessageParts(
  */
 export async function sendMedia(input: SendMediaInput): Promise<SentMessage> {
   const { media, kind } = await mediaForSend(input.actor, input.mediaId, input.device.ownerId, input);
-  return sendOutgoing({ device: input.device, to: input.to, ...mediaMessageParts(media, kind, input) });
+  return sendOutgoing({ device: input.device, to: input.to, origin: "manual", sentById: input.actor.id, ...mediaMessageParts(media, kind, input) });
 }

@@ -1,6 +1,6 @@
 import { Mutex } from "async-mutex";
 import type { Prisma } from "@/generated/prisma/client";
-import type { MessageStatus, MessageType } from "@/generated/prisma/enums";
+import type { MessageOrigin, MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { toJid } from "@/lib/phone";
 import { NOT_ON_WHATSAPP_REASON } from "@/lib/send-failures";
 import { AppError } from "../../errors";
@@ -24,6 +24,10 @@ export interface SendTextInput {
   to: string;
   text: string;
   jobItemId?: number;
+  /** Recorded on the row so chats can say "sent by <name>", "scheduled", "chat blast" or "bot". */
+  origin: MessageOrigin;
+  /** The signed-in person sending; absent for automation. */
+  sentById?: number;
   /**
    * Runs in the transaction that stores the pending row, before anything is sent. Durable work (scheduled
    * messages, job items) links its item to the row here, so no crash can leave a message its item does not know.
@@ -67,6 +71,8 @@ export function sendText(input: SendTextInput): Promise<SentMessage> {
     device: input.device,
     to: input.to,
     jobItemId: input.jobItemId,
+    origin: input.origin,
+    sentById: input.sentById,
     onStored: input.onStored,
     row: { type: "text", content: input.text, mediaId: null },
     content: { kind: "text", text: input.text },
@@ -77,6 +83,8 @@ export interface OutgoingInput {
   device: SendTextInput["device"];
   to: string;
   jobItemId?: number;
+  origin: SendTextInput["origin"];
+  sentById?: number;
   onStored?: SendTextInput["onStored"];
   /** What the stored row says. */
   row: { type: MessageType; content: string | null; mediaId: number | null; metadata?: Prisma.InputJsonValue };
@@ -129,6 +137,8 @@ export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
           // WhatsApp timestamps have second precision; ours too, so chat order is by time, then by arrival (id).
           timestamp: new Date(Math.floor(Date.now() / 1000) * 1000),
           jobItemId: input.jobItemId,
+          origin: input.origin,
+          sentById: input.sentById,
         },
         select: messageSelect,
       }),

@@ -51,7 +51,7 @@ export async function deliverScheduled(work: ClaimedWork, policy: Partial<Delive
     const sent =
       row.sentMessageId !== null
         ? await resendStored({ device: row.device, messageId: row.sentMessageId })
-        : await sendOutgoing({ device: row.device, to: row.target, ...firstSend(row), onStored: linkToItem(row.id, work.claim) });
+        : await sendOutgoing({ device: row.device, to: row.target, origin: "scheduled", ...firstSend(row), onStored: linkToItem(row.id, work.claim) });
     messageId = sent.id;
     if (sent.status === "pending") {
       // Written, but the connection closed or hung before WhatsApp's ack: the item waits for the device's next

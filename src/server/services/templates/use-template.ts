@@ -19,7 +19,7 @@ export interface UseTemplateInput extends ServiceCall {
 export async function useTemplate(input: UseTemplateInput): Promise<SentMessage> {
   const template = await findOwnedTemplate(input.actor, input.templateId);
   const { text } = renderOrThrow(template.body, input.variables);
-  const message = await sendText({ device: input.device, to: input.to, text });
+  const message = await sendText({ device: input.device, to: input.to, text, origin: "template", sentById: input.actor.id });
   await recordOwnedChange({
     ...input,
     ownerId: template.ownerId,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MessageDirection, MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { ZMediaSummarySchema } from "../message/media-schema";
+import { toOriginView, ZMessageOriginFields } from "../message/message-schema";
 import { canonicalTimeZone } from "../../../services/scheduled/zoned-time";
 
 export const zChatJid = z
@@ -35,8 +36,8 @@ export const zTimeZone = z
 export const zPageLimit = (max: number, fallback: number) =>
   z.number().int().min(1, "Limit must be at least 1").max(max, `Limit must be at most ${max}`).default(fallback);
 
-/** A message inside a conversation (chatMessageSelect). */
-export const ZChatMessageSchema = z.object({
+/** A message inside a conversation as read (chatMessageSelect), before toOriginView. */
+export const ZChatMessageRowSchema = z.object({
   id: z.number().int(),
   waMessageId: z.string().nullable(),
   chatJid: z.string(),
@@ -49,7 +50,11 @@ export const ZChatMessageSchema = z.object({
   error: z.string().nullable(),
   timestamp: z.date(),
   media: ZMediaSummarySchema.nullable(),
+  ...ZMessageOriginFields,
 });
+
+/** A message inside a conversation. */
+export const ZChatMessageSchema = ZChatMessageRowSchema.transform(toOriginView);
 
 export const ZChatMessagePageSchema = z.object({ items: z.array(ZChatMessageSchema), nextCursor: z.string().nullable() });
 
@@ -58,6 +63,8 @@ export const ZChatSummarySchema = z.object({
   phone: z.string().nullable(),
   isGroup: z.boolean(),
   name: z.string().nullable(),
+  saved: z.boolean(),
+  unread: z.number().int(),
   lastMessage: z.object({
     id: z.number().int(),
     type: z.enum(MessageType),

@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "../../trpc";
+import { chatIdentityRoute, markChatReadRoute } from "./chat-identity";
 import { getChatHistoryRoute } from "./get-chat-history";
 import { getGroupHistoryRoute } from "./get-group-history";
 import { listChatsRoute } from "./list-chats";
@@ -11,4 +12,6 @@ export const chatRouter = createTRPCRouter({
   dailyChatList: listDailyChatsRoute,
   search: searchMessagesRoute,
   groupHistory: getGroupHistoryRoute,
+  identity: chatIdentityRoute,
+  markRead: markChatReadRoute,
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MessageDirection } from "@/generated/prisma/enums";
 import { zDeviceId } from "../../procedures";
-import { ZChatMessageSchema, zDate, zMessageCursor, zPageLimit, zTimeZone } from "./chat-schema";
+import { toOriginView, ZChatNameFields } from "../message/message-schema";
+import { ZChatMessageRowSchema, zDate, zMessageCursor, zPageLimit, zTimeZone } from "./chat-schema";
 
 const blankAsUndefined = (value: string | undefined) => value || undefined;
 
@@ -20,10 +21,10 @@ export const ZSearchMessagesRequestSchema = z
     limit: zPageLimit(100, 25),
   })
   .refine((input) => !input.from || !input.to || input.from <= input.to, { message: "The start date is after the end date", path: ["to"] });
-export const ZFoundMessageSchema = ZChatMessageSchema.extend({
+export const ZFoundMessageSchema = ZChatMessageRowSchema.extend({
   device: z.object({ deviceId: z.string(), deviceName: z.string() }),
-  contactName: z.string().nullable(),
-});
+  ...ZChatNameFields,
+}).transform(toOriginView);
 export const ZSearchMessagesResponseSchema = z.object({ items: z.array(ZFoundMessageSchema), nextCursor: z.string().nullable() });
 
 export type TSearchMessagesRequest = z.infer<typeof ZSearchMessagesRequestSchema>;

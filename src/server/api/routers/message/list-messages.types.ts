@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MessageDirection } from "@/generated/prisma/enums";
-import { ZMessageSchema } from "./message-schema";
+import { ZListedMessageSchema } from "./message-schema";
 
 export const ZListMessagesRequestSchema = z.object({
   chatJid: z
@@ -13,7 +13,7 @@ export const ZListMessagesRequestSchema = z.object({
   cursor: z.number().int().positive().optional(),
   limit: z.number().int().min(1, "Limit must be at least 1").max(200, "Limit must be at most 200").default(50),
 });
-export const ZListMessagesResponseSchema = z.object({ items: z.array(ZMessageSchema), nextCursor: z.number().int().nullable() });
+export const ZListMessagesResponseSchema = z.object({ items: z.array(ZListedMessageSchema), nextCursor: z.number().int().nullable() });
 
 export type TListMessagesRequest = z.infer<typeof ZListMessagesRequestSchema>;
 export type TListMessagesResponse = z.infer<typeof ZListMessagesResponseSchema>;

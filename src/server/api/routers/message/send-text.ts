@@ -8,5 +8,5 @@ export const sendTextRoute = deviceProcedure
   .output(ZSendTextResponseSchema)
   .mutation(async ({ ctx, input }) => {
     ctx.log.info({ deviceId: ctx.device.deviceId, actorId: ctx.actor.id, length: input.text.length }, "message.sendText");
-    return sendText({ device: ctx.device, to: input.to, text: input.text });
+    return sendText({ device: ctx.device, to: input.to, text: input.text, origin: "manual", sentById: ctx.actor.id });
   });

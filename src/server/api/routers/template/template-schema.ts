@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLACEHOLDER_NAME } from "@/lib/render-template";
+import { PLACEHOLDER_NAME, PLACEHOLDER_NAME_RULE } from "@/lib/render-template";
 
 export const TEMPLATE_NAME_MAX = 100;
 /** Bodies live in a TEXT column (65,535 bytes): 16,000 characters fit even at 4 bytes each. */
@@ -27,7 +27,7 @@ export const ZTemplateVariablesSchema = z
     z
       .string()
       .max(64, "A variable name can be at most 64 characters")
-      .regex(PLACEHOLDER_NAME, "Variable names may only contain letters, digits, '_' and '.'"),
+      .regex(PLACEHOLDER_NAME, `Variable names may only contain ${PLACEHOLDER_NAME_RULE}`),
     z.union([z.string().max(4_096, "A variable value can be at most 4096 characters"), z.number()], {
       error: "A variable value must be text or a number",
     }),

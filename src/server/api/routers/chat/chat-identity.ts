@@ -1,0 +1,16 @@
+import { chatIdentity } from "../../../services/chat/chat-identity";
+import { markChatRead } from "../../../services/chat/mark-chat-read";
+import { deviceProcedure } from "../../procedures";
+import { ZChatIdentityRequestSchema, ZChatIdentityResponseSchema, ZMarkChatReadRequestSchema, ZMarkChatReadResponseSchema } from "./chat-identity.types";
+
+/** Who a chat is with: the saved contact's name, else their WhatsApp name; null → the UI shows the number. */
+export const chatIdentityRoute = deviceProcedure
+  .input(ZChatIdentityRequestSchema)
+  .output(ZChatIdentityResponseSchema)
+  .query(({ ctx, input }) => chatIdentity({ device: ctx.device, chatJid: input.chatJid }));
+
+/** Opening a conversation: its unread badge clears everywhere. */
+export const markChatReadRoute = deviceProcedure
+  .input(ZMarkChatReadRequestSchema)
+  .output(ZMarkChatReadResponseSchema)
+  .mutation(({ ctx, input }) => markChatRead({ device: ctx.device, chatJid: input.chatJid }));
