@@ -61,6 +61,9 @@ export class MessageRefusedError extends Error {
   constructor(readonly messageId: string, readonly code: string) {
     super(`WhatsApp refused the message (error ${code})`);
     this.name = "MessageRefusedError";
+  }
+}
+
 /** WhatsApp has no account for the number a message was addressed to. */
 export class NotOnWhatsAppError extends Error {
   constructor(readonly jid: string) {
