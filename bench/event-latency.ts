@@ -6,7 +6,8 @@
  * chosen transport: "sse" (tRPC's httpSubscriptionLink protocol on /api/trpc) or "ws" (tRPC's wsLink protocol on
  * /api/trpc-ws). Figures: end-to-end (contact's send → subscriber) and fan-out (the event's publish time → subscriber),
  * p50/p95/p99 in ms; loss = entitled (subscriber, message) pairs never received; leaks = events a stranger received;
- * health = /api/health latency sampled during the run. Uses its own database, recreated each run.
+ * health = /api/health latency sampled during the run; serverCpuMsPerMessage = the app server's CPU time per incoming
+ * message (receive, store, publish, fan out; USER_HZ resolution). Uses its own database, recreated each run.
  */
 import http from "node:http";
 import path from "node:path";
@@ -85,17 +86,18 @@ interface Subscriber {
   close(): void;
 }
 
-const TOKEN = /"content":"bench-(\d+)-(\d+)"/;
-const ID = /"id":"?(\d+)"?/;
-const AT = /"at":"([^"]+)"/;
+const TOKEN = /^bench-(\d+)-(\d+)$/;
 
-function record(sub: Subscriber, run: number, frame: string): void {
-  const match = TOKEN.exec(frame);
-  const idMatch = /"type":"data","id":"(\d+)"|^id: ?(\d+)/m.exec(frame) ?? ID.exec(frame);
-  const eventId = Number(idMatch?.[1] ?? idMatch?.[2]);
-  if (Number.isFinite(eventId)) sub.eventIds.add(eventId);
+/** Reads one tRPC data message (`{ json }` superjson envelope, the event as an object or serialised once as a string). */
+function record(sub: Subscriber, run: number, eventId: number, payload: unknown): void {
+  let json = (payload as { json: unknown }).json;
+  // The WebSocket protocol wraps a tracked item as { id, data }; SSE carries the id on its own line.
+  if (typeof json === "object" && json !== null && "data" in json && "id" in json && !("name" in json)) json = json.data;
+  const event = (typeof json === "string" ? JSON.parse(json) : json) as { name: string; at: string; data: { content?: string } };
+  sub.eventIds.add(eventId);
+  const match = event.name === "message.received" ? TOKEN.exec(event.data.content ?? "") : null;
   if (!match || Number(match[1]) !== run) return;
-  sub.arrivals.set(Number(match[2]), { at: Date.now(), publishedAt: Date.parse(AT.exec(frame)?.[1] ?? "") });
+  sub.arrivals.set(Number(match[2]), { at: Date.now(), publishedAt: Date.parse(event.at) });
 }
 
 function openSse(role: Subscriber["role"], run: number): Subscriber {
@@ -114,7 +116,9 @@ function openSse(role: Subscriber["role"], run: number): Subscriber {
           const block = buffer.slice(0, sep);
           buffer = buffer.slice(sep + 2);
           if (block.includes("event: connected")) resolve();
-          else record(sub, run, block);
+          const id = /^id: ?(\d+)$/m.exec(block)?.[1];
+          const data = /^data: ?(.*)$/m.exec(block)?.[1];
+          if (id && data) record(sub, run, Number(id), JSON.parse(data));
         }
       });
       res.on("error", () => undefined);
@@ -132,8 +136,11 @@ function openWs(role: Subscriber["role"], run: number): Subscriber {
     ws.on("open", () => ws.send(JSON.stringify({ id: 1, method: "subscription", params: { path: "events.stream", input: { json: {} } } })));
     ws.on("message", (data: Buffer) => {
       const frame = data.toString();
-      if (frame.includes('"type":"started"')) resolve();
-      else record(sub, run, frame);
+      if (process.env.BENCH_DEBUG) console.error(frame.slice(0, 300));
+      if (frame === "PING") return void ws.send("PONG");
+      const message = JSON.parse(frame) as { result?: { type: string; id?: string; data?: unknown } };
+      if (message.result?.type === "started") resolve();
+      else if (message.result?.type === "data" && message.result.id) record(sub, run, Number(message.result.id), message.result.data);
     });
     ws.on("error", reject);
   });
@@ -146,6 +153,13 @@ const roleFor = (i: number, count: number): Subscriber["role"] => {
   const slot = i % 5;
   return slot < 2 ? "owner" : slot === 2 ? "admin" : "stranger";
 };
+
+/** CPU time (user + system, ms) the app server's process has used so far. */
+async function serverCpuMs(): Promise<number> {
+  const stat = (await import("node:fs/promises")).readFile(`/proc/${app.process.pid}/stat`, "utf8");
+  const fields = (await stat).slice((await stat).lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 
 async function measure(transport: Transport, count: number, run: number) {
   const open = transport === "sse" ? openSse : openWs;
@@ -164,6 +178,7 @@ async function measure(transport: Transport, count: number, run: number) {
   })();
 
   const sentAt = new Map<number, number>();
+  const cpuBefore = await serverCpuMs();
   const t0 = performance.now();
   for (let i = 0; i < messages; i += 1) {
     const due = t0 + (i * 1000) / rate;
@@ -176,6 +191,7 @@ async function measure(transport: Transport, count: number, run: number) {
   const entitled = subscribers.filter((s) => s.role !== "stranger");
   const deadline = performance.now() + 60_000;
   while (performance.now() < deadline && entitled.some((s) => s.arrivals.size < messages)) await new Promise((r) => setTimeout(r, 50));
+  const cpuMs = (await serverCpuMs()) - cpuBefore;
   sampling = false;
   await sampler;
 
@@ -211,6 +227,7 @@ async function measure(transport: Transport, count: number, run: number) {
     eventIdsMissingVersusPeers: missingEvents("owner") + missingEvents("admin"),
     leaksToStrangers: leaks,
     healthMs: stats(health),
+    serverCpuMsPerMessage: +(cpuMs / messages).toFixed(2),
   };
 }
 

@@ -18,6 +18,7 @@ const { consume, rateLimiters } = await import("./server/security/rate-limit");
 const { startWhatsApp, stopWhatsApp } = await import("./server/whatsapp/start");
 const { startJobRunner, stopJobRunner } = await import("./server/jobs/start");
 const { startMediaSweeper } = await import("./server/services/media/media-sweeper");
+const { createLiveSocketServer } = await import("./server/api/live-socket");
 
 const config = env();
 const log = logger();
@@ -63,6 +64,14 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 
+const liveSocket = createLiveSocketServer({ secret: config.NEXTAUTH_SECRET, publicUrl: config.NEXTAUTH_URL, log });
+const nextUpgrade = app.getUpgradeHandler();
+server.on("upgrade", (req, socket, head: Buffer) => {
+  if (liveSocket.handleUpgrade(req, socket, head)) return;
+  // Anything else (the dev server's hot reload) is Next's.
+  void nextUpgrade(req, socket, head);
+});
+
 server.listen(config.PORT, config.HOST, () => {
   log.info(
     { url: `http://${config.HOST}:${config.PORT}`, mode: dev ? "development" : "production", wa: config.WA_MODE, readyMs: Math.round(performance.now() - startedAt) },
@@ -78,6 +87,7 @@ async function shutdown(signal: string): Promise<void> {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   server.close();
+  liveSocket.close();
   server.closeAllConnections();
   stopMediaSweeper();
   // In-flight sends finish before the sockets close; anything cut off is recovered from its row at the next start.

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import superjson from "superjson";
+import { fromWire } from "../../src/server/events/client-event";
 import { TEST_DATABASE_URL } from "./test-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -202,5 +203,7 @@ function parseBlock(block: string): SseEvent | null {
   if (!data.length) return null;
   const raw: unknown = JSON.parse(data.join("\n"));
   const isSuperjson = typeof raw === "object" && raw !== null && "json" in raw;
-  return { id, event, data: isSuperjson ? superjson.deserialize(raw as Parameters<typeof superjson.deserialize>[0]) : raw };
+  const value = isSuperjson ? superjson.deserialize(raw as Parameters<typeof superjson.deserialize>[0]) : raw;
+  // events.stream sends each event serialised once for all subscribers (a JSON string).
+  return { id, event, data: typeof value === "string" ? fromWire(value) : value };
 }
