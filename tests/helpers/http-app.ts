@@ -36,7 +36,9 @@ export async function startApp(ports?: { port: number; sandboxPort: number }): P
   }
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   const sandboxUrl = `http://127.0.0.1:${opts.sandboxPort}`;
-  const child = spawn(process.execPath, [entry], {
+  // APP_NODE_ARGS: extra node flags for the server (e.g. --cpu-prof when profiling a bench).
+  const nodeArgs = process.env.APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: root,
     env: {
       ...process.env,
