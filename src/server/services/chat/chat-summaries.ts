@@ -1,9 +1,8 @@
-import { Prisma } from "@/generated/prisma/client";
 import type { MessageDirection, MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { db } from "../../db";
 import { chatPhone, isGroupJid } from "./chat-jid";
 
-/** How many of a chat's latest messages are read to count replies still owed; CAP + 1 means "more than CAP". */
+/** Replies owed are counted up to CAP + 1, which means "more than CAP" (the ChatThread trigger counts to 21). */
 export const AWAITING_REPLY_CAP = 20;
 const PREVIEW_LENGTH = 160;
 
@@ -38,46 +37,6 @@ export interface ChatTail {
   pushName: string | null;
   incoming?: number;
   outgoing?: number;
-}
-
-interface TailRow {
-  id: number;
-  chatJid: string;
-  direction: MessageDirection;
-  timestamp: Date;
-  pushName: string | null;
-}
-
-/**
- * Each chat's latest messages (up to CAP + 1) in one UNION ALL of per-chat `ORDER BY … LIMIT` dives into
- * Message(deviceId, chatJid, timestamp): enough for the last message, the replies owed and a pushName (read from
- * rows these dives visit anyway for their direction).
- */
-export async function readChatTails(deviceId: number, chatJids: string[]): Promise<ChatTail[]> {
-  if (chatJids.length === 0) return [];
-  const dives = chatJids.map(
-    (chatJid) => Prisma.sql`(SELECT id, chatJid, direction, \`timestamp\`, JSON_VALUE(metadata, '$.pushName') AS pushName FROM Message
-      WHERE deviceId = ${deviceId} AND chatJid = ${chatJid}
-      ORDER BY \`timestamp\` DESC, id DESC LIMIT ${AWAITING_REPLY_CAP + 1})`,
-  );
-  const rows = await db().$queryRaw<TailRow[]>(Prisma.join(dives, " UNION ALL "));
-  const byChat = new Map<string, TailRow[]>();
-  for (const row of rows) byChat.set(row.chatJid, [...(byChat.get(row.chatJid) ?? []), { ...row, id: Number(row.id) }]);
-  return chatJids.flatMap((chatJid): ChatTail[] => {
-    const tail = (byChat.get(chatJid) ?? []).sort((a, b) => b.timestamp.getTime() - a.timestamp.getTime() || b.id - a.id);
-    const first = tail[0];
-    if (!first) return [];
-    const owed = tail.findIndex((r) => r.direction === "outgoing");
-    return [
-      {
-        chatJid,
-        lastId: first.id,
-        awaitingReply: owed === -1 ? tail.length : owed,
-        replied: owed !== -1,
-        pushName: tail.find((r) => r.pushName)?.pushName ?? null,
-      },
-    ];
-  });
 }
 
 /** Adds the last messages (by primary key) and saved names (Contact(ownerId, phone)) to a page of chats. */
