@@ -60,7 +60,7 @@ const signedIn = async (u: { username: string; password: string }) => {
   return client;
 };
 const clients = { owner: await signedIn(owner), admin: await signedIn(admin), stranger: await signedIn(stranger) };
-const cookieOf = (client: InstanceType<typeof AppClient>): string => (client as unknown as { cookieHeader(): string }).cookieHeader();
+const cookieOf = (client: InstanceType<typeof AppClient>): string => client.cookieHeader();
 
 // --- a device of the owner, paired through the sandbox, and a contact that writes to it
 const device = await clients.admin.mutation<{ deviceId: string }>("device.create", { deviceName: "Bench", ownerId: owner.id });

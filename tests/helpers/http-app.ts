@@ -91,7 +91,8 @@ export class AppClient {
   private cookies = new Map<string, string>();
   constructor(private readonly baseUrl: string) {}
 
-  private cookieHeader(): string {
+  /** The session cookies, as a Cookie header (e.g. for a WebSocket upgrade). */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { db } from "../../../src/server/db";
+import { fromWire } from "../../../src/server/events/client-event";
 import { createUser, type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
 import { AppClient, startApp, type RunningApp } from "../../helpers/http-app";
@@ -74,5 +76,66 @@ describe("the production server", () => {
     await asAdmin.mutation("device.disconnect", { deviceId: device.deviceId });
     await asAdmin.mutation("device.disconnect", { deviceId: ownDevice.deviceId });
     expect(await db().device.count({ where: { status: "connected" } })).toBe(0);
+  });
+
+  it("serves events.stream over the live WebSocket: own devices only, same origin only, a session required", async () => {
+    const wsUrl = `${app.baseUrl.replace("http", "ws")}/api/trpc-ws`;
+    // A page of another site cannot open the socket with the user's cookies.
+    const foreign = new WebSocket(wsUrl, { headers: { origin: "http://evil.example" } });
+    const refused = await new Promise<number>((resolve) => foreign.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0)));
+    expect(refused).toBe(403);
+
+    const subscribe = (cookie: string | null) => {
+      const ws = new WebSocket(wsUrl, { headers: { origin: app.baseUrl, ...(cookie ? { cookie } : {}) } });
+      const messages: Array<{ result?: { type: string; data?: { id: string; data: string } }; error?: { message: string } }> = [];
+      const waiters: Array<() => void> = [];
+      ws.on("open", () => ws.send(JSON.stringify({ id: 1, method: "subscription", params: { path: "events.stream", input: { json: {} } } })));
+      ws.on("message", (raw: Buffer) => {
+        const text = raw.toString();
+        if (text === "PING") return void ws.send("PONG");
+        messages.push(JSON.parse(text) as (typeof messages)[number]);
+        for (const wake of waiters.splice(0)) wake();
+      });
+      const next = async (match: (m: (typeof messages)[number]) => boolean) => {
+        for (;;) {
+          const found = messages.find(match);
+          if (found) return found;
+          await new Promise<void>((resolve) => waiters.push(resolve));
+        }
+      };
+      return { ws, messages, next };
+    };
+    const eventOf = (m: { result?: { data?: { data: string } } }) => fromWire(m.result?.data?.data ?? "{}");
+
+    const anonymous = subscribe(null);
+    expect((await anonymous.next((m) => m.error !== undefined)).error?.message).toMatch(/sign in/i);
+    anonymous.ws.close();
+
+    const asAdmin = new AppClient(app.baseUrl);
+    await asAdmin.signIn(admin.email, admin.password);
+    const asOwner = new AppClient(app.baseUrl);
+    await asOwner.signIn(owner.username, owner.password);
+    const asStranger = new AppClient(app.baseUrl);
+    await asStranger.signIn(stranger.username, stranger.password);
+    const ownerSocket = subscribe(asOwner.cookieHeader());
+    const strangerSocket = subscribe(asStranger.cookieHeader());
+    await ownerSocket.next((m) => m.result?.type === "started");
+    await strangerSocket.next((m) => m.result?.type === "started");
+
+    const device = await asAdmin.mutation<{ deviceId: string }>("device.create", { deviceName: "Live socket", ownerId: owner.id });
+    await asOwner.mutation("device.connect", { deviceId: device.deviceId });
+    const connecting = await ownerSocket.next((m) => m.result?.type === "data" && eventOf(m).name === "device.status");
+    expect(eventOf(connecting)).toMatchObject({ name: "device.status", data: { deviceId: device.deviceId, status: "connecting" } });
+
+    // The stranger's first event is one of its own device's, published after the owner's.
+    const ownDevice = await asAdmin.mutation<{ deviceId: string }>("device.create", { deviceName: "Other socket", ownerId: stranger.id });
+    await asStranger.mutation("device.connect", { deviceId: ownDevice.deviceId });
+    const first = await strangerSocket.next((m) => m.result?.type === "data");
+    expect((eventOf(first).data as { deviceId: string }).deviceId).toBe(ownDevice.deviceId);
+
+    ownerSocket.ws.close();
+    strangerSocket.ws.close();
+    await asAdmin.mutation("device.disconnect", { deviceId: device.deviceId });
+    await asAdmin.mutation("device.disconnect", { deviceId: ownDevice.deviceId });
   });
 });
