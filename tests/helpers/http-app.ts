@@ -203,7 +203,8 @@ function parseBlock(block: string): SseEvent | null {
     else if (line.startsWith("event:")) event = line.slice(6).trim();
     else if (line.startsWith("data:")) data.push(line.slice(5).trimStart());
   }
-  if (!data.length) return null;
+  // A ping carries an empty data line.
+  if (!data.join("").trim()) return null;
   const raw: unknown = JSON.parse(data.join("\n"));
   const isSuperjson = typeof raw === "object" && raw !== null && "json" in raw;
   const value = isSuperjson ? superjson.deserialize(raw as Parameters<typeof superjson.deserialize>[0]) : raw;
