@@ -39,7 +39,7 @@ const fixtures = await Promise.all(
   devices.map(async (device) => {
     const sample = await prisma.message.findMany({ where: { deviceId: device.id }, select: { chatJid: true }, orderBy: { id: "desc" }, take: 400 });
     const [busiest] = await prisma.$queryRaw<Array<{ chatJid: string; n: bigint }>>`
-      SELECT chatJid, COUNT(*) AS n FROM Message WHERE deviceId = ${device.id} GROUP BY chatJid ORDER BY n DESC LIMIT 1`;
+      SELECT chatJid, COUNT(*) AS n FROM Message FORCE INDEX (Message_deviceId_chatJid_timestamp_idx) WHERE deviceId = ${device.id} GROUP BY chatJid ORDER BY n DESC LIMIT 1`;
     const chat = busiest?.chatJid ?? sample[0]?.chatJid ?? "";
     const deep = await prisma.message.findFirst({
       where: { deviceId: device.id, chatJid: chat },

@@ -26,6 +26,7 @@ const { installShutdown } = await import("./server/ops/shutdown");
 const { SECURITY_HEADERS } = await import("./server/security/security-headers");
 const { genericErrorMessage, reportUnexpectedError } = await import("./server/unexpected-error");
 const { isAppError } = await import("./server/errors");
+const { createLiveSocketServer } = await import("./server/api/live-socket");
 
 const config = env();
 const log = logger();
@@ -96,6 +97,14 @@ const server = createServer((req, res) => {
   handleSafely(req, res);
 });
 
+const liveSocket = createLiveSocketServer({ secret: config.NEXTAUTH_SECRET, publicUrl: config.NEXTAUTH_URL, log });
+const nextUpgrade = app.getUpgradeHandler();
+server.on("upgrade", (req, socket, head: Buffer) => {
+  if (liveSocket.handleUpgrade(req, socket, head)) return;
+  // Anything else (the dev server's hot reload) is Next's.
+  void nextUpgrade(req, socket, head);
+});
+
 server.listen(config.PORT, config.HOST, () => {
   log.info(
     { url: `http://${config.HOST}:${config.PORT}`, mode: dev ? "development" : "production", wa: config.WA_MODE, readyMs: Math.round(performance.now() - startedAt) },
@@ -103,4 +112,4 @@ server.listen(config.PORT, config.HOST, () => {
   );
 });
 
-installShutdown({ server, log, sandbox, stoppers: [stopMediaSweeper, stopMetrics] });
+installShutdown({ server, log, sandbox, stoppers: [() => liveSocket.close(), stopMediaSweeper, stopMetrics] });

@@ -1,7 +1,8 @@
-import type { AppEventMap, AppEventName } from "@/server/events/types";
+import type { ClientEvent } from "@/server/events/client-event";
+import type { AppEventName } from "@/server/events/types";
 
 /** What the browser receives from `events.stream` (the server strips the scope). */
-export type LiveEvent = { [K in AppEventName]: { id: number; name: K; data: AppEventMap[K]; at: string } }[AppEventName];
+export type LiveEvent = ClientEvent;
 export type LiveEventOf<K extends AppEventName> = Extract<LiveEvent, { name: K }>;
 export type LiveEventHandler<K extends AppEventName> = (event: LiveEventOf<K>) => void;
 

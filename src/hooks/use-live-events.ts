@@ -5,10 +5,10 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { isUnauthorized } from "@/components/errors/error-message";
-import type { ClientEvent } from "@/server/api/routers/events/router";
+import { fromWire } from "@/server/events/client-event";
 import { useTRPC } from "@/trpc/react";
 import { InvalidationBatcher } from "./invalidation-batcher";
-import { LiveEventEmitter, type LiveEvent } from "./live-event-emitter";
+import { LiveEventEmitter } from "./live-event-emitter";
 import { patchRows } from "./patch-cache";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
@@ -64,9 +64,8 @@ export function useLiveEvents(): { emitter: LiveEventEmitter; status: LiveStatus
     };
 
     return {
-      onData(tracked: { id: string; data: ClientEvent }) {
-        // ClientEvent is Omit<AppEvent, "scope">; Omit over a union loses the name→data link. The wire shape is LiveEvent.
-        const event = tracked.data as LiveEvent;
+      onData(tracked: { id: string; data: string }) {
+        const event = fromWire(tracked.data);
         lastEventId = Number(tracked.id);
         switch (event.name) {
           case "device.status": {

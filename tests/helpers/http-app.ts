@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import superjson from "superjson";
+import { fromWire } from "../../src/server/events/client-event";
 import { TEST_DATABASE_URL } from "./test-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -37,7 +38,9 @@ export async function startApp(ports?: { port: number; sandboxPort: number }, ex
   }
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   const sandboxUrl = `http://127.0.0.1:${opts.sandboxPort}`;
-  const child = spawn(process.execPath, [entry], {
+  // APP_NODE_ARGS: extra node flags for the server (e.g. --cpu-prof when profiling a bench).
+  const nodeArgs = process.env.APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: root,
     env: {
       ...process.env,
@@ -96,7 +99,8 @@ export class AppClient {
     private readonly headers: Record<string, string> = {},
   ) {}
 
-  private cookieHeader(): string {
+  /** The session cookies, as a Cookie header (e.g. for a WebSocket upgrade). */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
@@ -223,5 +227,7 @@ function parseBlock(block: string): SseEvent | null {
   if (!data.join("").trim()) return null;
   const raw: unknown = JSON.parse(data.join("\n"));
   const isSuperjson = typeof raw === "object" && raw !== null && "json" in raw;
-  return { id, event, data: isSuperjson ? superjson.deserialize(raw as Parameters<typeof superjson.deserialize>[0]) : raw };
+  const value = isSuperjson ? superjson.deserialize(raw as Parameters<typeof superjson.deserialize>[0]) : raw;
+  // events.stream sends each event serialised once for all subscribers (a JSON string).
+  return { id, event, data: typeof value === "string" ? fromWire(value) : value };
 }

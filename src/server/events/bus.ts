@@ -1,5 +1,6 @@
-import { EventEmitter, on } from "node:events";
+import { EventEmitter } from "node:events";
 import { globalSingleton } from "../global-singleton";
+import { EventQueue } from "./event-queue";
 import type { AppEvent, AppEventMap, AppEventName, EventScope, InternalSignalMap } from "./types";
 
 /**
@@ -8,8 +9,11 @@ import type { AppEvent, AppEventMap, AppEventName, EventScope, InternalSignalMap
  */
 export interface EventBus {
   publish<K extends AppEventName>(name: K, data: AppEventMap[K], scope: EventScope): AppEvent;
-  /** Live events, starting now. Subscribe before replaying so nothing published in between is lost. */
-  stream(signal: AbortSignal): AsyncIterable<AppEvent>;
+  /**
+   * Live events, starting now, that pass `accept` (all when omitted). Subscribe before replaying so nothing published
+   * in between is lost. The filter runs at publish time, so a subscriber is not woken for events it would skip.
+   */
+  stream(signal: AbortSignal, accept?: (event: AppEvent) => boolean): AsyncIterable<AppEvent>;
   /** Buffered events with id > afterId, oldest first. */
   replay(afterId: number): AppEvent[];
   signal<K extends keyof InternalSignalMap>(name: K, data: InternalSignalMap[K]): void;
@@ -19,14 +23,20 @@ export interface EventBus {
 
 const REPLAY_CAPACITY = 2000;
 
+interface Subscription {
+  queue: EventQueue<AppEvent>;
+  accept: ((event: AppEvent) => boolean) | undefined;
+}
+
 class InProcessEventBus implements EventBus {
-  private readonly emitter = new EventEmitter();
+  private readonly signals = new EventEmitter();
+  private readonly subscriptions = new Set<Subscription>();
   private readonly buffer: AppEvent[] = [];
   private seq = 0;
 
   constructor() {
-    // Every open browser stream holds one listener.
-    this.emitter.setMaxListeners(0);
+    // Every open browser stream may hold a signal listener.
+    this.signals.setMaxListeners(0);
   }
 
   get lastId(): number {
@@ -38,36 +48,51 @@ class InProcessEventBus implements EventBus {
     const event = { id: this.seq, name, data, scope, at: new Date().toISOString() } as AppEvent;
     this.buffer.push(event);
     if (this.buffer.length > REPLAY_CAPACITY) this.buffer.splice(0, this.buffer.length - REPLAY_CAPACITY);
-    this.emitter.emit("event", event);
+    for (const subscription of this.subscriptions) {
+      if (!subscription.accept || subscription.accept(event)) subscription.queue.push(event);
+    }
     return event;
   }
 
-  stream(signal: AbortSignal): AsyncIterable<AppEvent> {
-    // on() registers its listener now, not at the first next(): events published while the caller replays are queued.
-    const iterator = on(this.emitter, "event", { signal });
+  stream(signal: AbortSignal, accept?: (event: AppEvent) => boolean): AsyncIterable<AppEvent> {
+    // Registered now, not at the first next(): events published while the caller replays are queued.
+    const subscription: Subscription = { queue: new EventQueue<AppEvent>(), accept };
+    const end = () => {
+      this.subscriptions.delete(subscription);
+      subscription.queue.end();
+    };
+    if (signal.aborted) end();
+    else {
+      this.subscriptions.add(subscription);
+      signal.addEventListener("abort", end, { once: true });
+    }
     return {
-      async *[Symbol.asyncIterator]() {
-        try {
-          for await (const [event] of iterator) yield event as AppEvent;
-        } catch (error) {
-          if (signal.aborted) return;
-          throw error;
-        }
+      [Symbol.asyncIterator]: () => {
+        const iterator = subscription.queue[Symbol.asyncIterator]();
+        return {
+          next: () => iterator.next(),
+          return: async () => {
+            signal.removeEventListener("abort", end);
+            end();
+            return { done: true, value: undefined };
+          },
+        };
       },
     };
   }
 
   replay(afterId: number): AppEvent[] {
-    return this.buffer.filter((e) => e.id > afterId);
+    const first = this.buffer.findIndex((e) => e.id > afterId);
+    return first < 0 ? [] : this.buffer.slice(first);
   }
 
   signal<K extends keyof InternalSignalMap>(name: K, data: InternalSignalMap[K]): void {
-    this.emitter.emit(`signal:${name}`, data);
+    this.signals.emit(name, data);
   }
 
   onSignal<K extends keyof InternalSignalMap>(name: K, listener: (data: InternalSignalMap[K]) => void): () => void {
-    this.emitter.on(`signal:${name}`, listener);
-    return () => this.emitter.off(`signal:${name}`, listener);
+    this.signals.on(name, listener);
+    return () => this.signals.off(name, listener);
   }
 }
 

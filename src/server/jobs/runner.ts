@@ -5,6 +5,7 @@ import { logger } from "../logger";
 import { findConnectionManager } from "../whatsapp/registry";
 import { onNudge } from "./nudge";
 import type { ClaimedWork, RunnerDevice, WorkOutcome, WorkSource } from "./work-source";
+import { WorkerInstance } from "./worker-instance";
 
 export interface WorkRunnerOptions {
   sources: WorkSource[];
@@ -12,6 +13,13 @@ export interface WorkRunnerOptions {
   pollMs?: number;
   /** A claim older than this, not renewed, belongs to a dead process and is taken over. Default 60 s. */
   leaseMs?: number;
+  /** This runner's heartbeat (its WorkerInstance row). Default 1 s. */
+  heartbeatMs?: number;
+  /**
+   * An instance whose heartbeat is older than this is dead: its claims are taken over at once, without waiting for
+   * their lease (after a SIGKILL and restart, work resumes within seconds). Default 4 s.
+   */
+  instanceTimeoutMs?: number;
   /** Items running at once (one per device). Default 16. */
   maxConcurrent?: number;
   /** How long due work may wait for its device before sweeps fail it. Default 10 min. */
@@ -56,6 +64,11 @@ export class WorkRunner {
   private readonly log: Logger;
   private readonly startedAt = Date.now();
   private readonly abort = new AbortController();
+  private readonly instance = new WorkerInstance();
+  private readonly heartbeatMs: number;
+  private readonly instanceTimeoutMs: number;
+  private registered: Promise<void> | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private rerun = false;
@@ -66,6 +79,8 @@ export class WorkRunner {
   constructor(private readonly opts: WorkRunnerOptions) {
     this.pollMs = opts.pollMs ?? 1000;
     this.leaseMs = opts.leaseMs ?? 60_000;
+    this.heartbeatMs = opts.heartbeatMs ?? 1000;
+    this.instanceTimeoutMs = opts.instanceTimeoutMs ?? 4000;
     this.maxConcurrent = Math.max(1, opts.maxConcurrent ?? 16);
     this.graceMs = opts.graceMs ?? 10 * 60_000;
     this.sweepEveryMs = opts.sweepEveryMs ?? 15_000;
@@ -79,10 +94,17 @@ export class WorkRunner {
   }
 
   start(): void {
+    this.heartbeatTimer = setInterval(() => {
+      this.instance.beat(new Date()).catch((error: unknown) => this.log.error({ err: error }, "work runner heartbeat failed"));
+    }, this.heartbeatMs);
+    this.heartbeatTimer.unref();
     this.unsubscribeNudge = onNudge(() => this.wake());
     void this.watchDevices();
     this.wake();
-    this.log.info({ sources: this.opts.sources.map((s) => s.name), pollMs: this.pollMs, leaseMs: this.leaseMs }, "work runner started");
+    this.log.info(
+      { sources: this.opts.sources.map((s) => s.name), pollMs: this.pollMs, leaseMs: this.leaseMs, instanceId: this.instance.id },
+      "work runner started",
+    );
   }
 
   /** Takes no new work, then waits for the items in flight: a send is never cut off half-way by a clean stop. */
@@ -94,6 +116,8 @@ export class WorkRunner {
     this.abort.abort();
     await this.ticking;
     await Promise.allSettled([...this.inFlight]);
+    clearInterval(this.heartbeatTimer);
+    await this.instance.unregister().catch((error: unknown) => this.log.error({ err: error }, "could not unregister the work runner instance"));
   }
 
   /** Runs a pass now (or right after the running one). */
@@ -139,9 +163,20 @@ export class WorkRunner {
     return delay;
   }
 
+  /** Claims are made only once the instance row exists: before that, another runner would see them as ownerless. */
+  private async ensureRegistered(): Promise<void> {
+    this.registered ??= this.instance.register(new Date()).catch((error: unknown) => {
+      this.registered = undefined;
+      throw error;
+    });
+    await this.registered;
+  }
+
   private async tick(): Promise<void> {
+    await this.ensureRegistered();
     const now = new Date();
     const staleBefore = new Date(now.getTime() - this.leaseMs);
+    const liveAfter = new Date(now.getTime() - this.instanceTimeoutMs);
     if (now.getTime() >= this.nextSweepAt) {
       this.nextSweepAt = now.getTime() + this.sweepEveryMs;
       await this.sweep(now, staleBefore);
@@ -156,7 +191,7 @@ export class WorkRunner {
     let devices: RunnerDevice[] = await db().device.findMany({ where: { deviceId: { in: free } }, select: { id: true, deviceId: true } });
     for (const source of this.opts.sources) {
       if (devices.length === 0 || slots <= 0 || this.stopping) break;
-      const claimed = await source.claim({ devices, limit: slots, now, staleBefore });
+      const claimed = await source.claim({ devices, limit: slots, now, staleBefore, instanceId: this.instance.id, liveAfter });
       for (const work of claimed) this.execute(source, work);
       const taken = new Set(claimed.map((w) => w.device.id));
       devices = devices.filter((d) => !taken.has(d.id));

@@ -27,6 +27,10 @@ export interface ClaimRequest {
   now: Date;
   /** Claims older than this belong to a process that died (or stalled past its lease) and may be taken over. */
   staleBefore: Date;
+  /** This runner's WorkerInstance id: a source stamps it on what it claims (`claimedBy`). */
+  instanceId: string;
+  /** Claims of instances whose heartbeat is older than this are dead and may be taken over at once (`claimIsFree`). */
+  liveAfter: Date;
 }
 
 export interface SweepRequest {

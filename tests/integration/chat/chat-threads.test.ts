@@ -52,4 +52,29 @@ describe("[CHAT][THREADS] the recent-chats summary kept on every message insert"
     await db().device.delete({ where: { id: device.id } });
     expect(await db().chatThread.findMany({ select: { deviceId: true } })).toEqual([{ deviceId: other.id }]);
   });
+
+  it("keeps the last message, replies owed and pushName right whatever order messages arrive in", async () => {
+    // A fixed pseudo-random order: replies and incoming messages interleaved, many arriving late, equal seconds included.
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const base = at("08:00").getTime();
+    const messages = Array.from({ length: 60 }, (_, i) => ({
+      chatJid: ALICE,
+      at: new Date(base + Math.floor(random() * 40) * 1000),
+      direction: (random() < 0.3 ? "outgoing" : "incoming") as "incoming" | "outgoing",
+      pushName: random() < 0.5 ? `Alice ${i}` : undefined,
+    }));
+    const ids = await seedMessages(device, messages);
+
+    // From scratch: newest first by (timestamp, id); replies owed = incoming before the first outgoing, capped at 21.
+    const stored = messages.map((m, i) => ({ ...m, id: ids[i]! })).sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
+    const firstReply = stored.findIndex((m) => m.direction === "outgoing");
+    const owed = Math.min(21, firstReply === -1 ? stored.length : firstReply);
+    const latestName = stored.find((m) => m.direction === "incoming" && m.pushName)?.pushName ?? null;
+    const thread = await db().chatThread.findUniqueOrThrow({ where: { deviceId_chatJid: { deviceId: device.id, chatJid: ALICE } } });
+    expect(thread).toMatchObject({ lastMessageId: stored[0]!.id, awaitingReply: owed, pushName: latestName });
+
+    const [chat] = (await (await callerFor(owner)).chat.list({ deviceId: device.deviceId })).items;
+    expect(chat).toMatchObject({ chatJid: ALICE, awaitingReply: owed, name: latestName, lastMessage: { id: stored[0]!.id } });
+  });
 });

@@ -5,6 +5,7 @@ import { eventBus } from "../../../src/server/events/bus";
 import { WorkRunner } from "../../../src/server/jobs/runner";
 import { scheduledMessageSource } from "../../../src/server/jobs/sources/scheduled-messages";
 import type { ClaimedWork, WorkSource } from "../../../src/server/jobs/work-source";
+import { WorkerInstance } from "../../../src/server/jobs/worker-instance";
 import { scheduleMessage } from "../../../src/server/services/scheduled/schedule-message";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
 import { callerFor, createUser, type TestUser } from "../../helpers/actors";
@@ -79,11 +80,20 @@ describe("[JOBS][CLAIM] SKIP LOCKED", () => {
     const source = scheduledMessageSource();
     const runnerDevices = devices.map((d) => ({ id: d.id, deviceId: d.deviceId }));
     const claimed: ClaimedWork[] = [];
+    const instance = new WorkerInstance();
+    await instance.register(new Date());
     // Eight claimers at once, repeatedly, until nothing is left: each pass takes at most one row per device.
     for (;;) {
       const now = new Date();
       const batches = await Promise.all(
-        Array.from({ length: 8 }, () => source.claim({ devices: runnerDevices, limit: 8, now, staleBefore: new Date(now.getTime() - 60_000) })),
+        Array.from({ length: 8 }, () => source.claim({
+            devices: runnerDevices,
+            limit: 8,
+            now,
+            staleBefore: new Date(now.getTime() - 60_000),
+            instanceId: instance.id,
+            liveAfter: new Date(now.getTime() - 4000),
+          })),
       );
       const pass = batches.flat();
       if (pass.length === 0) break;

@@ -10,7 +10,7 @@ const { startWhatsApp, stopWhatsApp } = await import("../../../src/server/whatsa
 const { startJobRunner, stopJobRunner } = await import("../../../src/server/jobs/start");
 
 await startWhatsApp({ waitForRestore: true, manager: { backoff: { baseMs: 50, maxMs: 400 }, restoreSettleMs: 20_000 } });
-startJobRunner({ pollMs: 50, leaseMs: Number(process.env.WORKER_LEASE_MS ?? 1500) });
+startJobRunner({ pollMs: 50 });
 process.stdout.write("ready\n");
 
 process.on("SIGTERM", () => {

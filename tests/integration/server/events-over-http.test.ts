@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { db } from "../../../src/server/db";
 import { createUser, type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
@@ -74,5 +75,46 @@ describe("the production server", () => {
     await asAdmin.mutation("device.disconnect", { deviceId: device.deviceId });
     await asAdmin.mutation("device.disconnect", { deviceId: ownDevice.deviceId });
     expect(await db().device.count({ where: { status: "connected" } })).toBe(0);
+  });
+
+  it("opens events.stream over the live WebSocket for a signed-in user of the same origin only", async () => {
+    const wsUrl = `${app.baseUrl.replace("http", "ws")}/api/trpc-ws`;
+    // A page of another site cannot open the socket with the user's cookies.
+    const foreign = new WebSocket(wsUrl, { headers: { origin: "http://evil.example" } });
+    const refused = await new Promise<number>((resolve) => foreign.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0)));
+    expect(refused).toBe(403);
+
+    const subscribe = (cookie: string | null) => {
+      const ws = new WebSocket(wsUrl, { headers: { origin: app.baseUrl, ...(cookie ? { cookie } : {}) } });
+      const messages: Array<{ result?: { type: string; data?: { id: string; data: string } }; error?: { json: { message: string } } }> = [];
+      const waiters: Array<() => void> = [];
+      ws.on("open", () => ws.send(JSON.stringify({ id: 1, method: "subscription", params: { path: "events.stream", input: { json: {} } } })));
+      ws.on("message", (raw: Buffer) => {
+        const text = raw.toString();
+        if (text === "PING") return void ws.send("PONG");
+        messages.push(JSON.parse(text) as (typeof messages)[number]);
+        for (const wake of waiters.splice(0)) wake();
+      });
+      const next = async (match: (m: (typeof messages)[number]) => boolean) => {
+        for (;;) {
+          const found = messages.find(match);
+          if (found) return found;
+          await new Promise<void>((resolve) => waiters.push(resolve));
+        }
+      };
+      return { ws, messages, next };
+    };
+
+    const anonymous = subscribe(null);
+    expect((await anonymous.next((m) => m.error !== undefined)).error?.json.message).toMatch(/sign in/i);
+    anonymous.ws.close();
+
+    // A signed-in user's subscription starts (delivery and scoping over this socket are measured, with every event
+    // counted per subscriber, by bench/event-latency.ts).
+    const asOwner = new AppClient(app.baseUrl);
+    await asOwner.signIn(owner.username, owner.password);
+    const ownerSocket = subscribe(asOwner.cookieHeader());
+    expect(await ownerSocket.next((m) => m.result !== undefined || m.error !== undefined)).toEqual({ id: 1, result: { type: "started" } });
+    ownerSocket.ws.close();
   });
 });

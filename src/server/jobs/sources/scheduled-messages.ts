@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "../../db";
 import { deliverScheduled, type DeliveryPolicy } from "../../services/scheduled/deliver-scheduled";
 import { failStaleScheduled } from "../../services/scheduled/fail-stale-scheduled";
+import { claimIsFree } from "../worker-instance";
 import { onePerDevice, type ClaimRequest, type ClaimedWork, type SweepRequest, type WorkSource } from "../work-source";
 
 const NAME = "scheduled-message";
@@ -15,7 +16,7 @@ export function scheduledMessageSource(policy: Partial<DeliveryPolicy> = {}): Wo
   return {
     name: NAME,
 
-    async claim({ devices, limit, now, staleBefore }: ClaimRequest): Promise<ClaimedWork[]> {
+    async claim({ devices, limit, now, staleBefore, instanceId, liveAfter }: ClaimRequest): Promise<ClaimedWork[]> {
       if (devices.length === 0 || limit <= 0) return [];
       const byId = new Map(devices.map((d) => [d.id, d]));
       // A few rows per device, so one device's backlog cannot hide another device's due item from this pass.
@@ -26,14 +27,14 @@ export function scheduledMessageSource(policy: Partial<DeliveryPolicy> = {}): Wo
             SELECT \`id\`, \`deviceId\`, \`attempts\` FROM \`ScheduledMessage\`
             WHERE \`status\` = 'pending' AND \`scheduleTime\` <= ${now}
               AND \`deviceId\` IN (${Prisma.join([...byId.keys()])})
-              AND (\`claimedAt\` IS NULL OR \`claimedAt\` < ${staleBefore})
+              AND ${claimIsFree({ staleBefore, liveAfter })}
             ORDER BY \`scheduleTime\`, \`id\`
             LIMIT ${scan}
             FOR UPDATE SKIP LOCKED`;
           const picked = onePerDevice(rows, limit);
           if (picked.length === 0) return [];
           await tx.$executeRaw`
-            UPDATE \`ScheduledMessage\` SET \`claimedAt\` = ${now}, \`attempts\` = \`attempts\` + 1, \`updatedAt\` = ${now}
+            UPDATE \`ScheduledMessage\` SET \`claimedAt\` = ${now}, \`claimedBy\` = ${instanceId}, \`attempts\` = \`attempts\` + 1, \`updatedAt\` = ${now}
             WHERE \`id\` IN (${Prisma.join(picked.map((r) => r.id))})`;
           return picked.flatMap((r) => {
             const device = byId.get(Number(r.deviceId));

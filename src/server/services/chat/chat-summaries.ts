@@ -4,7 +4,7 @@ import { db } from "../../db";
 import { chatPhone, isGroupJid } from "./chat-jid";
 import { pickChatName } from "./display-names";
 
-/** How many of a chat's latest messages are read to count replies still owed; CAP + 1 means "more than CAP". */
+/** Replies owed are counted up to CAP + 1, which means "more than CAP" (the ChatThread trigger counts to 21). */
 export const AWAITING_REPLY_CAP = 20;
 const PREVIEW_LENGTH = 160;
 
@@ -38,8 +38,8 @@ export interface ChatTail {
   chatJid: string;
   lastId: number;
   awaitingReply: number;
-  /** The ids of those awaiting messages, to count the unread ones (ChatThread.readUpToId). */
-  awaitingIds: number[];
+  /** The ids of those awaiting messages when the list has them at hand; otherwise read here only if needed for unread. */
+  awaitingIds?: number[];
   replied: boolean;
   /** The name the contact gave WhatsApp, from their latest message's metadata. */
   pushName: string | null;
@@ -47,50 +47,9 @@ export interface ChatTail {
   outgoing?: number;
 }
 
-interface TailRow {
-  id: number;
-  chatJid: string;
-  direction: MessageDirection;
-  timestamp: Date;
-  pushName: string | null;
-}
-
 /**
- * Each chat's latest messages (up to CAP + 1) in one UNION ALL of per-chat `ORDER BY … LIMIT` dives into
- * Message(deviceId, chatJid, timestamp): enough for the last message, the replies owed and a pushName (read from
- * rows these dives visit anyway for their direction).
- */
-export async function readChatTails(deviceId: number, chatJids: string[]): Promise<ChatTail[]> {
-  if (chatJids.length === 0) return [];
-  const dives = chatJids.map(
-    (chatJid) => Prisma.sql`(SELECT id, chatJid, direction, \`timestamp\`, JSON_VALUE(metadata, '$.pushName') AS pushName FROM Message
-      WHERE deviceId = ${deviceId} AND chatJid = ${chatJid}
-      ORDER BY \`timestamp\` DESC, id DESC LIMIT ${AWAITING_REPLY_CAP + 1})`,
-  );
-  const rows = await db().$queryRaw<TailRow[]>(Prisma.join(dives, " UNION ALL "));
-  const byChat = new Map<string, TailRow[]>();
-  for (const row of rows) byChat.set(row.chatJid, [...(byChat.get(row.chatJid) ?? []), { ...row, id: Number(row.id) }]);
-  return chatJids.flatMap((chatJid): ChatTail[] => {
-    const tail = (byChat.get(chatJid) ?? []).sort((a, b) => b.timestamp.getTime() - a.timestamp.getTime() || b.id - a.id);
-    const first = tail[0];
-    if (!first) return [];
-    const owed = tail.findIndex((r) => r.direction === "outgoing");
-    return [
-      {
-        chatJid,
-        lastId: first.id,
-        awaitingReply: owed === -1 ? tail.length : owed,
-        awaitingIds: (owed === -1 ? tail : tail.slice(0, owed)).map((r) => r.id),
-        replied: owed !== -1,
-        pushName: tail.find((r) => r.pushName)?.pushName ?? null,
-      },
-    ];
-  });
-}
-
-/**
- * Adds the last messages (by primary key), saved names (Contact(ownerId, phone)) and unread counts (ChatThread.readUpToId)
- * to a page of chats.
+ * Adds the last messages (by primary key), saved names (Contact(ownerId, phone)) and unread counts
+ * (ChatThread.readUpToId) to a page of chats.
  */
 export async function describeChats(device: { id: number; ownerId: number }, tails: ChatTail[]): Promise<ChatSummary[]> {
   if (tails.length === 0) return [];
@@ -109,6 +68,7 @@ export async function describeChats(device: { id: number; ownerId: number }, tai
   const lastById = new Map(lasts.map((m) => [m.id, m]));
   const names = new Map(contacts.map((c) => [c.phone, c.name]));
   const readUpTo = new Map(threads.map((t) => [t.chatJid, t.readUpToId]));
+  const awaiting = await awaitingIdsWhereNeeded(device.id, tails, readUpTo);
   return tails.flatMap((tail): ChatSummary[] => {
     const last = lastById.get(tail.lastId);
     if (!last) return [];
@@ -119,7 +79,7 @@ export async function describeChats(device: { id: number; ownerId: number }, tai
         phone,
         isGroup: isGroupJid(tail.chatJid),
         ...pickChatName(phone ? names.get(phone) : undefined, tail.pushName),
-        unread: unreadCount(tail.awaitingIds, readUpTo.get(tail.chatJid) ?? null),
+        unread: unreadCount(tail, awaiting.get(tail.chatJid) ?? tail.awaitingIds ?? [], readUpTo.get(tail.chatJid) ?? null),
         lastMessage: { ...last, preview: last.content ? last.content.slice(0, PREVIEW_LENGTH) : null },
         awaitingReply: tail.awaitingReply,
         incoming: tail.incoming ?? null,
@@ -129,6 +89,28 @@ export async function describeChats(device: { id: number; ownerId: number }, tai
   });
 }
 
-function unreadCount(awaitingIds: readonly number[], readUpToId: number | null): number {
-  return readUpToId === null ? awaitingIds.length : awaitingIds.filter((id) => id > readUpToId).length;
+function unreadCount(tail: ChatTail, awaitingIds: readonly number[], readUpToId: number | null): number {
+  if (readUpToId === null) return tail.awaitingIds?.length ?? tail.awaitingReply;
+  if (readUpToId >= tail.lastId) return 0;
+  return awaitingIds.filter((id) => id > readUpToId).length;
+}
+
+/**
+ * The awaiting messages' ids of chats opened before their latest message, for lists that carry only the count
+ * (ChatThread): they are the chat's last `awaitingReply` messages, read in one UNION ALL of per-chat index dives.
+ */
+async function awaitingIdsWhereNeeded(deviceId: number, tails: ChatTail[], readUpTo: Map<string, number | null>): Promise<Map<string, number[]>> {
+  const needed = tails.filter((t) => {
+    const read = readUpTo.get(t.chatJid) ?? null;
+    return !t.awaitingIds && t.awaitingReply > 0 && read !== null && read < t.lastId;
+  });
+  if (needed.length === 0) return new Map();
+  const dives = needed.map(
+    (t) => Prisma.sql`(SELECT id, chatJid FROM Message WHERE deviceId = ${deviceId} AND chatJid = ${t.chatJid}
+      ORDER BY \`timestamp\` DESC, id DESC LIMIT ${Math.min(t.awaitingReply, AWAITING_REPLY_CAP + 1)})`,
+  );
+  const rows = await db().$queryRaw<Array<{ id: number | bigint; chatJid: string }>>(Prisma.join(dives, " UNION ALL "));
+  const byChat = new Map<string, number[]>();
+  for (const row of rows) byChat.set(row.chatJid, [...(byChat.get(row.chatJid) ?? []), Number(row.id)]);
+  return byChat;
 }

@@ -25,20 +25,19 @@ interface DayRow {
   id: number;
   chatJid: string;
   direction: MessageDirection;
-  timestamp: Date;
-  pushName: string | null;
 }
 
 /**
- * The chats with activity on one local day, latest first, with the day's counts. The day is one range of
- * Message(deviceId, timestamp) read newest first — a small slice of a device's history at any table size — and
- * folded here into one summary per chat (first row seen = the chat's last message that day).
+ * The chats with activity on one local day, latest first, with the day's counts. The day is one range of the index
+ * Message(deviceId, timestamp, chatJid, direction), which holds all this reads — a small slice of a device's history
+ * at any table size, without visiting the table's rows — folded here into one summary per chat (first row seen = the
+ * chat's last message that day). Names come from the listed chats' ChatThread rows.
  */
 export async function dailyChatList(input: DailyChatListInput): Promise<DailyChatList> {
   const date = input.date ?? todayIn(input.timezone);
   const { start, end } = dayRange(date, input.timezone);
   const rows = await db().$queryRaw<DayRow[]>`
-    SELECT id, chatJid, direction, \`timestamp\`, JSON_VALUE(metadata, '$.pushName') AS pushName
+    SELECT id, chatJid, direction
     FROM Message
     WHERE deviceId = ${input.device.id} AND \`timestamp\` >= ${start} AND \`timestamp\` < ${end}
     ORDER BY \`timestamp\` DESC, id DESC`;
@@ -54,15 +53,23 @@ export async function dailyChatList(input: DailyChatListInput): Promise<DailyCha
       chat.incoming += 1;
       if (!chat.replied) {
         chat.awaitingReply += 1;
-        chat.awaitingIds.push(Number(row.id));
+        chat.awaitingIds?.push(Number(row.id));
       }
-      chat.pushName ??= row.pushName;
     } else {
       chat.outgoing += 1;
       chat.replied = true;
     }
   }
   const all = [...chats.values()];
-  const items = await describeChats(input.device, all.slice(0, input.limit));
+  const page = all.slice(0, input.limit);
+  if (page.length > 0) {
+    const threads = await db().chatThread.findMany({
+      where: { deviceId: input.device.id, chatJid: { in: page.map((c) => c.chatJid) } },
+      select: { chatJid: true, pushName: true },
+    });
+    const names = new Map(threads.map((t) => [t.chatJid, t.pushName]));
+    for (const chat of page) chat.pushName = names.get(chat.chatJid) ?? null;
+  }
+  const items = await describeChats(input.device, page);
   return { date, timezone: input.timezone, items, totalChats: all.length };
 }

@@ -1,7 +1,7 @@
-import { tracked } from "@trpc/server";
+import { tracked, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { canSee, eventBus } from "../../../events/bus";
-import type { AppEvent } from "../../../events/types";
+import { toWire } from "../../../events/client-event";
 import { appMetrics } from "../../../metrics/registry";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
@@ -14,11 +14,12 @@ const zLastEventId = z.union([
     .transform(Number),
 ]);
 
-/** What the browser receives: each event without its scope, keeping the link between name and data. */
-export type ClientEvent = AppEvent extends infer E ? (E extends AppEvent ? Omit<E, "scope"> : never) : never;
 
 export const eventsRouter = createTRPCRouter({
-  /** One stream per caller: own devices for users, everything for admins. Resumes after `lastEventId`. */
+  /**
+   * One stream per caller: own devices for users, everything for admins. Resumes after `lastEventId`. Each item is the
+   * event serialised once for all subscribers (`toWire`); the browser reads it with `fromWire`.
+   */
   stream: protectedProcedure
     .input(z.object({ lastEventId: zLastEventId.nullish() }).optional())
     .subscription(async function* ({ ctx, input, signal }) {
@@ -26,23 +27,28 @@ export const eventsRouter = createTRPCRouter({
       const bus = eventBus();
       const abort = new AbortController();
       signal?.addEventListener("abort", () => abort.abort(), { once: true });
-      // A lock or a password change ends this stream at once; the client's reconnect is then refused by protectedProcedure.
+      let revoked = false;
+      // A lock or a password change ends this stream at once, as an UNAUTHORIZED error the client acts on.
       const stopListening = bus.onSignal("user.sessionsRevoked", ({ userId }) => {
-        if (userId === viewer.id) abort.abort();
+        if (userId !== viewer.id) return;
+        revoked = true;
+        abort.abort();
       });
       appMetrics().eventSubscribers.inc();
       try {
-        const live = bus.stream(abort.signal);
+        const live = bus.stream(abort.signal, (event) => canSee(event, viewer));
         let lastSent = input?.lastEventId ?? bus.lastId;
         for (const event of bus.replay(lastSent)) {
-          if (canSee(event, viewer)) yield tracked(String(event.id), strip(event));
+          if (canSee(event, viewer)) yield tracked(String(event.id), toWire(event));
           lastSent = event.id;
         }
         for await (const event of live) {
-          if (event.id <= lastSent || !canSee(event, viewer)) continue;
+          if (revoked) break;
+          if (event.id <= lastSent) continue;
           lastSent = event.id;
-          yield tracked(String(event.id), strip(event));
+          yield tracked(String(event.id), toWire(event));
         }
+        if (revoked) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended; sign in again" });
       } finally {
         appMetrics().eventSubscribers.dec();
         stopListening();
@@ -50,8 +56,3 @@ export const eventsRouter = createTRPCRouter({
       }
     }),
 });
-
-function strip(event: AppEvent): ClientEvent {
-  const { scope: _scope, ...rest } = event;
-  return rest;
-}
