@@ -32,6 +32,18 @@ const envSchema = z.object({
   MEDIA_MAX_DOCUMENT_MB: z.coerce.number().positive().max(2000).default(100),
   // Files no message uses (abandoned uploads, media of deleted devices) are deleted after this many hours.
   MEDIA_UNUSED_UPLOAD_HOURS: z.coerce.number().positive().default(24),
+  // Statistics count days in this zone (IANA name). After changing it, rebuild past days: npm run stats:rebuild.
+  REPORTING_TIME_ZONE: z
+    .string()
+    .default("Asia/Jakarta")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "REPORTING_TIME_ZONE must be an IANA time zone such as Asia/Jakarta or UTC"),
   RATE_LIMIT_API_POINTS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_API_WINDOW_SEC: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(20),

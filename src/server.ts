@@ -18,6 +18,7 @@ const { consume, rateLimiters } = await import("./server/security/rate-limit");
 const { startWhatsApp, stopWhatsApp } = await import("./server/whatsapp/start");
 const { startJobRunner, stopJobRunner } = await import("./server/jobs/start");
 const { startMediaSweeper } = await import("./server/services/media/media-sweeper");
+const { statisticsConsumer } = await import("./server/services/statistics/statistics-consumer");
 
 const config = env();
 const log = logger();
@@ -30,6 +31,8 @@ if (config.AUTO_MIGRATE) {
 
 // Long-lived services exist before Next loads its bundle, which then finds them on globalThis.
 eventBus();
+// Counts from the bus, so it listens before WhatsApp restores devices and messages start to arrive.
+const statistics = statisticsConsumer(log);
 const sandbox = config.WA_MODE === "sandbox" ? await ensureSandboxProcess(config.WA_SANDBOX_URL, rootDir, log) : null;
 await startWhatsApp();
 startJobRunner();
@@ -84,6 +87,7 @@ async function shutdown(signal: string): Promise<void> {
   await stopJobRunner().catch((error: unknown) => log.error({ err: error }, "stopping the work runner failed"));
   // Sockets end without logging out: devices stay paired and are restored at the next start.
   await stopWhatsApp().catch((error: unknown) => log.error({ err: error }, "stopping WhatsApp failed"));
+  await statistics.stop().catch((error: unknown) => log.error({ err: error }, "stopping the statistics consumer failed"));
   sandbox?.kill("SIGTERM");
   await db().$disconnect().catch(() => undefined);
   process.exit(0);

@@ -17,6 +17,8 @@ const TABLES = [
   "Contact",
   "Group",
   "DailyStatistic",
+  "DailyChatActivity",
+  "AppSetting",
   "WaAuthEntry",
   "Device",
   "AuditLog",

@@ -10,6 +10,8 @@ export interface Viewer {
   email: string;
   fullName: string | null;
   role: "admin" | "user";
+  /** An admin set the password: the app is closed until the user picks their own. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -21,22 +23,16 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!session) return null;
   const user = await db().user.findUnique({
     where: { id: session.id },
-    select: { id: true, username: true, email: true, fullName: true, role: true, isActive: true, sessionVersion: true },
+    select: { id: true, username: true, email: true, fullName: true, role: true, isActive: true, sessionVersion: true, mustChangePassword: true },
   });
   if (!user || !user.isActive || user.sessionVersion !== session.sessionVersion) return null;
-  return { id: user.id, username: user.username, email: user.email, fullName: user.fullName, role: user.role };
+  return { id: user.id, username: user.username, email: user.email, fullName: user.fullName, role: user.role, mustChangePassword: user.mustChangePassword };
 });
 
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/auth/login");
-  return viewer;
-}
-
-export async function requireAdmin(): Promise<Viewer> {
-  const viewer = await requireViewer();
-  // Non-admins are sent home rather than shown a page that would only fail with FORBIDDEN.
-  if (viewer.role !== "admin") redirect("/dashboard");
+  if (viewer.mustChangePassword) redirect("/auth/change-password");
   return viewer;
 }
 

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
-import { requireAdmin } from "../../_server/viewer";
+import { AdminOnly } from "@/components/admin/admin-only";
+import { requireViewer } from "../../_server/viewer";
 
-/** Every page under here is admin-only; a normal user is sent to the dashboard. */
+/** Every page under here is admin-only; the procedures refuse users with FORBIDDEN, and the page says so. */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireAdmin();
+  const viewer = await requireViewer();
+  if (viewer.role !== "admin") return <AdminOnly />;
   return children;
 }
