@@ -45,8 +45,7 @@ function indexFor(filter: AdminMessageFilter): Prisma.Sql {
   return Prisma.raw("Message_timestamp_idx");
 }
 
-/** One newest-first page of every user's messages (plus one row, to know whether there is a next page). */
-export function adminMessagesQuery(filter: AdminMessageFilter, after: Keyset | undefined, take: number, contentChars?: number): Prisma.Sql {
+function whereOf(filter: AdminMessageFilter, after: Keyset | undefined): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`1 = 1`];
   if (filter.deviceRowId !== undefined) where.push(Prisma.sql`m.deviceId = ${filter.deviceRowId}`);
   if (filter.userId !== undefined) where.push(Prisma.sql`m.ownerId = ${filter.userId}`);
@@ -57,6 +56,16 @@ export function adminMessagesQuery(filter: AdminMessageFilter, after: Keyset | u
   if (end) where.push(Prisma.sql`m.\`timestamp\` < ${end}`);
   if (filter.text) where.push(Prisma.sql`m.content LIKE ${`%${escapeLike(filter.text)}%`}`);
   if (after) where.push(Prisma.sql`m.\`timestamp\` <= ${after.at} AND (m.\`timestamp\` < ${after.at} OR m.id < ${after.id})`);
+  return Prisma.join(where, " AND ");
+}
+
+/** How many messages match (the joins below are on required foreign keys, so they change no count). */
+export function adminMessagesCountQuery(filter: AdminMessageFilter): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) AS n FROM Message m FORCE INDEX (${indexFor(filter)}) WHERE ${whereOf(filter, undefined)}`;
+}
+
+/** One newest-first page of every user's messages (plus one row, to know whether there is a next page). */
+export function adminMessagesQuery(filter: AdminMessageFilter, after: Keyset | undefined, take: number, contentChars?: number): Prisma.Sql {
   const content = contentChars ? Prisma.sql`LEFT(m.content, ${contentChars})` : Prisma.sql`m.content`;
   return Prisma.sql`
     SELECT m.id, m.\`timestamp\`, m.direction, m.status, m.type, m.chatJid, m.fromJid, m.toJid, ${content} AS content, m.error,
@@ -64,7 +73,7 @@ export function adminMessagesQuery(filter: AdminMessageFilter, after: Keyset | u
       FROM Message m FORCE INDEX (${indexFor(filter)})
       JOIN Device d ON d.id = m.deviceId
       JOIN \`User\` u ON u.id = m.ownerId
-     WHERE ${Prisma.join(where, " AND ")}
+     WHERE ${whereOf(filter, after)}
      ORDER BY m.\`timestamp\` DESC, m.id DESC
      LIMIT ${take}`;
 }

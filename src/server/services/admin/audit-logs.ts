@@ -24,8 +24,7 @@ export interface AuditRow {
   ip: string | null;
 }
 
-/** Newest-first page of the audit trail after `beforeId` (plus one row, to know whether there is more). */
-export function auditLogsQuery(filter: AuditFilter, beforeId: number | undefined, take: number): Prisma.Sql {
+function whereOf(filter: AuditFilter, beforeId: number | undefined): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`1 = 1`];
   if (filter.actorId !== undefined) where.push(Prisma.sql`a.actorId = ${filter.actorId}`);
   if (filter.action) where.push(Prisma.sql`a.action = ${filter.action}`);
@@ -39,10 +38,19 @@ export function auditLogsQuery(filter: AuditFilter, beforeId: number | undefined
     where.push(Prisma.sql`(a.targetId LIKE ${like} OR a.ip LIKE ${like} OR u.username LIKE ${like} OR a.details LIKE ${like})`);
   }
   if (beforeId !== undefined) where.push(Prisma.sql`a.id < ${beforeId}`);
+  return Prisma.join(where, " AND ");
+}
+
+export function auditLogsCountQuery(filter: AuditFilter): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) AS n FROM AuditLog a LEFT JOIN \`User\` u ON u.id = a.actorId WHERE ${whereOf(filter, undefined)}`;
+}
+
+/** Newest-first page of the audit trail after `beforeId` (plus one row, to know whether there is more). */
+export function auditLogsQuery(filter: AuditFilter, beforeId: number | undefined, take: number): Prisma.Sql {
   return Prisma.sql`
     SELECT a.id, a.createdAt, a.actorId, u.username AS actor, a.action, a.targetType, a.targetId, a.details, a.ip
       FROM AuditLog a LEFT JOIN \`User\` u ON u.id = a.actorId
-     WHERE ${Prisma.join(where, " AND ")}
+     WHERE ${whereOf(filter, beforeId)}
      ORDER BY a.id DESC LIMIT ${take}`;
 }
 
