@@ -1,6 +1,7 @@
 import { Send } from "lucide-react";
 import Link from "next/link";
 import { DeviceOverview } from "@/components/dashboard/device-overview";
+import { MyStats } from "@/components/dashboard/my-stats";
 import { RecentMessages } from "@/components/dashboard/recent-messages";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,6 +27,7 @@ export default async function DashboardPage() {
         }
       />
       <DeviceOverview />
+      <MyStats className="mt-6" />
       <RecentMessages className="mt-6" />
     </>
   );
