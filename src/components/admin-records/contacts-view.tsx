@@ -31,7 +31,7 @@ export function AdminContactsView() {
   return (
     <Card>
       <CardHeader className="flex flex-col gap-2 border-b pb-4 lg:flex-row lg:flex-wrap lg:items-center">
-        <div className="relative min-w-0 flex-1">
+        <div className="relative min-w-0 flex-1 lg:min-w-56">
           <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
           <Input type="search" className="pl-9" placeholder={t("adminContacts.search")} aria-label={t("adminContacts.search")} value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
