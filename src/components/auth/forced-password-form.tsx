@@ -3,20 +3,18 @@
 import { useMutation } from "@tanstack/react-query";
 import { signIn, signOut } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
+import { type z } from "zod";
 import { errorMessage, serverFieldErrors } from "@/components/errors/error-message";
+import { passwordChangeSchema } from "@/components/profile/change-password-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { fieldDescribedBy, FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { validateForm, type FieldErrors } from "@/i18n/form-errors";
 import { useT } from "@/i18n/provider";
-import { zPassword } from "@/lib/validation";
 import { useTRPC } from "@/trpc/react";
 
-const schema = z
-  .object({ currentPassword: z.string().min(1).max(128), newPassword: zPassword, confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "mismatch" });
+const schema = passwordChangeSchema;
 type Field = keyof z.input<typeof schema>;
 
 /**

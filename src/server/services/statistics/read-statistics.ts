@@ -1,16 +1,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../../db";
+import type { DailyDelta } from "./daily-delta";
 import { dateColumn, daysBetween, reportingDayRange } from "./reporting-day";
 
-export interface StatTotals {
-  incoming: number;
-  outgoing: number;
-  activeChats: number;
-  incomingChats: number;
-  repliedChats: number;
-  delivered: number;
-  read: number;
-  failed: number;
+export interface StatTotals extends DailyDelta {
   /** Replied chats / chats with incoming messages (0..1). */
   responseRate: number;
   /** Delivered (and read) / outgoing (0..1). */
@@ -25,7 +18,7 @@ export interface StatsScope {
   deviceId?: number;
 }
 
-type Sums = Omit<StatTotals, "responseRate" | "deliveredRate" | "readRate">;
+type Sums = DailyDelta;
 
 const SUM_FIELDS = { incoming: true, outgoing: true, activeChats: true, incomingChats: true, repliedChats: true, delivered: true, read: true, failed: true } as const;
 
