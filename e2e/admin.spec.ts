@@ -106,7 +106,7 @@ test.describe.serial("administration", () => {
     await expect(row).not.toContainText("Must change password");
     await openActions(adminPage, username);
     await adminPage.getByRole("menuitem", { name: "Lock" }).click();
-    await adminPage.getByRole("dialog").getByRole("button", { name: "Lock" }).click();
+    await adminPage.getByRole("alertdialog").getByRole("button", { name: "Lock" }).click();
     await expect(row).toContainText("Locked");
     // The lock takes effect at once: the next page the user opens sends them to sign in.
     await userPage.goto("/devices");
@@ -117,14 +117,14 @@ test.describe.serial("administration", () => {
     await expect(row).toContainText("Active");
     await openActions(adminPage, username);
     await adminPage.getByRole("menuitem", { name: "Reset password" }).click();
-    await adminPage.getByRole("dialog").getByRole("button", { name: "Reset password" }).click();
+    await adminPage.getByRole("alertdialog").getByRole("button", { name: "Reset password" }).click();
     await expect(adminPage.getByTestId("temporary-password")).toHaveText(/^[A-Za-z0-9]{14}$/);
     await adminPage.getByRole("dialog").getByRole("button", { name: "Close" }).first().click();
     await expect(row).toContainText("Must change password");
 
     await openActions(adminPage, username);
     await adminPage.getByRole("menuitem", { name: "Delete" }).click();
-    const confirm = adminPage.getByRole("dialog");
+    const confirm = adminPage.getByRole("alertdialog");
     await expect(confirm).toContainText("0 devices");
     await confirm.getByRole("button", { name: "Delete user" }).click();
     await expect(row).toHaveCount(0);
