@@ -22,6 +22,7 @@ const { dailyChatList } = await import("../src/server/services/chat/daily-chat-l
 const { listRecentChats } = await import("../src/server/services/chat/list-recent-chats");
 const { searchMessages } = await import("../src/server/services/chat/search-messages");
 const { encodeCursor } = await import("../src/server/services/chat/cursor");
+const { listAdminMessages } = await import("../src/server/services/admin/list-admin-messages");
 
 const prisma = db();
 const devices = await prisma.device.findMany({ select: { id: true, deviceId: true, ownerId: true }, orderBy: { id: "asc" } });
@@ -90,6 +91,37 @@ const cases: Array<{ name: string; run: () => Promise<unknown> }> = [
   {
     name: "admin message list, one device (50)",
     run: () => searchMessages({ actor: admin, deviceId: pick(fixtures).device.deviceId, timezone: "UTC", limit: 50 }),
+  },
+  {
+    name: "admin.messages first page (50)",
+    run: () => listAdminMessages({ limit: 50 }),
+  },
+  {
+    name: "admin.messages deep page (50)",
+    run: () => listAdminMessages({ cursor: encodeCursor(globalDeep ?? undefined) ?? undefined, limit: 50 }),
+  },
+  {
+    name: "admin.messages one user (50)",
+    run: () => listAdminMessages({ userId: pick(fixtures).device.ownerId, limit: 50 }),
+  },
+  {
+    name: "admin.messages one device, failed (50)",
+    run: () => listAdminMessages({ deviceId: pick(fixtures).device.deviceId, status: "failed", limit: 50 }),
+  },
+  {
+    name: "admin.messages status + direction (50)",
+    run: () => listAdminMessages({ status: "read", direction: "outgoing", limit: 50 }),
+  },
+  {
+    name: "admin.messages one day (50)",
+    run: () => {
+      const day = randomDate();
+      return listAdminMessages({ from: day, to: day, limit: 50 });
+    },
+  },
+  {
+    name: "admin.messages text, all devices (50)",
+    run: () => listAdminMessages({ text: pick(["ongkir", "invoice", "transfer"]), limit: 50 }),
   },
   {
     name: "user search, own devices (25)",

@@ -28,7 +28,7 @@ test.describe("route protection", () => {
 
   test("an admin sees the administration section", async ({ adminPage }) => {
     await adminPage.goto("/admin/users");
-    await expect(adminPage.getByTestId("coming-soon")).toBeVisible();
+    await expect(adminPage.getByTestId("users-table")).toBeVisible();
     const nav = adminPage.getByRole("navigation", { name: "Main navigation" });
     await expect(nav.getByRole("link", { name: "All devices" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Sandbox" })).toBeVisible();

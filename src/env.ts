@@ -35,6 +35,18 @@ const envSchema = z.object({
   // /metrics (Prometheus) is off unless one of these is set: a bearer token, and/or addresses or CIDR ranges.
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   METRICS_ALLOW_IPS: z.string().optional(),
+  // Statistics count days in this zone (IANA name). After changing it, rebuild past days: npm run stats:rebuild.
+  REPORTING_TIME_ZONE: z
+    .string()
+    .default("Asia/Jakarta")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "REPORTING_TIME_ZONE must be an IANA time zone such as Asia/Jakarta or UTC"),
   RATE_LIMIT_API_POINTS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_API_WINDOW_SEC: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(20),

@@ -27,6 +27,7 @@ const { SECURITY_HEADERS } = await import("./server/security/security-headers");
 const { genericErrorMessage, reportUnexpectedError } = await import("./server/unexpected-error");
 const { isAppError } = await import("./server/errors");
 const { createLiveSocketServer } = await import("./server/api/live-socket");
+const { statisticsConsumer } = await import("./server/services/statistics/statistics-consumer");
 
 const config = env();
 const log = logger();
@@ -40,6 +41,8 @@ if (config.AUTO_MIGRATE) {
 // Long-lived services exist before Next loads its bundle, which then finds them on globalThis.
 eventBus();
 const stopMetrics = startMetrics();
+// Counts from the bus, so it listens before WhatsApp restores devices and messages start to arrive.
+const statistics = statisticsConsumer(log);
 const sandbox = config.WA_MODE === "sandbox" ? await ensureSandboxProcess(config.WA_SANDBOX_URL, rootDir, log) : null;
 await startWhatsApp();
 startJobRunner();
@@ -112,4 +115,4 @@ server.listen(config.PORT, config.HOST, () => {
   );
 });
 
-installShutdown({ server, log, sandbox, stoppers: [() => liveSocket.close(), stopMediaSweeper, stopMetrics] });
+installShutdown({ server, log, sandbox, stoppers: [() => liveSocket.close(), stopMediaSweeper, stopMetrics, () => void statistics.stop().catch((error: unknown) => log.error({ err: error }, "stopping the statistics consumer failed"))] });

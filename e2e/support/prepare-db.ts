@@ -21,4 +21,6 @@ for (const u of Object.values(E2E_USERS)) {
     data: { username: u.username, email: u.email, role: u.role, fullName: u.fullName, passwordHash: await hashPassword(u.password), maxDevices: 100 },
   });
 }
+// The auth spec signs a visitor up: this install has public sign-up open (a new install starts closed).
+await db().appSetting.create({ data: { key: "signupOpen", value: true } });
 await db().$disconnect();

@@ -18,6 +18,8 @@ const TABLES = [
   "Contact",
   "Group",
   "DailyStatistic",
+  "DailyChatActivity",
+  "AppSetting",
   "WaAuthEntry",
   "Device",
   "AuditLog",

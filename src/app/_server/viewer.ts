@@ -12,6 +12,8 @@ export interface Viewer {
   role: "admin" | "user";
   /** The profile picture's URL, or null for initials. */
   avatar: string | null;
+  /** An admin set the password: the app is closed until the user picks their own. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -23,15 +25,24 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!session) return null;
   const user = await db().user.findUnique({
     where: { id: session.id },
-    select: { id: true, username: true, email: true, fullName: true, role: true, isActive: true, sessionVersion: true, avatar: true },
+    select: { id: true, username: true, email: true, fullName: true, role: true, isActive: true, sessionVersion: true, avatar: true, mustChangePassword: true },
   });
   if (!user || !user.isActive || user.sessionVersion !== session.sessionVersion) return null;
-  return { id: user.id, username: user.username, email: user.email, fullName: user.fullName, role: user.role, avatar: user.avatar };
+  return {
+    id: user.id,
+    username: user.username,
+    email: user.email,
+    fullName: user.fullName,
+    role: user.role,
+    avatar: user.avatar,
+    mustChangePassword: user.mustChangePassword,
+  };
 });
 
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/auth/login");
+  if (viewer.mustChangePassword) redirect("/auth/change-password");
   return viewer;
 }
 

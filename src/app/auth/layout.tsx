@@ -6,7 +6,9 @@ import { getT } from "@/i18n/server";
 import { getViewer } from "../_server/viewer";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
-  if (await getViewer()) redirect("/dashboard");
+  const viewer = await getViewer();
+  // An account that must pick a new password stays here (on /auth/change-password) until it has.
+  if (viewer && !viewer.mustChangePassword) redirect("/dashboard");
   const t = await getT();
   return (
     <div className="flex min-h-dvh flex-col bg-[radial-gradient(ellipse_at_top,var(--color-accent),transparent_60%)]">

@@ -18,9 +18,11 @@ import { useT } from "@/i18n/provider";
 import { zPassword } from "@/lib/validation";
 import { useTRPC } from "@/trpc/react";
 
-const schema = z
+/** Current, new and repeated password; shared with the forced change after an admin set the password. */
+export const passwordChangeSchema = z
   .object({ currentPassword: z.string().min(1).max(128), newPassword: zPassword, confirmPassword: z.string() })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "mismatch" });
+const schema = passwordChangeSchema;
 type Field = keyof z.input<typeof schema>;
 const fields: Field[] = ["currentPassword", "newPassword", "confirmPassword"];
 const empty: Record<Field, string> = { currentPassword: "", newPassword: "", confirmPassword: "" };

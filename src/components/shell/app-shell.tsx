@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { Brand } from "@/components/brand";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { AdminNotices } from "@/components/admin/admin-notices";
 import { LiveEventsProvider } from "@/components/live/live-events-provider";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetTitle } from "@/components/ui/sheet";
@@ -34,6 +35,7 @@ export function AppShell({ viewer, sandbox, children }: { viewer: ClientViewer; 
   return (
     <ViewerProvider viewer={viewer}>
       <LiveEventsProvider>
+        {viewer.role === "admin" ? <AdminNotices /> : null}
         <div className="min-h-dvh lg:pl-64">
           <aside className="fixed inset-y-0 left-0 z-30 hidden w-64 lg:block">
             <SidebarBody viewer={viewer} sandbox={sandbox} />

@@ -7,6 +7,7 @@ import { deviceRouter } from "./routers/device/router";
 import { eventsRouter } from "./routers/events/router";
 import { messageRouter } from "./routers/message/router";
 import { sandboxRouter } from "./routers/sandbox/router";
+import { statsRouter } from "./routers/stats/router";
 import { templateRouter } from "./routers/template/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   events: eventsRouter,
   message: messageRouter,
   sandbox: sandboxRouter,
+  stats: statsRouter,
   template: templateRouter,
 });
 

@@ -55,15 +55,21 @@ export const middleware = t.middleware;
 
 export const publicProcedure = base;
 
-export const protectedProcedure = base.use(async ({ ctx, next }) => {
+/** What an account whose password an admin set may still do: read itself, change the password, sign out. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(["auth.me", "auth.changePassword"]);
+
+export const protectedProcedure = base.use(async ({ ctx, path, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   // A JWT outlives a lock or a password change: re-check the account on every call so both take effect at once.
   const user = await ctx.db.user.findUnique({
     where: { id: ctx.session.id },
-    select: { id: true, role: true, isActive: true, sessionVersion: true, dailyMessageLimit: true, maxDevices: true },
+    select: { id: true, role: true, isActive: true, sessionVersion: true, dailyMessageLimit: true, maxDevices: true, mustChangePassword: true },
   });
   if (!user || !user.isActive || user.sessionVersion !== ctx.session.sessionVersion) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended; sign in again" });
+  }
+  if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(path)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Choose a new password first" });
   }
   await consume(rateLimiters().api, `user:${user.id}`, "requests").catch((error: unknown) => {
     throw toTRPCError(error) ?? error;

@@ -32,6 +32,8 @@ export interface AppEventMap {
   };
   "bot.handoff": { deviceId: string; contactJid: string; active: boolean; reason: string | null };
   "admin.notice": { level: "info" | "warn" | "error"; message: string };
+  /** Someone created an account through public sign-up (admins only). */
+  "admin.userRegistered": { userId: number; username: string; email: string };
 }
 
 export type AppEventName = keyof AppEventMap;

@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../../src/server/db";
+import { eventBus } from "../../../src/server/events/bus";
+import { verifyCredentials } from "../../../src/server/services/auth/verify-credentials";
 import { callerFor, createUser } from "../../helpers/actors";
 import { resetDb, rowCounts } from "../../helpers/db";
+import { waitForEvent } from "../../helpers/whatsapp";
+import { seedDevice, seedMessages, jidOf } from "../chat/seed";
 
 beforeEach(resetDb);
 
@@ -15,6 +19,13 @@ describe("admin.users authorization", () => {
     await expect(asUser.admin.users.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(asUser.admin.users.setActive({ userId: user.id, isActive: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(asUser.admin.users.updateLimits({ userId: user.id, maxDevices: 99 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asUser.admin.users.create({ username: "sneaky", email: "s@example.test", role: "admin" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asUser.admin.users.update({ userId: user.id, role: "admin" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asUser.admin.users.resetPassword({ userId: user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asUser.admin.users.delete({ userId: user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asUser.admin.users.insights({ userId: user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asUser.admin.settings.update({ signupOpen: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asUser.admin.settings.get()).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await rowCounts()).toEqual(before);
   });
 });
@@ -69,6 +80,118 @@ describe("admin.users", () => {
     const caller = await callerFor(admin);
     const updated = await caller.admin.users.updateLimits({ userId: user.id, maxDevices: 2, dailyMessageLimit: 50 });
     expect(updated).toMatchObject({ maxDevices: 2, dailyMessageLimit: 50 });
-    expect(await db().auditLog.count({ where: { action: "user.updateLimits", targetId: String(user.id) } })).toBe(1);
+    expect(await db().auditLog.count({ where: { action: "user.update", targetId: String(user.id) } })).toBe(1);
+  });
+});
+
+describe("admin user management", () => {
+  it("creates an account with a one-time password that must be changed at the first sign-in", async () => {
+    const admin = await createUser("admin");
+    const asAdmin = await callerFor(admin);
+    const created = await asAdmin.admin.users.create({ username: "Budi.Santoso", email: "BUDI@example.test", role: "user", maxDevices: 2, dailyMessageLimit: 100 });
+    expect(created.user).toMatchObject({ username: "budi.santoso", email: "budi@example.test", maxDevices: 2, dailyMessageLimit: 100, mustChangePassword: true });
+    expect(created.temporaryPassword).toMatch(/^[A-Za-z0-9]{14}$/);
+    const login = await verifyCredentials({ identifier: "budi.santoso", password: created.temporaryPassword!, ip: "10.0.0.1" });
+    const asNew = await callerFor({ id: login.id, username: login.username, email: login.email, password: created.temporaryPassword!, role: "user" });
+    await expect(asNew.device.list({ limit: 10 })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Choose a new password first" });
+    await expect(asNew.auth.me()).resolves.toMatchObject({ username: "budi.santoso" });
+    await asNew.auth.changePassword({ currentPassword: created.temporaryPassword!, newPassword: "my-own-password-1" });
+    const fresh = await callerFor({ id: login.id, username: login.username, email: login.email, password: "my-own-password-1", role: "user" });
+    await expect(fresh.device.list({ limit: 10 })).resolves.toMatchObject({ items: [] });
+    await expect(asAdmin.admin.users.create({ username: "budi.santoso", email: "other@example.test", role: "user" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "user.create" } });
+    expect(audit).toMatchObject({ actorId: admin.id, targetType: "user", targetId: String(login.id), ip: "127.0.0.1" });
+    expect(JSON.stringify(audit.details)).not.toContain(created.temporaryPassword!);
+  });
+
+  it("edits details and role, recording each change with before and after; a role change ends the user's sessions", async () => {
+    const admin = await createUser("admin");
+    const user = await createUser();
+    const asUser = await callerFor(user);
+    const asAdmin = await callerFor(admin);
+    const updated = await asAdmin.admin.users.update({ userId: user.id, fullName: "Siti Rahma", role: "admin", dailyMessageLimit: 20 });
+    expect(updated).toMatchObject({ fullName: "Siti Rahma", role: "admin", dailyMessageLimit: 20 });
+    await expect(asUser.auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "user.update" } });
+    expect(audit.details).toEqual({ changes: { fullName: { from: null, to: "Siti Rahma" }, role: { from: "user", to: "admin" }, dailyMessageLimit: { from: 1000, to: 20 } } });
+    await expect(asAdmin.admin.users.update({ userId: admin.id, role: "user" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(asAdmin.admin.users.update({ userId: 999_999, fullName: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("resets a password: old sessions and open streams end at once, the temporary password works once and must be replaced", async () => {
+    const admin = await createUser("admin");
+    const user = await createUser();
+    const asUser = await callerFor(user);
+    const abort = new AbortController();
+    const stream = await (await callerFor(user, { signal: abort.signal })).events.stream();
+    const iterator = stream[Symbol.asyncIterator]();
+    const ended = iterator.next();
+    const { temporaryPassword } = await (await callerFor(admin)).admin.users.resetPassword({ userId: user.id });
+    await expect(ended).resolves.toMatchObject({ done: true });
+    await expect(asUser.auth.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(verifyCredentials({ identifier: user.username, password: user.password, ip: "10.0.0.2" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(verifyCredentials({ identifier: user.username, password: temporaryPassword, ip: "10.0.0.2" })).resolves.toMatchObject({ id: user.id });
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { mustChangePassword: true } })).toEqual({ mustChangePassword: true });
+    expect(await db().auditLog.count({ where: { action: "user.resetPassword", targetId: String(user.id), actorId: admin.id } })).toBe(1);
+    abort.abort();
+  });
+
+  it("deletes an account with its devices and data, says what went, and keeps the audit trail", async () => {
+    const admin = await createUser("admin");
+    const user = await createUser();
+    const device = await seedDevice(user.id);
+    await seedMessages(device, [{ chatJid: jidOf("628111"), at: new Date() }, { chatJid: jidOf("628112"), at: new Date() }]);
+    await db().contact.create({ data: { ownerId: user.id, name: "Ani", phone: "+628111" } });
+    const asAdmin = await callerFor(admin);
+    const insights = await asAdmin.admin.users.insights({ userId: user.id });
+    expect(insights.footprint).toMatchObject({ devices: 1, messages: 2, contacts: 1 });
+    const result = await asAdmin.admin.users.delete({ userId: user.id });
+    expect(result.removed).toMatchObject({ devices: 1, messages: 2, contacts: 1 });
+    expect(await db().user.findUnique({ where: { id: user.id } })).toBeNull();
+    expect(await db().device.count({ where: { id: device.id } })).toBe(0);
+    expect(await db().message.count({ where: { deviceId: device.id } })).toBe(0);
+    expect(await db().contact.count({ where: { ownerId: user.id } })).toBe(0);
+    const actions = (await db().auditLog.findMany({ where: { actorId: admin.id }, orderBy: { id: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(["device.delete", "user.delete"]);
+    await expect(asAdmin.admin.users.delete({ userId: admin.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(asAdmin.admin.users.delete({ userId: user.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("filters users by role, state and last login", async () => {
+    const admin = await createUser("admin");
+    const locked = await createUser();
+    const recent = await createUser();
+    const stale = await createUser();
+    await db().user.update({ where: { id: locked.id }, data: { isActive: false } });
+    await db().user.update({ where: { id: recent.id }, data: { lastLogin: new Date() } });
+    await db().user.update({ where: { id: stale.id }, data: { lastLogin: new Date(Date.now() - 40 * 86_400_000) } });
+    const caller = await callerFor(admin);
+    const ids = async (input: Parameters<typeof caller.admin.users.list>[0]) => (await caller.admin.users.list(input)).items.map((u) => u.id);
+    expect(await ids({ role: "admin", limit: 50 })).toEqual([admin.id]);
+    expect(await ids({ isActive: false, limit: 50 })).toEqual([locked.id]);
+    expect(await ids({ lastLogin: "within7d", limit: 50 })).toEqual([recent.id]);
+    expect(await ids({ lastLogin: "over30d", limit: 50 })).toEqual([stale.id]);
+    expect(await ids({ lastLogin: "never", limit: 50 })).toEqual([admin.id, locked.id]);
+    expect(await ids({ lastLogin: "within30d", role: "user", limit: 50 })).toEqual([recent.id]);
+  });
+});
+
+describe("public sign-up setting", () => {
+  it("is closed on a new install; an admin opens it (audited) and each sign-up notifies admins", async () => {
+    const admin = await createUser("admin");
+    const anon = await callerFor(null);
+    expect(await anon.auth.signupOpen()).toEqual({ open: false });
+    const before = await rowCounts();
+    await expect(anon.auth.register({ username: "newbie", email: "newbie@example.test", password: "long-enough-1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await rowCounts()).toEqual(before);
+    await (await callerFor(admin)).admin.settings.update({ signupOpen: true });
+    expect(await anon.auth.signupOpen()).toEqual({ open: true });
+    const since = eventBus().lastId;
+    const registered = await anon.auth.register({ username: "newbie", email: "newbie@example.test", password: "long-enough-1" });
+    const notice = await waitForEvent("admin.userRegistered", (d) => d.userId === registered.id, { since });
+    expect(notice.scope).toEqual({ ownerId: null });
+    expect(notice.data).toMatchObject({ username: "newbie", email: "newbie@example.test" });
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "settings.update" } });
+    expect(audit).toMatchObject({ actorId: admin.id, targetType: "setting", targetId: "signupOpen", details: { from: false, to: true } });
   });
 });

@@ -4,7 +4,11 @@ import { verifyCredentials } from "../../../src/server/services/auth/verify-cred
 import { callerFor, createUser } from "../../helpers/actors";
 import { resetDb, rowCounts } from "../../helpers/db";
 
-beforeEach(resetDb);
+beforeEach(async () => {
+  await resetDb();
+  // A new install has sign-up closed (tests/integration/admin/users.test.ts); these tests need it open.
+  await db().appSetting.create({ data: { key: "signupOpen", value: true } });
+});
 
 describe("auth.register", () => {
   it("creates a user with a hashed password and never returns the hash", async () => {

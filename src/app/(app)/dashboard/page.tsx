@@ -2,6 +2,7 @@ import { Send } from "lucide-react";
 import Link from "next/link";
 import { DeviceOverview } from "@/components/dashboard/device-overview";
 import { GettingStarted } from "@/components/dashboard/getting-started";
+import { MyStats } from "@/components/dashboard/my-stats";
 import { RecentMessages } from "@/components/dashboard/recent-messages";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -28,6 +29,7 @@ export default async function DashboardPage() {
       />
       <GettingStarted />
       <DeviceOverview />
+      <MyStats className="mt-6" />
       <RecentMessages className="mt-6" />
     </>
   );

@@ -9,7 +9,7 @@ export interface ContactFilter {
   search?: string;
 }
 
-function searchWhere(search: string): Prisma.ContactWhereInput {
+export function contactSearchWhere(search: string): Prisma.ContactWhereInput {
   const digits = search.replace(/\D/g, "");
   const phones = new Set<string>();
   if (digits.length >= 3) phones.add(digits);
@@ -26,6 +26,6 @@ export function contactFilterWhere(ownerId: number, filter: ContactFilter): Pris
     if (filter.tagMatch === "all") and.push(...tagIds.map((tagId) => ({ tags: { some: { tagId } } })));
     else and.push({ tags: { some: { tagId: { in: tagIds } } } });
   }
-  if (filter.search) and.push(searchWhere(filter.search));
+  if (filter.search) and.push(contactSearchWhere(filter.search));
   return { ownerId, ...(and.length > 0 ? { AND: and } : {}) };
 }

@@ -5,13 +5,18 @@ import { eventBus } from "../../../events/bus";
 import { recordActivity } from "../../../services/activity/record-activity";
 import { hashPassword, verifyPassword } from "../../../services/auth/password";
 import { consume, rateLimiters } from "../../../security/rate-limit";
+import { getSetting } from "../../../services/settings/app-settings";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../../trpc";
 import { profileSelect } from "./user-select";
 
 export const authRouter = createTRPCRouter({
+  /** Whether the sign-up page accepts new accounts (an admin setting; closed on a new install). */
+  signupOpen: publicProcedure.query(async () => ({ open: await getSetting("signupOpen") })),
+
   register: publicProcedure
     .input(z.object({ username: zUsername, email: zEmail, password: zPassword, fullName: zFullName.optional() }))
     .mutation(async ({ ctx, input }) => {
+      if (!(await getSetting("signupOpen"))) throw new AppError("FORBIDDEN", "Sign-up is closed; ask an administrator for an account");
       await consume(rateLimiters().loginIp, ctx.meta.ip, "sign-up attempts from this address");
       const taken = await ctx.db.user.findFirst({
         where: { OR: [{ username: input.username }, { email: input.email }] },
@@ -31,6 +36,7 @@ export const authRouter = createTRPCRouter({
         select: profileSelect,
       });
       await recordActivity({ userId: user.id, action: "auth.register", ip: ctx.meta.ip });
+      eventBus().publish("admin.userRegistered", { userId: user.id, username: user.username, email: user.email }, { ownerId: null });
       return user;
     }),
 
@@ -64,7 +70,7 @@ export const authRouter = createTRPCRouter({
       // Bumping sessionVersion signs out every other session (their JWTs carry the old version).
       await ctx.db.user.update({
         where: { id: ctx.actor.id },
-        data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
+        data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, sessionVersion: { increment: 1 } },
       });
       eventBus().signal("user.sessionsRevoked", { userId: ctx.actor.id });
       await recordActivity({ userId: ctx.actor.id, action: "auth.changePassword", ip: ctx.meta.ip });
