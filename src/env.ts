@@ -32,6 +32,9 @@ const envSchema = z.object({
   MEDIA_MAX_DOCUMENT_MB: z.coerce.number().positive().max(2000).default(100),
   // Files no message uses (abandoned uploads, media of deleted devices) are deleted after this many hours.
   MEDIA_UNUSED_UPLOAD_HOURS: z.coerce.number().positive().default(24),
+  // Chat blast: recipients per job, and the largest recipient CSV accepted (bytes, as stored).
+  JOB_MAX_RECIPIENTS: z.coerce.number().int().positive().max(1_000_000).default(10_000),
+  JOB_CSV_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   RATE_LIMIT_API_POINTS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_API_WINDOW_SEC: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(20),

@@ -1,5 +1,6 @@
 import { globalSingleton } from "../global-singleton";
 import { WorkRunner, type WorkRunnerOptions } from "./runner";
+import { jobItemSource } from "./sources/job-items";
 import { scheduledMessageSource } from "./sources/scheduled-messages";
 import type { WorkSource } from "./work-source";
 
@@ -9,7 +10,7 @@ function slot(): { current: WorkRunner | null } {
 
 /** Every kind of durable work, in priority order: a scheduled message goes before the next bulk item of its device. */
 export function defaultWorkSources(): WorkSource[] {
-  return [scheduledMessageSource()];
+  return [scheduledMessageSource(), jobItemSource()];
 }
 
 /** Starts this process's runner (after WhatsApp: it runs work only for devices this process holds). Idempotent. */
