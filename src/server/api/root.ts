@@ -5,7 +5,9 @@ import { chatRouter } from "./routers/chat/router";
 import { contactRouter } from "./routers/contact/router";
 import { deviceRouter } from "./routers/device/router";
 import { eventsRouter } from "./routers/events/router";
+import { jobRouter } from "./routers/job/router";
 import { messageRouter } from "./routers/message/router";
+import { optOutRouter } from "./routers/opt-out/router";
 import { sandboxRouter } from "./routers/sandbox/router";
 import { templateRouter } from "./routers/template/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -18,7 +20,9 @@ export const appRouter = createTRPCRouter({
   contact: contactRouter,
   device: deviceRouter,
   events: eventsRouter,
+  job: jobRouter,
   message: messageRouter,
+  optOut: optOutRouter,
   sandbox: sandboxRouter,
   template: templateRouter,
 });

@@ -67,8 +67,10 @@ async function resolveMessage(input: BlastInput): Promise<{ body: string; payloa
  * placeholder. Writes nothing (except the owner's copy of an admin's upload, as any send does).
  */
 export async function reviewBlast(input: BlastInput): Promise<BlastReview> {
-  if (input.recipients.source === "csv" && Buffer.byteLength(input.recipients.csv, "utf8") > env().JOB_CSV_MAX_BYTES) {
-    throw new AppError("INVALID_INPUT", `The CSV file is larger than ${Math.floor(env().JOB_CSV_MAX_BYTES / 1024)} KiB`);
+  const list = input.recipients.source === "csv" ? input.recipients.csv : input.recipients.source === "paste" ? input.recipients.text : "";
+  if (Buffer.byteLength(list, "utf8") > env().JOB_CSV_MAX_BYTES) {
+    const what = input.recipients.source === "csv" ? "The CSV file" : "The pasted list";
+    throw new AppError("INVALID_INPUT", `${what} is larger than ${Math.floor(env().JOB_CSV_MAX_BYTES / 1024)} KiB`);
   }
   const { body, payload } = await resolveMessage(input);
   const rows = await recipientRows(input.recipients, body, input.device.ownerId);
