@@ -15,9 +15,9 @@ export type EventOf<K extends AppEventName> = Extract<AppEvent, { name: K }>;
 export const TEST_BACKOFF: Partial<BackoffPolicy> = { baseMs: 50, maxMs: 400, jitter: 0.3, maxAttempts: 5 };
 
 /** An in-process sandbox trusted by Baileys (with strict signature checks, as in production). */
-export async function startTestSandbox(opts: { receipts?: ReceiptBehaviour } = {}): Promise<StartedSandbox> {
+export async function startTestSandbox(opts: { receipts?: ReceiptBehaviour; unknownNumbers?: "create" | "absent" } = {}): Promise<StartedSandbox> {
   ensureSignatureVerification();
-  const sandbox = await startSandbox({ receipts: opts.receipts ?? { mode: "read", delayMs: 200 } });
+  const sandbox = await startSandbox({ receipts: opts.receipts ?? { mode: "read", delayMs: 200 }, unknownNumbers: opts.unknownNumbers });
   installSandboxRoot(sandbox.rootPublicKey);
   return sandbox;
 }

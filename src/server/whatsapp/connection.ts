@@ -182,6 +182,14 @@ export class WaConnection {
     return sent?.key.id ?? messageId;
   }
 
+  /** Whether WhatsApp knows the number (a usync contact lookup, as the phone does before a first message). */
+  async isOnWhatsApp(phoneDigits: string): Promise<boolean> {
+    const sock = this.sock;
+    if (!sock || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
+    const [result] = (await sock.onWhatsApp(phoneDigits)) ?? [];
+    return result?.exists === true;
+  }
+
   /**
    * Resolves once the device is connected or shows a QR (or has ended, or `timeoutMs` passed) and that status
    * is persisted and published. Never rejects.

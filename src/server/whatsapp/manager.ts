@@ -172,6 +172,13 @@ export class ConnectionManager {
     return this.send(deviceId, jid, { kind: "text", text }, opts);
   }
 
+  /** Whether `phoneDigits` (no "+") has WhatsApp, asked through the device. Throws DeviceNotConnectedError like send. */
+  isOnWhatsApp(deviceId: string, phoneDigits: string): Promise<boolean> {
+    const connection = this.live(deviceId);
+    if (!connection) throw new DeviceNotConnectedError(deviceId, null);
+    return connection.isOnWhatsApp(phoneDigits);
+  }
+
   isConnected(deviceId: string): boolean {
     return this.live(deviceId)?.isConnected ?? false;
   }

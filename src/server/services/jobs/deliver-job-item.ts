@@ -1,5 +1,7 @@
 import { db } from "../../db";
 import { AppError, isAppError } from "../../errors";
+import { isWaError } from "../../whatsapp/errors";
+import { connectionManager } from "../../whatsapp/registry";
 import { ClaimLostError, isClaimLost, type ClaimedWork, type WorkOutcome } from "../../jobs/work-source";
 import { mediaMessageParts } from "../messages/send-media";
 import { resendStored, sendOutgoing, startOfToday, type OutgoingInput } from "../messages/send-text";
@@ -75,6 +77,7 @@ export async function deliverJobItem(work: ClaimedWork, policy: Partial<JobDeliv
     if (item.message) {
       await resendStored({ device: item.job.device, messageId: item.message.id });
     } else {
+      await assertOnWhatsApp(item);
       await sendOutgoing({ device: item.job.device, to: item.recipient, jobItemId: item.id, ...(await firstSend(item)), onStored: linkToItem(item, work.claim) });
     }
   } catch (error) {
@@ -82,6 +85,21 @@ export async function deliverJobItem(work: ClaimedWork, policy: Partial<JobDeliv
   }
   await finishItem({ itemId: item.id, jobId: item.jobId, status: "sent" });
   return { kind: "done", pauseMs: pace() };
+}
+
+/**
+ * A bulk list holds numbers that have no WhatsApp; sending to one "succeeds" and reaches nobody. The first attempt
+ * asks WhatsApp, so such a recipient fails with that reason and counts towards the failure spike.
+ */
+async function assertOnWhatsApp(item: Item): Promise<void> {
+  let exists: boolean;
+  try {
+    exists = await connectionManager().isOnWhatsApp(item.job.device.deviceId, item.recipient.replace(/^\+/, ""));
+  } catch (error) {
+    if (isWaError(error, "DeviceNotConnectedError")) throw new AppError("DEVICE_NOT_CONNECTED", "The device is not connected to WhatsApp", { cause: error });
+    throw error;
+  }
+  if (!exists) throw new AppError("NOT_FOUND", `${item.recipient} is not on WhatsApp`);
 }
 
 /** What the first attempt stores and sends: the recipient's text, or the job's file with the recipient's caption. */

@@ -4,8 +4,8 @@ import { jobProgressSelect, publishJobProgress } from "./job-progress";
 
 /**
  * Job state changes that come from the clock or the device rather than from a send: a scheduled job whose start
- * came, a job paused by the daily limit whose new day started, and a running job whose device was logged out
- * (it waits for its owner to pair again and resume). Each change is one conditional UPDATE, so two runners never
+ * came, a job paused by the daily limit whose new day started, and a running job whose device was logged out or
+ * stopped (it waits for its owner to reconnect and resume). Each change is one conditional UPDATE, so two runners never
  * apply it twice.
  */
 export async function reconcileJobs(now: Date): Promise<void> {
@@ -21,12 +21,21 @@ export async function reconcileJobs(now: Date): Promise<void> {
     });
     if (count === 1) publishJobProgress(await db().job.findUniqueOrThrow({ where: { id: job.id }, select: jobProgressSelect }));
   }
+  // A device that will not come back by itself: logged out, or stopped (banned by WhatsApp, or disconnected by its owner).
   const stranded = await db().job.findMany({
-    where: { status: "processing", device: { status: "logged_out" } },
-    select: { id: true },
+    where: {
+      status: "processing",
+      device: { OR: [{ status: "logged_out" }, { status: "disconnected", autoConnect: false }] },
+    },
+    select: { id: true, device: { select: { status: true, lastError: true } } },
     take: 100,
   });
   for (const job of stranded) {
-    await pauseRunningJob(job.id, "device_logged_out", "Paused: the device was logged out of WhatsApp; pair it again, then resume");
+    if (job.device.status === "logged_out") {
+      await pauseRunningJob(job.id, "device_logged_out", "Paused: the device was logged out of WhatsApp; pair it again, then resume");
+    } else {
+      const why = job.device.lastError ? `: ${job.device.lastError}` : "";
+      await pauseRunningJob(job.id, "device_offline", `Paused: the device is not connected${why}; connect it, then resume`);
+    }
   }
 }
