@@ -8,6 +8,7 @@ const TABLES = [
   "Message",
   "ChatThread",
   "MediaFile",
+  "OptOut",
   "JobItem",
   "Job",
   "ScheduledMessage",
