@@ -84,7 +84,7 @@ test.describe.serial("chat blast", () => {
     await page.getByLabel("Message", { exact: true }).fill(`Pesanan {{order}} untuk {{name}} ${tag}`);
     await page.getByRole("tab", { name: "CSV file" }).click();
     const csv = `Nomor,Nama,Pesanan\n+${phones[0]},Sari,A-1\n+${phones[1]},Joko,B-2\n`;
-    await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "pelanggan.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.locator("#blast-csv").setInputFiles({ name: "pelanggan.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await expect(page.getByTestId("csv-summary")).toContainText("2 rows");
     await expect(page.getByLabel("Phone column")).toContainText("Nomor");
     await expect(page.getByLabel("Name column")).toContainText("Nama");
