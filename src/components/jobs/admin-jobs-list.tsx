@@ -1,22 +1,16 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { Megaphone } from "lucide-react";
 import { useState } from "react";
-import { errorMessage } from "@/components/errors/error-message";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorState } from "@/components/ui/error-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { JobStatus } from "@/generated/prisma/enums";
 import { useT } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
-import { JobCard } from "./job-card";
+import { JobCards } from "./job-cards";
+import { ALL, StatusFilter } from "./status-filter";
 
-const ALL = "all";
 const STATUSES = Object.values(JobStatus);
 
 /** `yyyy-mm-dd` from a date input → the start of that day in the browser's zone. */
@@ -48,7 +42,6 @@ export function AdminJobsList() {
   const list = useInfiniteQuery(
     trpc.admin.jobs.infiniteQueryOptions(filter, { getNextPageParam: (last) => last.nextCursor ?? undefined, placeholderData: keepPreviousData }),
   );
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="grid gap-4">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 [&_[role=combobox]]:min-w-0">
@@ -85,20 +78,13 @@ export function AdminJobsList() {
           </Select>
         </div>
         <div className="grid gap-1.5">
-          <Label htmlFor="admin-jobs-status">{t("jobs.filterStatus")}</Label>
-          <Select value={status} onValueChange={setStatus}>
-            <SelectTrigger id="admin-jobs-status">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>{t("jobs.all")}</SelectItem>
-              {STATUSES.map((s) => (
-                <SelectItem key={s} value={s}>
-                  {t(`jobs.status.${s}`)}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <StatusFilter
+            id="admin-jobs-status"
+            label={t("jobs.filterStatus")}
+            value={status}
+            options={STATUSES.map((s) => ({ value: s, label: t(`jobs.status.${s}`) }))}
+            onChange={setStatus}
+          />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="admin-jobs-from">{t("jobs.from")}</Label>
@@ -109,27 +95,7 @@ export function AdminJobsList() {
           <Input id="admin-jobs-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
       </div>
-      {list.isPending ? (
-        <div className="grid gap-3">
-          <Skeleton className="h-32" />
-          <Skeleton className="h-32" />
-        </div>
-      ) : list.isError ? (
-        <ErrorState title={t("common.loadError")} message={errorMessage(list.error, t)} retryLabel={t("common.retry")} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState icon={Megaphone} title={t("jobs.empty")} />
-      ) : (
-        <div className="grid gap-3">
-          {items.map((job) => (
-            <JobCard key={job.id} job={job} showOwner canRetry />
-          ))}
-          {list.hasNextPage ? (
-            <Button variant="outline" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-              {t("jobs.loadMore")}
-            </Button>
-          ) : null}
-        </div>
-      )}
+      <JobCards list={list} admin />
     </div>
   );
 }

@@ -10,14 +10,13 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { JobItemStatus } from "@/generated/prisma/enums";
 import { useFormat, useT } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+import { ALL, StatusFilter } from "./status-filter";
 
-const ALL = "all";
 const STATUSES = Object.values(JobItemStatus).filter((s) => s !== "processing");
 const PAGE_SIZE = 50;
 
@@ -41,19 +40,15 @@ export function JobItemsTable({ jobId }: { jobId: number }) {
         <CardTitle>{t("blast.recipients")}</CardTitle>
         <div className="flex flex-wrap items-center gap-2">
           <Input className="w-full sm:w-56" placeholder={t("jobs.search")} aria-label={t("jobs.search")} value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} />
-          <Select value={status} onValueChange={(v) => (setStatus(v), setPage(1))}>
-            <SelectTrigger className="w-40" aria-label={t("jobs.filterStatus")}>
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>{t("jobs.all")}</SelectItem>
-              {STATUSES.map((s) => (
-                <SelectItem key={s} value={s}>
-                  {t(`jobs.itemStatusValue.${s}`)}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <StatusFilter
+            id="job-items-status"
+            label={t("jobs.filterStatus")}
+            srOnlyLabel
+            value={status}
+            options={STATUSES.map((s) => ({ value: s, label: t(`jobs.itemStatusValue.${s}`) }))}
+            onChange={(v) => (setStatus(v), setPage(1))}
+            triggerClassName="w-40"
+          />
           <Button asChild variant="outline" size="sm">
             <a href={exportHref} download>
               <Download aria-hidden />

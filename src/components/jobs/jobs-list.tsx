@@ -4,52 +4,36 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Megaphone } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { errorMessage } from "@/components/errors/error-message";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorState } from "@/components/ui/error-state";
-import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { JobStatus } from "@/generated/prisma/enums";
 import { useT } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
-import { JobCard } from "./job-card";
+import { JobCards } from "./job-cards";
+import { ALL, StatusFilter } from "./status-filter";
 
-const ALL = "all";
 const STATUSES = Object.values(JobStatus);
-
-function isStatus(value: string): value is JobStatus {
-  return (STATUSES as string[]).includes(value);
-}
 
 /** The caller's jobs, newest first, live (job events refetch the list). */
 export function JobsList() {
   const t = useT();
   const trpc = useTRPC();
-  const [status, setStatus] = useState<JobStatus | null>(null);
+  const [status, setStatus] = useState<string>(ALL);
+  const filter = (STATUSES as string[]).includes(status) ? (status as JobStatus) : undefined;
   const list = useInfiniteQuery(
-    trpc.job.list.infiniteQueryOptions({ status: status ?? undefined, limit: 20 }, { getNextPageParam: (last) => last.nextCursor ?? undefined, placeholderData: keepPreviousData }),
+    trpc.job.list.infiniteQueryOptions({ status: filter, limit: 20 }, { getNextPageParam: (last) => last.nextCursor ?? undefined, placeholderData: keepPreviousData }),
   );
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-2">
-          <Label htmlFor="jobs-status">{t("jobs.filterStatus")}</Label>
-          <Select value={status ?? ALL} onValueChange={(v) => setStatus(isStatus(v) ? v : null)}>
-            <SelectTrigger id="jobs-status" className="w-44">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>{t("jobs.all")}</SelectItem>
-              {STATUSES.map((s) => (
-                <SelectItem key={s} value={s}>
-                  {t(`jobs.status.${s}`)}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <StatusFilter
+            id="jobs-status"
+            label={t("jobs.filterStatus")}
+            value={status}
+            options={STATUSES.map((s) => ({ value: s, label: t(`jobs.status.${s}`) }))}
+            onChange={setStatus}
+            triggerClassName="w-44"
+          />
         </div>
         <Button asChild>
           <Link href="/chat-blast">
@@ -58,27 +42,7 @@ export function JobsList() {
           </Link>
         </Button>
       </div>
-      {list.isPending ? (
-        <div className="grid gap-3">
-          <Skeleton className="h-32" />
-          <Skeleton className="h-32" />
-        </div>
-      ) : list.isError ? (
-        <ErrorState title={t("common.loadError")} message={errorMessage(list.error, t)} retryLabel={t("common.retry")} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState icon={Megaphone} title={t("jobs.empty")} description={t("jobs.emptyBody")} />
-      ) : (
-        <div className="grid gap-3">
-          {items.map((job) => (
-            <JobCard key={job.id} job={job} />
-          ))}
-          {list.hasNextPage ? (
-            <Button variant="outline" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-              {t("jobs.loadMore")}
-            </Button>
-          ) : null}
-        </div>
-      )}
+      <JobCards list={list} />
     </div>
   );
 }
