@@ -47,6 +47,9 @@ const envSchema = z.object({
         return false;
       }
     }, "REPORTING_TIME_ZONE must be an IANA time zone such as Asia/Jakarta or UTC"),
+  // Chat blast: recipients per job, and the largest recipient CSV accepted (bytes, as stored).
+  JOB_MAX_RECIPIENTS: z.coerce.number().int().positive().max(1_000_000).default(10_000),
+  JOB_CSV_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   RATE_LIMIT_API_POINTS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_API_WINDOW_SEC: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(20),

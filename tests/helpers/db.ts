@@ -9,6 +9,7 @@ const TABLES = [
   "Message",
   "ChatThread",
   "MediaFile",
+  "OptOut",
   "JobItem",
   "Job",
   "ScheduledMessage",

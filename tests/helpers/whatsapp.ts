@@ -18,10 +18,13 @@ export const TEST_BACKOFF: Partial<BackoffPolicy> = { baseMs: 50, maxMs: 400, ji
  * An in-process sandbox trusted by Baileys (with strict signature checks, as in production). Ephemeral unless the
  * test opts in with `stateFile` (and `port`, to come back where the app's sockets look for it after a restart).
  */
-export async function startTestSandbox(opts: { receipts?: ReceiptBehaviour; stateFile?: string; port?: number } = {}): Promise<StartedSandbox> {
+export async function startTestSandbox(
+  opts: { receipts?: ReceiptBehaviour; stateFile?: string; port?: number; unknownNumbers?: "create" | "absent" } = {},
+): Promise<StartedSandbox> {
   ensureSignatureVerification();
   const sandbox = await startSandbox({
     receipts: opts.receipts ?? { mode: "read", delayMs: 200 },
+    unknownNumbers: opts.unknownNumbers,
     ...(opts.stateFile !== undefined ? { stateFile: opts.stateFile } : {}),
     ...(opts.port !== undefined ? { port: opts.port } : {}),
   });

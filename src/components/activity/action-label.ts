@@ -52,6 +52,10 @@ const LABELS: Record<string, PlainMessageKey> = {
   "job.pause": "activity.actions.job.pause",
   "job.resume": "activity.actions.job.resume",
   "job.cancel": "activity.actions.job.cancel",
+  "job.retry": "activity.actions.job.retry",
+  "optOut.add": "activity.actions.optOut.add",
+  "optOut.remove": "activity.actions.optOut.remove",
+  "optOut.keywords": "activity.actions.optOut.keywords",
   "message.sendText": "activity.actions.message.sendText",
   "user.updateLimits": "activity.actions.user.updateLimits",
 };

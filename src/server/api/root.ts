@@ -5,7 +5,9 @@ import { chatRouter } from "./routers/chat/router";
 import { contactRouter } from "./routers/contact/router";
 import { deviceRouter } from "./routers/device/router";
 import { eventsRouter } from "./routers/events/router";
+import { jobRouter } from "./routers/job/router";
 import { messageRouter } from "./routers/message/router";
+import { optOutRouter } from "./routers/opt-out/router";
 import { sandboxRouter } from "./routers/sandbox/router";
 import { statsRouter } from "./routers/stats/router";
 import { templateRouter } from "./routers/template/router";
@@ -19,7 +21,9 @@ export const appRouter = createTRPCRouter({
   contact: contactRouter,
   device: deviceRouter,
   events: eventsRouter,
+  job: jobRouter,
   message: messageRouter,
+  optOut: optOutRouter,
   sandbox: sandboxRouter,
   stats: statsRouter,
   template: templateRouter,

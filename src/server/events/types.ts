@@ -1,4 +1,18 @@
-import type { DeviceStatus, MessageStatus, MessageType, ScheduledStatus } from "@/generated/prisma/enums";
+import type { DeviceStatus, JobStatus, MessageStatus, MessageType, ScheduledStatus } from "@/generated/prisma/enums";
+
+/** A bulk job's state and item counters (pending = total − completed − failed − skipped − cancelled). */
+export interface JobProgress {
+  jobId: number;
+  deviceId: string;
+  status: JobStatus;
+  pauseReason: string | null;
+  error: string | null;
+  total: number;
+  completed: number;
+  failed: number;
+  skipped: number;
+  cancelled: number;
+}
 
 /** Every event the browser can receive, keyed by name. */
 export interface AppEventMap {
@@ -19,8 +33,8 @@ export interface AppEventMap {
   /** A chat was opened: its unread badge clears in every tab. */
   "chat.read": { deviceId: string; chatJid: string };
   "message.status": { deviceId: string; messageId: number; waMessageId: string | null; status: MessageStatus; error: string | null };
-  "job.progress": { jobId: number; deviceId: string; total: number; completed: number; failed: number; status: string };
-  "job.finished": { jobId: number; deviceId: string; status: string };
+  "job.progress": JobProgress;
+  "job.finished": JobProgress;
   "scheduled.status": {
     scheduledId: number;
     deviceId: string;

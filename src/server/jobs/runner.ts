@@ -181,6 +181,14 @@ export class WorkRunner {
       this.nextSweepAt = now.getTime() + this.sweepEveryMs;
       await this.sweep(now, staleBefore);
     }
+    for (const source of this.opts.sources) {
+      if (!source.maintain) continue;
+      try {
+        await source.maintain(now);
+      } catch (error) {
+        this.log.error({ err: error, source: source.name }, "maintenance failed");
+      }
+    }
     let slots = this.maxConcurrent - this.inFlight.size;
     if (slots <= 0) return;
     const free = this.readyDevices().filter((deviceId) => {

@@ -1,6 +1,7 @@
 import { globalSingleton } from "../global-singleton";
 import { watchOutbox } from "./outbox-watch";
 import { WorkRunner, type WorkRunnerOptions } from "./runner";
+import { jobItemSource } from "./sources/job-items";
 import { scheduledMessageSource } from "./sources/scheduled-messages";
 import type { WorkSource } from "./work-source";
 
@@ -10,7 +11,7 @@ function slot(): { current: WorkRunner | null; stopOutbox: (() => void) | null }
 
 /** Every kind of durable work, in priority order: a scheduled message goes before the next bulk item of its device. */
 export function defaultWorkSources(): WorkSource[] {
-  return [scheduledMessageSource()];
+  return [scheduledMessageSource(), jobItemSource()];
 }
 
 /** Starts this process's runner (after WhatsApp: it runs work only for devices this process holds). Idempotent. */

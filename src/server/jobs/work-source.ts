@@ -51,6 +51,8 @@ export interface WorkSource {
   run(work: ClaimedWork): Promise<WorkOutcome>;
   /** Heartbeat: keeps a long-running claim from looking dead. False when the claim was lost. */
   renew(work: ClaimedWork, now: Date): Promise<boolean>;
+  /** State changes driven by the clock or by devices, not by a claimed item; called on every pass (throttle inside). */
+  maintain?(now: Date): Promise<void>;
   /** Fails items that cannot run any more (device logged out or gone too long); returns how many. */
   sweep?(request: SweepRequest): Promise<number>;
   /** Due, unfinished items across every device (for /metrics): how many, and when the oldest came due. */

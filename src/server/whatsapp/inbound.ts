@@ -3,7 +3,8 @@ import { Semaphore } from "async-mutex";
 import type { Logger } from "pino";
 import type { MediaKind, MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { storeIncomingMedia, type IncomingMediaOutcome } from "../services/media/store-incoming-media";
-import { incomingMessageExists, storeIncomingMessage } from "../services/messages/store-incoming-message";
+import { handleIncomingMessage } from "../services/inbound/incoming-pipeline";
+import { incomingMessageExists } from "../services/messages/store-incoming-message";
 import { downloadIncomingMedia, incomingMediaInfo, type MediaRequestOptions } from "./media-download";
 import { updateOutgoingStatus } from "../services/messages/update-outgoing-status";
 import { messageContent } from "./message-content";
@@ -110,7 +111,7 @@ export function attachInbound(
       run("message", async () => {
         const downloaded = media ? await media : null;
         if (downloaded === "stored") return;
-        await storeIncomingMessage({
+        await handleIncomingMessage({
           device,
           waMessageId,
           chatJid,

@@ -1,6 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StartedSandbox } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
@@ -8,8 +5,8 @@ import { callerFor, createUser, type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
 import { scheduleNow } from "../scheduled/helpers";
 import { pairByQr, startTestManager, startTestSandbox, stopTestManager, uniquePhone } from "../../helpers/whatsapp";
+import { startWorker } from "./sigkill-helpers";
 
-const WORKER = path.join(import.meta.dirname, "sigkill-worker.ts");
 const MESSAGES = 30;
 /** The worker is killed as soon as this many of the trial's messages have reached the contacts. */
 const KILL_AFTER = [1, 7, 15, 22, 29];
@@ -20,34 +17,6 @@ let sandbox: StartedSandbox;
 let owner: TestUser;
 let device: { id: number; deviceId: string; ownerId: number };
 const contacts = [uniquePhone(), uniquePhone(), uniquePhone()];
-
-interface Worker {
-  child: ChildProcess;
-  exited: Promise<number | string | null>;
-}
-
-/** Starts a worker process and resolves once its devices are restored and the runner runs. */
-async function startWorker(): Promise<Worker> {
-  // node --import tsx, not the tsx CLI: the CLI runs the script in a grandchild that a SIGKILL of the CLI would not reach.
-  const child = spawn(process.execPath, ["--import", "tsx", WORKER], {
-    cwd: path.resolve(import.meta.dirname, "../../.."),
-    // The production lease (60 s): a successor must recognise its predecessor's claims as dead, not wait them out.
-    env: { ...process.env, NODE_ENV: "test", WA_MODE: "sandbox", WA_SANDBOX_URL: `http://127.0.0.1:${sandbox.port}` },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const exited = new Promise<number | string | null>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (d: Buffer) => {
-      output += d.toString();
-      if (output.includes("ready\n")) resolve();
-    });
-    child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-    if (process.env.SIGKILL_DEBUG) child.stdout?.on("data", (d: Buffer) => appendFileSync(`/tmp/worker-${child.pid}.log`, d));
-    void exited.then((code) => reject(new Error(`worker exited (${String(code)}) before it was ready:\n${output}`)));
-  });
-  return { child, exited };
-}
 
 /** Resolves when every row in `ids` has left `pending`; how long that took from `since`. */
 async function settledWithin(ids: number[], since: number): Promise<number> {
@@ -104,7 +73,7 @@ describe("[JOBS][SIGKILL] scheduled sending survives kill -9 with no duplicate a
       };
       sandbox.events.on("stanza", onStanza);
 
-      const first = await startWorker();
+      const first = await startWorker(sandbox);
       // Odd trials kill when the K-th message reaches the sandbox's socket (the worker has just sent it and not yet
       // recorded it), even trials when the K-th is in a contact's inbox (the worker is further down the pipeline).
       const onWire = trial % 2 === 0;
@@ -139,7 +108,7 @@ describe("[JOBS][SIGKILL] scheduled sending survives kill -9 with no duplicate a
       const held = await db().scheduledMessage.findMany({ where: { id: { in: ids }, status: "pending", claimedAt: { not: null } }, select: { id: true } });
 
       const spawnedAt = Date.now();
-      const second = await startWorker();
+      const second = await startWorker(sandbox);
       const startupMs = Date.now() - spawnedAt;
       const recoveryMs = await settledWithin(held.map((r) => r.id), spawnedAt + startupMs);
       recoveries.push(recoveryMs);

@@ -1,0 +1,115 @@
+import type { Page } from "@playwright/test";
+import { collectConsoleErrors } from "./helpers/console";
+import { E2E_USERS, expect, test } from "./helpers/fixtures";
+import { createPairedDevice } from "./helpers/paired-device";
+import { randomSandboxPhone, sandboxControl } from "./helpers/sandbox";
+
+/**
+ * Chat blast end to end: compose from pasted numbers (with an invalid row and a duplicate), review, start, watch the
+ * progress bar move live on the job page, pause and resume, open the results; compose from a CSV with mapped columns;
+ * the job shows on /jobs and, for the admin, on /admin/jobs.
+ */
+test.describe.serial("chat blast", () => {
+  const tag = Date.now().toString(36);
+  const deviceName = `Blast line ${tag}`;
+  const phones = [randomSandboxPhone(), randomSandboxPhone(), randomSandboxPhone(), randomSandboxPhone()];
+  let page: Page;
+  let consoleErrors: string[] = [];
+  let jobUrl = "";
+
+  test.beforeAll(async ({ browser, userState, adminState, baseURL }) => {
+    test.setTimeout(120_000);
+    const adminContext = await browser.newContext({ baseURL, storageState: adminState });
+    const userContext = await browser.newContext({ baseURL, storageState: userState });
+    await createPairedDevice({ adminRequest: adminContext.request, ownerRequest: userContext.request, ownerEmail: E2E_USERS.user.email, deviceName });
+    await adminContext.close();
+    for (const phone of phones) await sandboxControl().createAccount({ phone, name: `Pelanggan ${phone.slice(-4)}` });
+    page = await userContext.newPage();
+    consoleErrors = collectConsoleErrors(page);
+  });
+
+  test.afterAll(async () => {
+    await page.context().close();
+  });
+
+  test("pasted numbers: review, start, live progress, pause and resume, results", async () => {
+    test.setTimeout(120_000);
+    await page.goto("/chat-blast");
+    await expect(page.getByRole("heading", { name: "Chat blast", level: 1 })).toBeVisible();
+    await expect(page.getByLabel("Device")).toContainText(deviceName);
+    await page.getByLabel("Message", { exact: true }).fill(`Halo {{name}}, promo ${tag}`);
+    const lines = [...phones.map((p, i) => `+${p},Budi${i}`), "12345,Salah", `+${phones[0]},Budi0`];
+    await page.getByLabel("Numbers, one per line").fill(lines.join("\n"));
+    await page.getByLabel("Pacing").click();
+    await page.getByRole("option", { name: "Custom" }).click();
+    await page.getByLabel("Shortest wait (s)").fill("1.5");
+    await page.getByLabel("Longest wait (s)").fill("2");
+    await page.getByRole("button", { name: "Review" }).click();
+
+    const review = page.getByTestId("blast-review");
+    await expect(review.getByTestId("review-ready")).toHaveText("4");
+    await expect(review.getByTestId("review-invalid")).toHaveText("1");
+    await expect(review.getByTestId("review-duplicates")).toHaveText("1");
+    await page.getByTestId("review-invalid-list").locator("summary").click();
+    await expect(page.getByTestId("review-invalid-list")).toContainText("Row 5");
+
+    await page.getByRole("button", { name: "Start blast" }).click();
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    jobUrl = page.url();
+    const progress = page.getByTestId("job-progress");
+    // No reload: job.progress events move the bar.
+    await expect(progress).toHaveAttribute("data-done", "1", { timeout: 30_000 });
+    await page.getByRole("button", { name: "Pause" }).click();
+    await expect(page.getByTestId("job-status")).toContainText("Paused");
+    await expect(page.getByTestId("job-pause-reason")).toHaveText("Paused by hand");
+    await page.getByRole("button", { name: "Resume" }).click();
+    await expect(page.getByTestId("job-status")).toContainText("Completed", { timeout: 60_000 });
+    await expect(progress).toHaveAttribute("data-done", "4");
+
+    const items = page.getByTestId("job-item");
+    await expect(items).toHaveCount(4);
+    await expect(items.first()).toContainText(`+${phones[0]}`);
+    await expect(items.first()).toContainText("Sent");
+    for (const [i, phone] of phones.entries()) {
+      const inbox = await sandboxControl().waitForInbox(phone, { text: `Halo Budi${i}, promo ${tag}` });
+      expect(inbox.text).toBe(`Halo Budi${i}, promo ${tag}`);
+    }
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    expect((await download).suggestedFilename()).toMatch(/^job-\d+-results\.csv$/);
+  });
+
+  test("a CSV file with mapped columns fills the template per recipient", async () => {
+    await page.goto("/chat-blast");
+    await page.getByLabel("Message", { exact: true }).fill(`Pesanan {{order}} untuk {{name}} ${tag}`);
+    await page.getByRole("tab", { name: "CSV file" }).click();
+    const csv = `Nomor,Nama,Pesanan\n+${phones[0]},Sari,A-1\n+${phones[1]},Joko,B-2\n`;
+    await page.locator("#blast-csv").setInputFiles({ name: "pelanggan.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await expect(page.getByTestId("csv-summary")).toContainText("2 rows");
+    await expect(page.getByLabel("Phone column")).toContainText("Nomor");
+    await expect(page.getByLabel("Name column")).toContainText("Nama");
+    await page.getByLabel("Column for {{order}}").click();
+    await page.getByRole("option", { name: "Pesanan" }).click();
+    await page.getByRole("button", { name: "Review" }).click();
+    await expect(page.getByTestId("review-ready")).toHaveText("2");
+    await page.getByTestId("review-preview").locator("summary").click();
+    await expect(page.getByTestId("review-preview")).toContainText(`Pesanan A-1 untuk Sari ${tag}`);
+    await page.getByRole("button", { name: "Start blast" }).click();
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    await expect(page.getByTestId("job-status")).toContainText("Completed", { timeout: 60_000 });
+    await sandboxControl().waitForInbox(phones[1]!, { text: `Pesanan B-2 untuk Joko ${tag}` });
+  });
+
+  test("the jobs list shows both jobs; the admin sees them on /admin/jobs", async ({ browser, adminState, baseURL }) => {
+    await page.goto("/jobs");
+    await expect(page.getByTestId("job-card").first()).toContainText("Completed");
+    await expect(page.getByTestId("job-card")).toHaveCount(2);
+    const admin = await (await browser.newContext({ baseURL, storageState: adminState })).newPage();
+    await admin.goto("/admin/jobs");
+    await expect(admin.getByRole("heading", { name: "All jobs", level: 1 })).toBeVisible();
+    const id = jobUrl.split("/").at(-1) ?? "";
+    await expect(admin.locator(`[data-job-id="${id}"]`)).toContainText(`· ${E2E_USERS.user.username}`);
+    await admin.context().close();
+    expect(consoleErrors).toEqual([]);
+  });
+});

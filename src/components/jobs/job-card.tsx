@@ -1,0 +1,44 @@
+"use client";
+
+import Link from "next/link";
+import { Card, CardContent } from "@/components/ui/card";
+import { useFormat, useT } from "@/i18n/provider";
+import { JobControls } from "./job-controls";
+import { JobProgressBar } from "./job-progress-bar";
+import { JobStatusBadge } from "./job-status-badge";
+import { etaSeconds, formatDuration, type JobRow } from "./job-types";
+
+/** One job in a list: title, state and reason, progress, ETA or start time, and its controls. */
+export function JobCard({ job, showOwner = false, canRetry = false }: { job: JobRow; showOwner?: boolean; canRetry?: boolean }) {
+  const t = useT();
+  const format = useFormat();
+  const eta = etaSeconds(job);
+  return (
+    <Card data-testid="job-card" data-job-id={job.id}>
+      <CardContent className="grid gap-3 p-4">
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <div className="grid min-w-0 gap-0.5">
+            <Link href={`/jobs/${job.id}`} className="font-medium hover:underline">
+              {t("jobs.job", { id: job.id })}
+            </Link>
+            <p className="truncate text-xs text-muted-foreground">
+              {job.device.deviceName} · {t("jobs.recipients", { count: job.total })} · {format.dateTime(job.createdAt)}
+              {showOwner ? ` · ${job.owner.username}` : ""}
+            </p>
+          </div>
+          <JobStatusBadge status={job.status} pauseReason={job.pauseReason} />
+        </div>
+        <JobProgressBar job={job} />
+        {job.error ? <p className="text-xs text-muted-foreground" data-testid="job-error">{job.error}</p> : null}
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p className="text-xs text-muted-foreground">
+            {job.status === "scheduled" && job.resumeAt ? t("jobs.startsAt", { time: format.dateTime(job.resumeAt) }) : null}
+            {job.status === "paused" && job.resumeAt ? t("jobs.continuesAt", { time: format.dateTime(job.resumeAt) }) : null}
+            {eta !== null && job.status === "processing" ? t("jobs.eta", { time: formatDuration(eta) }) : null}
+          </p>
+          <JobControls job={job} canRetry={canRetry} />
+        </div>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,29 @@
+import { logger } from "../../logger";
+import { storeIncomingMessage, type IncomingMessage } from "../messages/store-incoming-message";
+import { recordOptOut } from "../opt-outs/record-opt-out";
+
+/** A domain consumer of a newly stored incoming message (never called for a redelivery). */
+export interface IncomingHandler {
+  name: string;
+  handle(message: IncomingMessage, messageId: number): Promise<unknown>;
+}
+
+/** Consumers after storing, in order. The bot plugs in here too. */
+const HANDLERS: readonly IncomingHandler[] = [{ name: "opt-outs", handle: (message) => recordOptOut(message) }];
+
+/**
+ * The one way incoming messages reach the domain: store first (a redelivery stops here), then every handler in
+ * turn. A failing handler is logged and does not keep the others from running.
+ */
+export async function handleIncomingMessage(message: IncomingMessage): Promise<number | null> {
+  const id = await storeIncomingMessage(message);
+  if (id === null) return null;
+  for (const handler of HANDLERS) {
+    try {
+      await handler.handle(message, id);
+    } catch (error) {
+      logger().error({ err: error, handler: handler.name, deviceId: message.device.deviceId, messageId: id }, "incoming message handler failed");
+    }
+  }
+  return id;
+}

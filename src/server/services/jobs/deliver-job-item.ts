@@ -1,0 +1,146 @@
+import { db } from "../../db";
+import { AppError, isAppError } from "../../errors";
+import { ClaimLostError, isClaimLost, type ClaimedWork, type WorkOutcome } from "../../jobs/work-source";
+import { mediaMessageParts } from "../messages/send-media";
+import { resendStored, sendOutgoing, startOfToday, type OutgoingInput } from "../messages/send-text";
+import { DEFAULT_SPIKE_POLICY, failureSpikeReason, type FailureSpikePolicy } from "./failure-spike";
+import { finishItem, pauseRunningJob } from "./finish-item";
+import { readItemPayload, readJobPayload } from "./job-payload";
+import { jitteredDelay } from "./pacing";
+
+export interface JobDeliveryPolicy {
+  /** Lane rest when the device dropped between claim and send; its reconnect ends the rest early. Default 30 s. */
+  disconnectedRestMs: number;
+  spike: FailureSpikePolicy;
+}
+
+const DEFAULT_POLICY: JobDeliveryPolicy = { disconnectedRestMs: 30_000, spike: DEFAULT_SPIKE_POLICY };
+
+const itemSelect = {
+  id: true,
+  jobId: true,
+  recipient: true,
+  payload: true,
+  status: true,
+  attempts: true,
+  message: { select: { id: true } },
+  job: {
+    select: {
+      ownerId: true,
+      status: true,
+      payload: true,
+      delayMinMs: true,
+      delayMaxMs: true,
+      device: { select: { id: true, deviceId: true, ownerId: true, phoneNumber: true } },
+    },
+  },
+} as const;
+
+type Item = NonNullable<Awaited<ReturnType<typeof loadItem>>>;
+
+function loadItem(id: number) {
+  return db().jobItem.findUnique({ where: { id }, select: itemSelect });
+}
+
+/** The job stopped running (paused or cancelled) between the claim and the send: nothing was sent. */
+class JobNotRunningError extends Error {
+  constructor(jobId: number) {
+    super(`job ${jobId} is no longer running`);
+    this.name = "JobNotRunningError";
+  }
+}
+
+/**
+ * Sends one claimed job item exactly once, like a scheduled message: the first attempt stores the Message row with
+ * `jobItemId` in a transaction that also checks the claim and that the job still runs (a pause or cancel that
+ * committed first stops it before anything is sent). A later attempt — after a crash or a lost lease — finds the
+ * linked row and resends it under the same WhatsApp id, which the phone shows once.
+ */
+export async function deliverJobItem(work: ClaimedWork, policy: Partial<JobDeliveryPolicy> = {}): Promise<WorkOutcome> {
+  const rules = { ...DEFAULT_POLICY, ...policy };
+  const item = await loadItem(work.id);
+  if (!item || item.status !== "pending" || item.attempts !== work.claim) return { kind: "done" };
+  const pace = () => jitteredDelay(item.job.delayMinMs, item.job.delayMaxMs);
+
+  if (!item.message) {
+    if (item.job.status !== "processing") return release(work);
+    const optOut = await db().optOut.findUnique({ where: { ownerId_phone: { ownerId: item.job.ownerId, phone: item.recipient } }, select: { createdAt: true } });
+    if (optOut) {
+      await finishItem({ itemId: item.id, jobId: item.jobId, status: "skipped", error: "The recipient opted out", claim: work.claim });
+      return { kind: "done" };
+    }
+  }
+
+  try {
+    if (item.message) {
+      await resendStored({ device: item.job.device, messageId: item.message.id });
+    } else {
+      await sendOutgoing({ device: item.job.device, to: item.recipient, jobItemId: item.id, origin: "job", ...(await firstSend(item)), onStored: linkToItem(item, work.claim) });
+    }
+  } catch (error) {
+    return handleFailure(work, item, error, rules, pace);
+  }
+  await finishItem({ itemId: item.id, jobId: item.jobId, status: "sent" });
+  return { kind: "done", pauseMs: pace() };
+}
+
+/** What the first attempt stores and sends: the recipient's text, or the job's file with the recipient's caption. */
+async function firstSend(item: Item): Promise<Pick<OutgoingInput, "row" | "content">> {
+  const job = readJobPayload(item.job.payload);
+  const payload = readItemPayload(item.payload);
+  if (job.kind !== "media") {
+    const text = payload.text ?? "";
+    return { row: { type: "text", content: text, mediaId: null }, content: { kind: "text", text } };
+  }
+  const media = await db().mediaFile.findUnique({ where: { id: job.mediaId }, select: { id: true, mimeType: true, fileName: true, storageKey: true } });
+  if (!media) throw new AppError("NOT_FOUND", "The file of this job was deleted");
+  return mediaMessageParts(media, job.mediaKind, { caption: payload.caption || undefined, voiceNote: false });
+}
+
+/** In the transaction that stores the pending message: the job must still run and the claim must still be ours. */
+function linkToItem(item: Item, claim: number): OutgoingInput["onStored"] {
+  return async (tx) => {
+    // An UPDATE, not a read: it locks the job row, so a pause or cancel either commits before (we stop) or after (this send goes out).
+    const running = await tx.job.updateMany({ where: { id: item.jobId, status: "processing" }, data: { updatedAt: new Date() } });
+    if (running.count !== 1) throw new JobNotRunningError(item.jobId);
+    const { count } = await tx.jobItem.updateMany({ where: { id: item.id, status: "pending", attempts: claim }, data: { sentAt: new Date() } });
+    if (count !== 1) throw new ClaimLostError("job item", item.id);
+  };
+}
+
+async function handleFailure(
+  work: ClaimedWork,
+  item: Item,
+  error: unknown,
+  rules: JobDeliveryPolicy,
+  pace: () => number,
+): Promise<WorkOutcome> {
+  if (isClaimLost(error)) return { kind: "done" };
+  if (error instanceof Error && error.name === "JobNotRunningError") return release(work);
+  const reason = error instanceof Error ? error.message : String(error);
+  const code = isAppError(error) ? error.code : null;
+  if (code === "DEVICE_NOT_CONNECTED") {
+    // A drop: the item waits for the device; a logged-out device pauses the job (reconcileJobs).
+    await release(work);
+    return { kind: "retry", reason, cooldownMs: rules.disconnectedRestMs };
+  }
+  if (code === "LIMIT_EXCEEDED") {
+    // Nothing was stored: the item stays pending and the job continues by itself when the new day starts.
+    await release(work);
+    const tomorrow = new Date(startOfToday().getTime() + 24 * 3600_000);
+    await pauseRunningJob(item.jobId, "daily_limit", reason, tomorrow);
+    return { kind: "done" };
+  }
+  const job = await finishItem({ itemId: item.id, jobId: item.jobId, status: "failed", error: reason, claim: work.claim });
+  if (job?.status === "processing") {
+    const spike = await failureSpikeReason(item.jobId, rules.spike);
+    if (spike) await pauseRunningJob(item.jobId, "failure_spike", spike);
+  }
+  // A refused send still reached WhatsApp: the next one keeps the pace.
+  return { kind: "done", pauseMs: pace() };
+}
+
+async function release(work: ClaimedWork): Promise<WorkOutcome> {
+  await db().jobItem.updateMany({ where: { id: work.id, status: "pending", attempts: work.claim }, data: { claimedAt: null } });
+  return { kind: "done" };
+}

@@ -1,0 +1,41 @@
+import { db } from "../../db";
+import { pauseRunningJob } from "./finish-item";
+import { jobProgressSelect, publishJobProgress } from "./job-progress";
+
+/**
+ * Job state changes that come from the clock or the device rather than from a send: a scheduled job whose start
+ * came, a job paused by the daily limit whose new day started, and a running job whose device was logged out or
+ * stopped (it waits for its owner to reconnect and resume). Each change is one conditional UPDATE, so two runners never
+ * apply it twice.
+ */
+export async function reconcileJobs(now: Date): Promise<void> {
+  const due = await db().job.findMany({
+    where: { OR: [{ status: "scheduled" }, { status: "paused", pauseReason: "daily_limit" }], resumeAt: { lte: now } },
+    select: { id: true, status: true, startedAt: true },
+    take: 100,
+  });
+  for (const job of due) {
+    const { count } = await db().job.updateMany({
+      where: { id: job.id, status: job.status, resumeAt: { lte: now } },
+      data: { status: "processing", pauseReason: null, error: null, resumeAt: null, startedAt: job.startedAt ?? now },
+    });
+    if (count === 1) publishJobProgress(await db().job.findUniqueOrThrow({ where: { id: job.id }, select: jobProgressSelect }));
+  }
+  // A device that will not come back by itself: logged out, or stopped (banned by WhatsApp, or disconnected by its owner).
+  const stranded = await db().job.findMany({
+    where: {
+      status: "processing",
+      device: { OR: [{ status: "logged_out" }, { status: "disconnected", autoConnect: false }] },
+    },
+    select: { id: true, device: { select: { status: true, lastError: true } } },
+    take: 100,
+  });
+  for (const job of stranded) {
+    if (job.device.status === "logged_out") {
+      await pauseRunningJob(job.id, "device_logged_out", "Paused: the device was logged out of WhatsApp; pair it again, then resume");
+    } else {
+      const why = job.device.lastError ? `: ${job.device.lastError}` : "";
+      await pauseRunningJob(job.id, "device_offline", `Paused: the device is not connected${why}; connect it, then resume`);
+    }
+  }
+}
