@@ -24,6 +24,8 @@ COPY scripts/container/prepare-runtime.sh ./scripts/container/prepare-runtime.sh
 RUN sh scripts/container/prepare-runtime.sh
 # Application files stay owned by root (read-only for the app); only data/ and Next's cache are writable.
 COPY --from=build /app/package.json /app/package-lock.json /app/next.config.ts /app/tsconfig.json ./
+# next.config.ts is read again at start and imports the security headers it sets on every answer.
+COPY --from=build /app/src/server/security/security-headers.ts ./src/server/security/security-headers.ts
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma ./prisma
