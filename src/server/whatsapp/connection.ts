@@ -434,6 +434,9 @@ export class WaConnection {
         await this.machine.settled();
         await this.auth?.flush();
         await withTimeout(this.inboundQueue.idle(), SOCKET_END_TIMEOUT_MS);
+        // Every Signal session write of the ended socket is queued by now: the stored sessions are complete.
+        this.deviceListCache.markClean();
+        await this.auth?.flush();
         this.keyCache.flushAll();
         this.deviceListCache.flushAll();
         if (selfEnded) this.opts.onEnded(this);

@@ -4,6 +4,8 @@ import { KeyCache } from "./key-cache";
 
 /** The auth-state category the lists are kept in (beside, never among, Baileys' own key types). */
 export const DEVICE_LIST_CATEGORY = "sb-user-devices";
+/** Marks a clean stop (never a user id: those are digits). */
+const CLEAN_STOP_KEY = "@clean-stop";
 
 interface StoredDeviceList {
   devices: unknown;
@@ -36,15 +38,29 @@ export class DeviceListCache implements CacheStore {
     this.memory = new KeyCache(ttlMs, maxEntries);
   }
 
-  /** Loads the lists an earlier connection or process learnt, drops the expired ones, and writes through from now on. */
+  /**
+   * Loads the lists an earlier connection or process learnt, drops the expired ones, and writes through from now on.
+   * Only after a clean stop: Baileys sends a message before its Signal session update is stored, so a process that
+   * was killed may have left sessions behind what the contacts' phones already saw. Forgetting the lists then makes
+   * Baileys refresh those sessions on the first send, as it always did.
+   */
   async attach(store: AuthEntryStore, now = Date.now()): Promise<void> {
     this.store = store;
-    const expired: string[] = [];
-    for (const [user, value] of await store.all()) {
-      if (isStoredDeviceList(value) && value.storedAt + this.ttlMs > now) this.memory.setUntil(user, value.devices, value.storedAt + this.ttlMs);
-      else expired.push(user);
+    const stored = await store.all();
+    const clean = stored.delete(CLEAN_STOP_KEY);
+    // In use from here on: a crash before the next clean stop must not find the mark.
+    if (clean) this.persist(CLEAN_STOP_KEY, null);
+    const dropped: string[] = [];
+    for (const [user, value] of stored) {
+      if (clean && isStoredDeviceList(value) && value.storedAt + this.ttlMs > now) this.memory.setUntil(user, value.devices, value.storedAt + this.ttlMs);
+      else dropped.push(user);
     }
-    for (const user of expired) this.persist(user, null);
+    for (const user of dropped) this.persist(user, null);
+  }
+
+  /** The connection ended cleanly and every session write of its sockets is queued before this mark. */
+  markClean(): void {
+    this.persist(CLEAN_STOP_KEY, { at: Date.now() });
   }
 
   get<T>(user: string): T | undefined {
@@ -70,7 +86,7 @@ export class DeviceListCache implements CacheStore {
     return this.memory.size;
   }
 
-  private persist(user: string, value: StoredDeviceList | null): void {
+  private persist(user: string, value: unknown): void {
     // Not awaited: a lost write only costs one lookup later, and must never fail the send that caused it.
     this.store?.set(user, value).catch(this.onWriteError);
   }

@@ -31,12 +31,13 @@ describe("[WA][DEVICE-LIST-CACHE]", () => {
     learnt.set("628222", devicesOf("628222"));
     learnt.set("628333", devicesOf("628333"));
     learnt.del("628333");
+    learnt.markClean();
     learnt.flushAll();
     await before.flush();
     expect(learnt.get("628111")).toBeUndefined();
 
     const rows = await db().waAuthEntry.findMany({ where: { deviceId: deviceDbId, category: DEVICE_LIST_CATEGORY }, orderBy: { keyId: "asc" } });
-    expect(rows.map((r) => r.keyId)).toEqual(["628111", "628222"]);
+    expect(rows.map((r) => r.keyId).sort()).toEqual(["628111", "628222", "@clean-stop"].sort());
     for (const row of rows) expect(Buffer.from(row.data).includes("s.whatsapp.net")).toBe(false);
 
     // The next process starts five hours later: both lists are still trusted for the hour they have left.
@@ -45,6 +46,8 @@ describe("[WA][DEVICE-LIST-CACHE]", () => {
     await restored.attach(after.entries(DEVICE_LIST_CATEGORY), Date.now() + 5 * HOUR);
     expect(restored.get("628111")).toEqual(devicesOf("628111"));
     expect(restored.get("628333")).toBeUndefined();
+    restored.markClean();
+    await after.flush();
 
     // Seven hours later they have expired: not used, and deleted from the store.
     const late = newCache(errors);
@@ -54,6 +57,29 @@ describe("[WA][DEVICE-LIST-CACHE]", () => {
     expect(late.size).toBe(0);
     expect(await db().waAuthEntry.count({ where: { deviceId: deviceDbId, category: DEVICE_LIST_CATEGORY } })).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it("after a process that was killed (no clean stop) nothing is trusted: the lists are forgotten, sessions get refreshed", async () => {
+    const auth = await loadAuthState(deviceDbId);
+    const first = newCache();
+    await first.attach(auth.entries(DEVICE_LIST_CATEGORY));
+    first.set("628555", devicesOf("628555"));
+    first.markClean();
+    await auth.flush();
+    // The next process starts (taking the mark), learns a list, and is killed before any clean stop.
+    const running = newCache();
+    const again = await loadAuthState(deviceDbId);
+    await running.attach(again.entries(DEVICE_LIST_CATEGORY));
+    expect(running.get("628555")).toEqual(devicesOf("628555"));
+    running.set("628666", devicesOf("628666"));
+    await again.flush();
+
+    const afterCrash = newCache();
+    const crashed = await loadAuthState(deviceDbId);
+    await afterCrash.attach(crashed.entries(DEVICE_LIST_CATEGORY));
+    await crashed.flush();
+    expect([afterCrash.get("628555"), afterCrash.get("628666")]).toEqual([undefined, undefined]);
+    expect(await db().waAuthEntry.count({ where: { deviceId: deviceDbId, category: DEVICE_LIST_CATEGORY } })).toBe(0);
   });
 
   it("clearing the auth state (logout) deletes the lists with the keys", async () => {
