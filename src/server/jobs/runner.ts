@@ -4,7 +4,7 @@ import { eventBus } from "../events/bus";
 import { logger } from "../logger";
 import { findConnectionManager } from "../whatsapp/registry";
 import { onNudge } from "./nudge";
-import type { ClaimedWork, RunnerDevice, WorkOutcome, WorkSource } from "./work-source";
+import type { ClaimedWork, RunnerDevice, Sweeper, WorkOutcome, WorkSource } from "./work-source";
 import { WorkerInstance } from "./worker-instance";
 
 export interface WorkRunnerOptions {
@@ -22,6 +22,8 @@ export interface WorkRunnerOptions {
   instanceTimeoutMs?: number;
   /** Items running at once (one per device). Default 16. */
   maxConcurrent?: number;
+  /** Give-up passes besides the sources' own sweeps (outgoing messages WhatsApp never acknowledged). */
+  sweepers?: Sweeper[];
   /** How long due work may wait for its device before sweeps fail it. Default 10 min. */
   graceMs?: number;
   sweepEveryMs?: number;
@@ -210,13 +212,14 @@ export class WorkRunner {
   private async sweep(now: Date, staleBefore: Date): Promise<void> {
     // Right after a start, devices are still reconnecting: nothing is given up before the runner has run for the grace.
     if (now.getTime() - this.startedAt < this.graceMs) return;
-    for (const source of this.opts.sources) {
-      if (!source.sweep) continue;
+    // Sources first: a scheduled message failed by its item's sweep leaves its row to the sweepers in the same pass.
+    const sweepers = [...this.opts.sources.filter((s): s is WorkSource & Sweeper => s.sweep !== undefined), ...(this.opts.sweepers ?? [])];
+    for (const sweeper of sweepers) {
       try {
-        const failed = await source.sweep({ now, graceMs: this.graceMs, staleBefore });
-        if (failed) this.log.warn({ source: source.name, failed }, "gave up work whose device stayed unavailable");
+        const failed = await sweeper.sweep({ now, graceMs: this.graceMs, staleBefore });
+        if (failed) this.log.warn({ source: sweeper.name, failed }, "gave up work whose device stayed unavailable");
       } catch (error) {
-        this.log.error({ err: error, source: source.name }, "sweep failed");
+        this.log.error({ err: error, source: sweeper.name }, "sweep failed");
       }
     }
   }

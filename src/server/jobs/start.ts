@@ -1,9 +1,10 @@
 import { globalSingleton } from "../global-singleton";
+import { failUnacknowledged } from "../services/messages/fail-unacknowledged";
 import { watchOutbox } from "./outbox-watch";
 import { WorkRunner, type WorkRunnerOptions } from "./runner";
 import { jobItemSource } from "./sources/job-items";
 import { scheduledMessageSource } from "./sources/scheduled-messages";
-import type { WorkSource } from "./work-source";
+import type { Sweeper, WorkSource } from "./work-source";
 
 function slot(): { current: WorkRunner | null; stopOutbox: (() => void) | null } {
   return globalSingleton("workRunner", () => ({ current: null as WorkRunner | null, stopOutbox: null as (() => void) | null }));
@@ -14,11 +15,16 @@ export function defaultWorkSources(): WorkSource[] {
   return [scheduledMessageSource(), jobItemSource()];
 }
 
+/** Give-up passes for outgoing messages that are not runner work: direct sends WhatsApp never acknowledged. */
+export function defaultSweepers(): Sweeper[] {
+  return [{ name: "unacknowledged-message", sweep: (request) => failUnacknowledged(request) }];
+}
+
 /** Starts this process's runner (after WhatsApp: it runs work only for devices this process holds). Idempotent. */
 export function startJobRunner(opts: Partial<WorkRunnerOptions> = {}): WorkRunner {
   const running = slot().current;
   if (running) return running;
-  const runner = new WorkRunner({ sources: defaultWorkSources(), ...opts });
+  const runner = new WorkRunner({ sources: defaultWorkSources(), sweepers: defaultSweepers(), ...opts });
   slot().current = runner;
   slot().stopOutbox = watchOutbox({ log: opts.log });
   runner.start();

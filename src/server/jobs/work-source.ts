@@ -40,6 +40,13 @@ export interface SweepRequest {
   staleBefore: Date;
 }
 
+/** A periodic give-up pass the runner makes besides its sources' own (same grace, same start-up delay). */
+export interface Sweeper {
+  readonly name: string;
+  /** Fails what waited past the grace with a reason; returns how many. */
+  sweep(request: SweepRequest): Promise<number>;
+}
+
 /**
  * Durable work the runner executes: scheduled messages today, bulk job items next. Everything about an item lives
  * in its row (STYLE rule 15), so any process can recover it; the runner only decides when and where it runs.

@@ -27,6 +27,16 @@ export interface DbAuthState {
   clear(): Promise<void>;
   /** Resolves when every queued write has reached the database. */
   flush(): Promise<void>;
+  /** Entries of our own kept beside the Signal keys: same encryption, same write queue, cleared with them. */
+  entries(category: string): AuthEntryStore;
+}
+
+/** One category of our own in the auth state (never one of Baileys' key types). */
+export interface AuthEntryStore {
+  /** Every entry of the category, decrypted. */
+  all(): Promise<Map<string, unknown>>;
+  /** Queues an upsert, or a delete when `value` is null. */
+  set(keyId: string, value: unknown): Promise<void>;
 }
 
 interface PendingRow extends AuthRowRef {
@@ -87,6 +97,33 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
   let cleared = false;
   const enqueue = (work: () => Promise<void>): Promise<void> => queue.run(() => (cleared ? undefined : work()));
 
+  /** Queues one atomic write (category → key id → value; null or undefined deletes the key). */
+  const write = (data: Record<string, Record<string, unknown> | undefined>): Promise<void> => {
+    const upserts: PendingRow[] = [];
+    const deletes = new Map<string, string[]>();
+    for (const [category, values] of Object.entries(data)) {
+      if (!values) continue;
+      for (const [keyId, value] of Object.entries(values)) {
+        if (value === null || value === undefined) {
+          const ids = deletes.get(category) ?? [];
+          ids.push(keyId);
+          deletes.set(category, ids);
+        } else {
+          const ref = { deviceDbId, category, keyId };
+          upserts.push({ ...ref, data: cipher.encrypt(ref, serialize(value)) });
+        }
+      }
+    }
+    return enqueue(() =>
+      commit([
+        ...[...deletes].map(([category, keyIds]) =>
+          prisma.waAuthEntry.deleteMany({ where: { deviceId: deviceDbId, category, keyId: { in: keyIds } } }),
+        ),
+        ...upsertStatements(upserts),
+      ]),
+    );
+  };
+
   const keys: SignalKeyStore = {
     async get<T extends KeyType>(type: T, ids: string[]) {
       // Reads wait for queued writes of this device, so a key Baileys just stored is never read as missing.
@@ -107,35 +144,20 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
       }
       return result;
     },
-    set(data: SignalDataSet) {
-      const upserts: PendingRow[] = [];
-      const deletes = new Map<string, string[]>();
-      for (const [category, entries] of Object.entries(data)) {
-        if (!entries) continue;
-        for (const [keyId, value] of Object.entries(entries as Record<string, unknown>)) {
-          if (value === null || value === undefined) {
-            const ids = deletes.get(category) ?? [];
-            ids.push(keyId);
-            deletes.set(category, ids);
-          } else {
-            const ref = { deviceDbId, category, keyId };
-            upserts.push({ ...ref, data: cipher.encrypt(ref, serialize(value)) });
-          }
-        }
-      }
-      return enqueue(() =>
-        commit([
-          ...[...deletes].map(([category, keyIds]) =>
-            prisma.waAuthEntry.deleteMany({ where: { deviceId: deviceDbId, category, keyId: { in: keyIds } } }),
-          ),
-          ...upsertStatements(upserts),
-        ]),
-      );
-    },
+    set: (data: SignalDataSet) => write(data),
     clear() {
       return enqueue(() => clearAuthState(deviceDbId));
     },
   };
+
+  const entries = (category: string): AuthEntryStore => ({
+    async all() {
+      await queue.idle();
+      const rows = await prisma.waAuthEntry.findMany({ where: { deviceId: deviceDbId, category }, select: { keyId: true, data: true } });
+      return new Map(rows.map((row) => [row.keyId, deserialize(cipher.decrypt({ deviceDbId, category, keyId: row.keyId }, row.data))]));
+    },
+    set: (keyId, value) => write({ [category]: { [keyId]: value } }),
+  });
 
   return {
     state: { creds, keys },
@@ -152,5 +174,6 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
     flush() {
       return queue.idle();
     },
+    entries,
   };
 }

@@ -14,6 +14,7 @@ import { phoneFromJid } from "@/lib/phone";
 import { clearAuthState, loadAuthState, type DbAuthState } from "./auth-state";
 import { backoffDelay, type BackoffPolicy } from "./backoff";
 import { eventBus } from "../events/bus";
+import { DEVICE_LIST_CATEGORY, DeviceListCache } from "./device-list-cache";
 import { DeviceStateMachine, type StatusChange, type StatusDetails } from "./device-state";
 import { AckWaiter } from "./ack-waiter";
 import { BANNED_REASON } from "./device-reasons";
@@ -51,12 +52,7 @@ const STABLE_AFTER_MS = 30_000;
 const SOCKET_END_TIMEOUT_MS = 3000;
 const LOGOUT_TIMEOUT_MS = 5000;
 const ACK_TIMEOUT_MS = 20_000;
-/**
- * How long a contact's device list is trusted without asking WhatsApp again. Baileys refreshes the Signal session
- * of every contact whose devices it looks up (usync), spending one of the contact's one-time prekeys and replacing
- * a working session; its own device cache lived and died with each socket, so every reconnect re-established the
- * session with every contact. Device-list changes still arrive as `devices` notifications, which update the cache.
- */
+/** How long a contact's device list is trusted without asking WhatsApp again (see DeviceListCache for why). */
 const DEVICE_LIST_TTL_MS = 6 * 60 * 60_000;
 const DEVICE_LIST_MAX_ENTRIES = 5000;
 
@@ -114,8 +110,8 @@ export class WaConnection {
   private readonly inboundQueue = new SerialQueue();
   private readonly listeners = new Set<() => void>();
   private readonly keyCache = new KeyCache();
-  /** Outlives the connection's sockets: a reconnect keeps using what the last socket learnt (see DEVICE_LIST_TTL_MS). */
-  private readonly deviceListCache = new KeyCache(DEVICE_LIST_TTL_MS, DEVICE_LIST_MAX_ENTRIES);
+  /** Outlives the connection's sockets and, through the auth state, the process: see DeviceListCache. */
+  private readonly deviceListCache: DeviceListCache;
   private readonly recipients = new RecipientCheck(async (jid) => {
     const sock = this.sock;
     if (!sock || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
@@ -145,6 +141,9 @@ export class WaConnection {
     this.log = opts.log;
     // Baileys logs every stanza at debug/trace; only its warnings are worth keeping (and never louder than ours).
     this.baileysLog = opts.log.child({ module: "baileys" }, { level: opts.log.levelVal > 40 ? opts.log.level : "warn" });
+    this.deviceListCache = new DeviceListCache(DEVICE_LIST_TTL_MS, DEVICE_LIST_MAX_ENTRIES, (error) =>
+      this.log.warn({ err: error }, "could not store a contact's device list"),
+    );
     this.machine = new DeviceStateMachine(opts.initialStatus, {
       sink: (change) => opts.persistStatus(this.device, change),
       onIllegal: (from, to) => this.log.error({ from, to }, "illegal device status transition ignored"),
@@ -182,6 +181,8 @@ export class WaConnection {
         auth = await loadAuthState(this.device.id);
         if (this.discarded) return;
       }
+      await this.deviceListCache.attach(auth.entries(DEVICE_LIST_CATEGORY));
+      if (this.discarded) return;
       this.auth = auth;
       this.keys = makeCacheableSignalKeyStore(auth.state.keys, this.baileysLog, this.keyCache);
       this.openSocket();
@@ -446,6 +447,9 @@ export class WaConnection {
         await this.machine.settled();
         await this.auth?.flush();
         await withTimeout(this.inboundQueue.idle(), SOCKET_END_TIMEOUT_MS);
+        // Every Signal session write of the ended socket is queued by now: the stored sessions are complete.
+        this.deviceListCache.markClean();
+        await this.auth?.flush();
         this.keyCache.flushAll();
         this.deviceListCache.flushAll();
         if (selfEnded) this.opts.onEnded(this);

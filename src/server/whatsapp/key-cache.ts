@@ -24,8 +24,13 @@ export class KeyCache implements CacheStore {
   }
 
   set<T>(key: string, value: T): void {
+    this.setUntil(key, value, Date.now() + this.ttlMs);
+  }
+
+  /** Sets an entry that expires at `expiresAt` (epoch ms): one restored with the age it already had. */
+  setUntil<T>(key: string, value: T, expiresAt: number): void {
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: Date.now() + this.ttlMs });
+    this.entries.set(key, { value, expiresAt });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;

@@ -62,4 +62,30 @@ describe("[DELIVERY][SIGNAL]", () => {
     }
     expect(sandbox.inbox(contact).map((m) => m.text)).toEqual(["pertama", "setelah putus 1", "setelah putus 2", "setelah putus 3"]);
   });
+
+  it("a process restart reuses it too: a fresh manager on the stored auth state opens no new session", async () => {
+    const contact = uniquePhone();
+    sandbox.createAccount({ phone: contact });
+    const first = countBundleFetches();
+    await me.message.sendText({ deviceId, to: contact, text: "sebelum restart" });
+    await sandbox.waitForInbox(contact, (m) => m.text === "sebelum restart");
+    first.stop();
+    expect(first.count()).toBeGreaterThan(0);
+
+    for (let restart = 1; restart <= 2; restart += 1) {
+      // What a process restart leaves: nothing in memory, only the device's stored (encrypted) auth state.
+      await stopTestManager(manager);
+      const since = eventBus().lastId;
+      manager = startTestManager(sandbox);
+      const restored = await manager.restoreAll();
+      expect(restored.notConnected).toEqual([]);
+      await waitForStatus(deviceId, "connected", since);
+      const after = countBundleFetches();
+      await me.message.sendText({ deviceId, to: contact, text: `setelah restart ${restart}` });
+      await sandbox.waitForInbox(contact, (m) => m.text === `setelah restart ${restart}`);
+      after.stop();
+      expect(after.count()).toBe(0);
+    }
+    expect(sandbox.inbox(contact).map((m) => m.text)).toEqual(["sebelum restart", "setelah restart 1", "setelah restart 2"]);
+  });
 });

@@ -3,11 +3,15 @@ import { db } from "../../db";
 import { eventBus } from "../../events/bus";
 import { retryOnWriteConflict } from "../../db/write-conflict";
 
-/** Statuses a message may move to each status from: receipts only ever move a message forward. */
+/**
+ * Statuses a message may move to each status from: receipts only ever move a message forward. A receipt is proof
+ * the phone has the message, so it also overrides `failed`: a message given up after its ack was lost with the
+ * connection (fail-unacknowledged.ts) may have reached WhatsApp after all.
+ */
 const FORWARD_FROM: Record<Exclude<MessageStatus, "pending">, MessageStatus[]> = {
   sent: ["pending"],
-  delivered: ["pending", "sent"],
-  read: ["pending", "sent", "delivered"],
+  delivered: ["pending", "sent", "failed"],
+  read: ["pending", "sent", "delivered", "failed"],
   failed: ["pending", "sent"],
 };
 
