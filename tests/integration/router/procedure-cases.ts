@@ -14,6 +14,9 @@
  *                                                  // with 4-byte characters at and past the limit
  *     settle: (w) => …,                            // only if a success leaves work running that keeps writing (a
  *                                                  // connecting socket): stop it, so later checks see only their own writes
+ *     ownOnly: true,                               // only if even an admin acts on their own resources alone (the
+ *                                                  // caller's opt-out list): the admin naming the owner's ids gets
+ *                                                  // the NOT_FOUND of a missing id, like another user
  *     setup: (w) => …,                             // only if the procedure needs a state the world lacks (sign-up
  *                                                  // opened by an admin): runs on each world before any check
  *   }
@@ -52,6 +55,7 @@ export interface ProcedureCase {
   limits?: Record<string, number>;
   settle?: (w: World) => Promise<void>;
   setup?: (w: World) => Promise<void>;
+  ownOnly?: true;
 }
 
 const MISSING_DEVICE = "rw-no-such-device";
@@ -271,7 +275,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
 
   "optOut.list": { access: "user", input: () => ({ search: "0812", limit: 50 }), limits: { search: 32 } },
   "optOut.add": { access: "user", input: () => ({ phone: randomPhone() }), limits: { phone: 32 } },
-  "optOut.remove": { access: "user", input: (w) => ({ id: w.optOutId }), missing: () => ({ id: MISSING_ID }) },
+  "optOut.remove": { access: "user", input: (w) => ({ id: w.optOutId }), missing: () => ({ id: MISSING_ID }), ownOnly: true },
   "optOut.keywords": { access: "user", input: () => undefined },
   "optOut.setKeywords": { access: "user", input: () => ({ keywords: ["STOP", "BERHENTI"] }) },
 
@@ -279,6 +283,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     access: "user",
     input: (w) => ({ from: "2026-11-01", to: "2026-11-30", deviceId: w.deviceId }),
     missing: () => ({ from: "2026-11-01", to: "2026-11-30", deviceId: MISSING_DEVICE }),
+    ownOnly: true,
   },
   "stats.global": { access: "admin", input: (w) => ({ from: "2026-11-01", to: "2026-11-30", deviceId: w.deviceId, userId: w.owner.id }) },
 
@@ -304,7 +309,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "sandbox.unban": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
   "sandbox.setOnline": { access: "admin", input: (w) => ({ phone: w.phoneA, online: false }) },
   "sandbox.notOnWhatsApp": { access: "admin", input: () => undefined },
-  "sandbox.markNotOnWhatsApp": { access: "admin", input: (w) => ({ phone: `+${w.phoneB}` }), limits: { phone: 32 } },
+  "sandbox.markNotOnWhatsApp": { access: "admin", input: () => ({ phone: randomPhone() }), limits: { phone: 32 } },
   "sandbox.clearNotOnWhatsApp": { access: "admin", input: (w) => ({ phone: w.phoneB }) },
 
   "template.list": { access: "user", input: () => ({}) },
