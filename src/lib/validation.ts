@@ -15,4 +15,11 @@ export const zPassword = z
   .min(8, "Password must be at least 8 characters")
   .max(128, "Password must be at most 128 characters");
 
-export const zFullName = z.string().trim().min(1, "Enter a name").max(120, "Name is too long");
+/**
+ * False for text with a lone UTF-16 surrogate (half of an emoji, cut off): it has no UTF-8 form, so MariaDB refuses it
+ * in a JSON column (audit details, job payloads) and would store "?" in a text column.
+ */
+export const isWellFormedText = (text: string): boolean => !/\p{Cs}/u.test(text);
+export const BROKEN_TEXT_MESSAGE = "The text contains a broken character";
+
+export const zFullName = z.string().trim().min(1, "Enter a name").max(120, "Name is too long").refine(isWellFormedText, BROKEN_TEXT_MESSAGE);

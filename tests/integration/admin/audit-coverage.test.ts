@@ -4,6 +4,7 @@ import { appRouter } from "../../../src/server/api/root";
 import { db } from "../../../src/server/db";
 import { callerFor, createUser, type Caller, type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
+import { pausedJobWithFailure } from "../../helpers/job-fixtures";
 import { seedDevice } from "../chat/seed";
 
 beforeEach(resetDb);
@@ -25,6 +26,10 @@ const FIXTURES: Record<string, (ctx: FixtureContext) => Promise<unknown>> = {
   "device.assign": async ({ admin }) => ({ deviceId: (await seedDevice(admin.id)).deviceId, ownerId: (await createUser()).id }),
   "device.delete": async ({ admin }) => ({ deviceId: (await seedDevice(admin.id)).deviceId }),
   "device.cancelAndWipe": async ({ admin }) => ({ deviceId: (await seedDevice(admin.id)).deviceId }),
+  "job.retry": async () => {
+    const owner = await createUser();
+    return { id: await pausedJobWithFailure(await callerFor(owner), (await seedDevice(owner.id)).deviceId) };
+  },
 };
 
 /**
@@ -32,7 +37,21 @@ const FIXTURES: Record<string, (ctx: FixtureContext) => Promise<unknown>> = {
  * phones in sandbox mode (scan a QR, send as a contact): it stands in for WhatsApp, not for an admin decision.
  */
 const EXEMPT: Record<string, string> = Object.fromEntries(
-  ["createAccount", "scanDevice", "enterPairingCode", "sendText", "sendMedia", "setReceipts", "dropConnection", "logout", "ban", "unban"].map((name) => [
+  [
+    "createAccount",
+    "scanDevice",
+    "enterPairingCode",
+    "sendText",
+    "sendMedia",
+    "setReceipts",
+    "dropConnection",
+    "logout",
+    "ban",
+    "unban",
+    "setOnline",
+    "markNotOnWhatsApp",
+    "clearNotOnWhatsApp",
+  ].map((name) => [
     `sandbox.${name}`,
     "plays a WhatsApp phone in sandbox mode",
   ]),

@@ -14,6 +14,11 @@
  *                                                  // with 4-byte characters at and past the limit
  *     settle: (w) => …,                            // only if a success leaves work running that keeps writing (a
  *                                                  // connecting socket): stop it, so later checks see only their own writes
+ *     ownOnly: true,                               // only if even an admin acts on their own resources alone (the
+ *                                                  // caller's opt-out list): the admin naming the owner's ids gets
+ *                                                  // the NOT_FOUND of a missing id, like another user
+ *     setup: (w) => …,                             // only if the procedure needs a state the world lacks (sign-up
+ *                                                  // opened by an admin): runs on each world before any check
  *   }
  * If the new procedure needs a resource the world lacks (a job, a bot rule…), create it in makeWorld()
  * (router-wide.test.ts) through the owner's caller, like the template and the scheduled message.
@@ -32,6 +37,9 @@ export interface World {
   templateId: number;
   scheduledId: number;
   mediaId: number;
+  /** The owner's blast: paused, one recipient failed (pause, resume, cancel and retry are all valid on it). */
+  jobId: number;
+  optOutId: number;
   /** Two sandbox phones of their own (ban/logout on one world's phones cannot disturb another's). */
   phoneA: string;
   phoneB: string;
@@ -46,6 +54,8 @@ export interface ProcedureCase {
   domainErrors?: TRPC_ERROR_CODE_KEY[];
   limits?: Record<string, number>;
   settle?: (w: World) => Promise<void>;
+  setup?: (w: World) => Promise<void>;
+  ownOnly?: true;
 }
 
 const MISSING_DEVICE = "rw-no-such-device";
@@ -58,16 +68,64 @@ const disconnectDevice = async (w: World): Promise<void> => {
 };
 /** The device is never paired in these checks: sending from it is refused for that domain reason. */
 const NOT_CONNECTED: TRPC_ERROR_CODE_KEY[] = ["PRECONDITION_FAILED"];
+/** Sign-up is closed on a new install: an admin opens it, as on the settings page. */
+const openSignup = async (w: World): Promise<void> => {
+  await (await callerFor(w.admin)).admin.settings.update({ signupOpen: true });
+};
+const CHAT_JID = "6281234567890@s.whatsapp.net";
+const randomPhone = () => `+62813${Math.floor(1e7 + Math.random() * 8e7)}`;
+const blastInput = (deviceId: string) => ({
+  deviceId,
+  message: { kind: "text", text: "Halo {{name}}" },
+  recipients: { source: "paste", text: "0812-3456-7890,Budi\n0812-3456-7891,Sari" },
+  pacing: { preset: "careful" },
+});
 
 export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "activity.list": { access: "user", input: () => ({ action: "device" }), limits: { action: 64 } },
 
   "admin.users.list": { access: "admin", input: () => ({ search: "user" }) },
+  "admin.users.insights": { access: "admin", input: (w) => ({ userId: w.owner.id }) },
+  "admin.users.create": {
+    access: "admin",
+    input: () => {
+      const name = uniqueName();
+      return { username: name, email: `${name}@example.test`, fullName: "Rina", role: "user", password: "long-enough-pass", maxDevices: 2 };
+    },
+    limits: { username: 32, email: 191, fullName: 120, password: 128 },
+  },
+  "admin.users.update": {
+    access: "admin",
+    input: (w) => ({ userId: w.other.id, email: `${uniqueName()}@example.test`, fullName: "Rina Wati", role: "user", dailyMessageLimit: 500 }),
+    limits: { email: 191, fullName: 120 },
+  },
+  "admin.users.resetPassword": { access: "admin", input: (w) => ({ userId: w.other.id }) },
+  "admin.users.delete": { access: "admin", input: (w) => ({ userId: w.other.id }) },
   "admin.users.setActive": { access: "admin", input: (w) => ({ userId: w.other.id, isActive: true }), domainErrors: ["NOT_FOUND"] },
   "admin.users.updateLimits": { access: "admin", input: (w) => ({ userId: w.other.id, maxDevices: 3 }), domainErrors: ["NOT_FOUND"] },
 
+  "admin.settings.get": { access: "admin", input: () => undefined },
+  "admin.settings.update": { access: "admin", input: () => ({ signupOpen: true }) },
+  "admin.overview": { access: "admin", input: () => undefined },
+  "admin.messages": {
+    access: "admin",
+    input: (w) => ({ deviceId: w.deviceId, userId: w.owner.id, status: "sent", direction: "outgoing", text: "Halo", from: "2026-01-01", to: "2026-12-31", limit: 20 }),
+    limits: { text: 100 },
+  },
+  "admin.contacts": { access: "admin", input: (w) => ({ ownerId: w.owner.id, tag: "vip", search: "Budi", limit: 20 }), limits: { tag: 64, search: 100 } },
+  "admin.contactFilters": { access: "admin", input: () => undefined },
+  "admin.auditLogs": {
+    access: "admin",
+    input: (w) => ({ actorId: w.admin.id, action: "device.create", targetType: "device", text: "Router", from: "2026-01-01", to: "2026-12-31", limit: 20 }),
+    limits: { action: 64, targetType: 32, text: 100 },
+  },
+  "admin.auditFilters": { access: "admin", input: () => undefined },
+  "admin.jobs": { access: "admin", input: (w) => ({ ownerId: w.owner.id, deviceId: w.deviceId, status: "paused", limit: 20 }), limits: { deviceId: 100 } },
+
+  "auth.signupOpen": { access: "public", input: () => undefined },
   "auth.register": {
     access: "public",
+    setup: openSignup,
     input: () => {
       const name = uniqueName();
       return { username: name, email: `${name}@example.test`, password: "long-enough-pass", fullName: "Budi" };
@@ -92,6 +150,18 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     input: (w) => ({ deviceId: w.deviceId, text: "halo", contact: "Budi" }),
     missing: () => ({ deviceId: MISSING_DEVICE, text: "halo", contact: "Budi" }),
     limits: { text: 200, contact: 100 },
+  },
+  "chat.identity": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, chatJid: CHAT_JID }),
+    missing: () => ({ deviceId: MISSING_DEVICE, chatJid: CHAT_JID }),
+    limits: { chatJid: 128 },
+  },
+  "chat.markRead": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, chatJid: CHAT_JID }),
+    missing: () => ({ deviceId: MISSING_DEVICE, chatJid: CHAT_JID }),
+    limits: { chatJid: 128 },
   },
   "chat.groupHistory": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: "120363000000000001@g.us" }) },
 
@@ -136,6 +206,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
 
   "device.create": { access: "admin", input: (w) => ({ ownerId: w.other.id, deviceName: "Kasir" }), domainErrors: ["NOT_FOUND", "FORBIDDEN"], limits: { deviceName: 100 } },
   "device.assign": { access: "admin", input: (w) => ({ deviceId: w.deviceId, ownerId: w.other.id }), domainErrors: ["NOT_FOUND", "FORBIDDEN"] },
+  "device.gettingStarted": { access: "user", input: () => undefined },
   "device.list": { access: "user", input: () => ({ search: "Router" }), limits: { search: 100 } },
   "device.get": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
   "device.status": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
@@ -187,6 +258,35 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "message.scheduled.list": { access: "user", input: () => ({}) },
   "message.scheduled.cancel": { access: "user", input: (w) => ({ id: w.scheduledId }), missing: () => ({ id: MISSING_ID }) },
 
+  "job.review": { access: "user", input: (w) => blastInput(w.deviceId), missing: () => blastInput(MISSING_DEVICE) },
+  "job.create": { access: "user", input: (w) => blastInput(w.deviceId), missing: () => blastInput(MISSING_DEVICE) },
+  "job.list": { access: "user", input: () => ({ status: "paused", limit: 20 }) },
+  "job.get": { access: "user", input: (w) => ({ id: w.jobId }), missing: () => ({ id: MISSING_ID }) },
+  "job.items": {
+    access: "user",
+    input: (w) => ({ id: w.jobId, status: "failed", search: "0812", page: 1, pageSize: 50 }),
+    missing: () => ({ id: MISSING_ID, status: "failed", search: "0812", page: 1, pageSize: 50 }),
+    limits: { search: 64 },
+  },
+  "job.pause": { access: "user", input: (w) => ({ id: w.jobId }), missing: () => ({ id: MISSING_ID }) },
+  "job.resume": { access: "user", input: (w) => ({ id: w.jobId }), missing: () => ({ id: MISSING_ID }) },
+  "job.cancel": { access: "user", input: (w) => ({ id: w.jobId }), missing: () => ({ id: MISSING_ID }) },
+  "job.retry": { access: "admin", input: (w) => ({ id: w.jobId }) },
+
+  "optOut.list": { access: "user", input: () => ({ search: "0812", limit: 50 }), limits: { search: 32 } },
+  "optOut.add": { access: "user", input: () => ({ phone: randomPhone() }), limits: { phone: 32 } },
+  "optOut.remove": { access: "user", input: (w) => ({ id: w.optOutId }), missing: () => ({ id: MISSING_ID }), ownOnly: true },
+  "optOut.keywords": { access: "user", input: () => undefined },
+  "optOut.setKeywords": { access: "user", input: () => ({ keywords: ["STOP", "BERHENTI"] }) },
+
+  "stats.mine": {
+    access: "user",
+    input: (w) => ({ from: "2026-11-01", to: "2026-11-30", deviceId: w.deviceId }),
+    missing: () => ({ from: "2026-11-01", to: "2026-11-30", deviceId: MISSING_DEVICE }),
+    ownOnly: true,
+  },
+  "stats.global": { access: "admin", input: (w) => ({ from: "2026-11-01", to: "2026-11-30", deviceId: w.deviceId, userId: w.owner.id }) },
+
   "sandbox.enabled": { access: "user", input: () => undefined },
   "sandbox.accounts": { access: "admin", input: () => undefined },
   "sandbox.createAccount": { access: "admin", input: () => ({ name: "Rina" }), limits: { name: 100 } },
@@ -207,6 +307,10 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "sandbox.logout": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
   "sandbox.ban": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
   "sandbox.unban": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
+  "sandbox.setOnline": { access: "admin", input: (w) => ({ phone: w.phoneA, online: false }) },
+  "sandbox.notOnWhatsApp": { access: "admin", input: () => undefined },
+  "sandbox.markNotOnWhatsApp": { access: "admin", input: () => ({ phone: randomPhone() }), limits: { phone: 32 } },
+  "sandbox.clearNotOnWhatsApp": { access: "admin", input: (w) => ({ phone: w.phoneB }) },
 
   "template.list": { access: "user", input: () => ({}) },
   "template.get": { access: "user", input: (w) => ({ templateId: w.templateId }), missing: () => ({ templateId: MISSING_ID }) },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_CAPTION_LENGTH } from "@/lib/media/media-kinds";
 import { PLACEHOLDER_NAME } from "@/lib/render-template";
+import { BROKEN_TEXT_MESSAGE, isWellFormedText } from "@/lib/validation";
 import { PACING_PRESETS } from "../../../services/jobs/blast-input";
 import { canonicalTimeZone, parseScheduleTime } from "../../../services/scheduled/zoned-time";
 import { MAX_TEXT_LENGTH } from "../message/send-text.types";
@@ -17,7 +18,8 @@ export const ZBlastMessageSchema = z.discriminatedUnion(
       text: z
         .string({ error: "Enter a message" })
         .refine((t) => t.trim().length > 0, "Enter a message")
-        .refine((t) => t.length <= MAX_TEXT_LENGTH, `A message can be at most ${MAX_TEXT_LENGTH} characters`),
+        .refine((t) => t.length <= MAX_TEXT_LENGTH, `A message can be at most ${MAX_TEXT_LENGTH} characters`)
+        .refine(isWellFormedText, BROKEN_TEXT_MESSAGE),
     }),
     z.object({ kind: z.literal("template"), templateId: z.number({ error: "Choose a template" }).int().positive("Choose a template") }),
     z.object({
