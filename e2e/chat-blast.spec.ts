@@ -7,7 +7,8 @@ import { randomSandboxPhone, sandboxControl } from "./helpers/sandbox";
 /**
  * Chat blast end to end: compose from pasted numbers (with an invalid row and a duplicate), review, start, watch the
  * progress bar move live on the job page, pause and resume, open the results; compose from a CSV with mapped columns;
- * the job shows on /jobs and, for the admin, on /admin/jobs.
+ * the job shows on /jobs and, for the admin, on /admin/jobs; a recipient not on WhatsApp fails, and once the number is
+ * on WhatsApp again the admin's retry on /admin/jobs sends it.
  */
 test.describe.serial("chat blast", () => {
   const tag = Date.now().toString(36);
@@ -110,6 +111,47 @@ test.describe.serial("chat blast", () => {
     const id = jobUrl.split("/").at(-1) ?? "";
     await expect(admin.locator(`[data-job-id="${id}"]`)).toContainText(`· ${E2E_USERS.user.username}`);
     await admin.context().close();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("a recipient not on WhatsApp fails; once it is on WhatsApp the admin retries it on /admin/jobs", async ({ browser, adminState, baseURL }) => {
+    test.setTimeout(120_000);
+    const absent = randomSandboxPhone();
+    await sandboxControl().markNotOnWhatsApp(absent);
+    await page.goto("/chat-blast");
+    await page.getByLabel("Message", { exact: true }).fill(`Coba lagi ${tag}`);
+    await page.getByLabel("Numbers, one per line").fill([`+${phones[2]}`, `+${absent}`].join("\n"));
+    await page.getByRole("button", { name: "Review" }).click();
+    await expect(page.getByTestId("review-ready")).toHaveText("2");
+    await page.getByRole("button", { name: "Start blast" }).click();
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    const id = page.url().split("/").at(-1) ?? "";
+    await expect(page.getByTestId("job-status")).toContainText("Partly sent", { timeout: 60_000 });
+    const failedItem = page.getByTestId("job-item").filter({ hasText: `+${absent}` });
+    await expect(failedItem).toContainText("Failed");
+    await expect(failedItem).toContainText("This number is not on WhatsApp");
+    // The owner may not retry (SPEC §2: admins only).
+    await expect(page.getByRole("button", { name: "Retry failed" })).toHaveCount(0);
+
+    // The number joins WhatsApp.
+    await sandboxControl().clearNotOnWhatsApp(absent);
+    await sandboxControl().createAccount({ phone: absent, name: "Pelanggan baru" });
+    const admin = await (await browser.newContext({ baseURL, storageState: adminState })).newPage();
+    const adminErrors = collectConsoleErrors(admin);
+    await admin.goto("/admin/jobs");
+    const card = admin.locator(`[data-job-id="${id}"]`);
+    await expect(card).toContainText("Partly sent");
+    await card.getByRole("button", { name: "Retry failed" }).click();
+    await expect(admin.getByText("Failed messages are queued again")).toBeVisible();
+    // No reload: job.progress events bring the card to its end state.
+    await expect(card).toContainText("Completed", { timeout: 60_000 });
+    await expect(card.getByRole("button", { name: "Retry failed" })).toHaveCount(0);
+    const inbox = await sandboxControl().waitForInbox(absent, { text: `Coba lagi ${tag}` });
+    expect(inbox.text).toBe(`Coba lagi ${tag}`);
+    // The owner's job page follows live: the item is now sent.
+    await expect(failedItem).toContainText("Sent", { timeout: 30_000 });
+    await admin.context().close();
+    expect(adminErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 });
