@@ -108,7 +108,7 @@ describe("export stream", () => {
         const start = after ?? 0;
         return { rows: Array.from({ length: size }, (_, i) => ({ id: start + i + 1 })), next: start + size };
       },
-      toRecord: (row) => ({ id: row.id }),
+      toCells: (row) => [row.id],
     };
     const reader = exportStream(source, "csv", { pageSize: 100 }).getReader();
     await reader.read();
