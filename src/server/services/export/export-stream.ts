@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { escapeFormula } from "@/lib/csv/formula";
+import { csvRow } from "@/lib/csv/csv-row";
 
 export type ExportFormat = "csv" | "json";
 export type ExportValue = string | number | boolean | null | Date;
@@ -14,15 +14,10 @@ export interface ExportSource<Row, Cursor> {
   count(): Promise<number>;
 }
 
-function csvCell(value: ExportValue): string | number | boolean {
-  if (value === null) return "";
-  if (value instanceof Date) return value.toISOString();
-  // Every text cell: a name, a message or a phone number could start with = + - @ and run as a formula.
-  return typeof value === "string" ? escapeFormula(value) : value;
-}
-
 function csvLines<Row>(source: ExportSource<Row, unknown>, rows: Row[]): string {
-  return stringify(rows.map((row) => source.toCells(row).map(csvCell)));
+  let out = "";
+  for (const row of rows) out += csvRow(source.toCells(row));
+  return out;
 }
 
 /** One JSON object per row, keys in column order; the keys' JSON text is built once per export. */
