@@ -2,7 +2,7 @@
  * Streams every message of the bench database (1M after `bench/generate-messages.ts`) through the admin export, as
  * CSV and as JSON, and prints rows/s and the peak RSS of this process (goals: ≥ 50k rows/s, ≤ 150 MB), with the RSS
  * at start (modules, Prisma, the pools) and the export's own growth above it reported separately.
- *   BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/switchboard_bench)   [--page 5000]
+ *   BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/switchboard_bench)   [--page 2000, the route's page]
  * The bytes are counted and dropped, as a fast client would; the stream pulls a page only when the reader asks.
  * Under tsx the loader alone adds ~100 MB of RSS; for a production-like process bundle it first:
  *   npx esbuild bench/export.ts --bundle --platform=node --format=esm --packages=external --outfile=/tmp/export-bench.mjs
@@ -16,7 +16,7 @@ process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench";
 process.env.WA_AUTH_KEY ??= "0".repeat(64);
 process.env.LOG_LEVEL ??= "silent";
 
-const { values } = parseArgs({ options: { page: { type: "string", default: "5000" } } });
+const { values } = parseArgs({ options: { page: { type: "string", default: "2000" } } });
 const { db } = await import("../src/server/db");
 const { messagesSource } = await import("../src/server/services/export/export-sources");
 const { exportStream } = await import("../src/server/services/export/export-stream");
