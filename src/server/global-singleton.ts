@@ -16,3 +16,8 @@ export function clearGlobalSingleton(name: string): void {
   const store = globalThis as unknown as Record<symbol, unknown>;
   delete store[Symbol.for(`switchboard.${name}`)];
 }
+
+/** The singleton if something already created it (for closing at shutdown without opening it first). */
+export function existingGlobalSingleton<T>(name: string): T | undefined {
+  return (globalThis as unknown as Record<symbol, T | undefined>)[Symbol.for(`switchboard.${name}`)];
+}

@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import type { Server } from "node:http";
 import type { Logger } from "pino";
 import { db } from "../db";
+import { closeBulkReadPool } from "../db/bulk-read-pool";
 import { stopJobRunner } from "../jobs/start";
 import { stopWhatsApp } from "../whatsapp/start";
 import { trackResponses } from "./http-drain";
@@ -47,6 +48,7 @@ export function installShutdown(parts: ShutdownParts): void {
     // Sockets end without logging out: devices stay paired and are restored at the next start.
     await stopWhatsApp().catch((error: unknown) => log.error({ err: error }, "stopping WhatsApp failed"));
     parts.sandbox?.kill("SIGTERM");
+    await closeBulkReadPool().catch(() => undefined);
     await db().$disconnect().catch(() => undefined);
     log.info("stopped");
     log.flush?.();

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { unescapeFormula } from "../../../src/lib/csv/formula";
 import { adminExportResponse } from "../../../src/server/api/export/admin-export-response";
 import { db } from "../../../src/server/db";
+import { messagesSource } from "../../../src/server/services/export/export-sources";
 import { exportStream, type ExportSource } from "../../../src/server/services/export/export-stream";
 import { createUser, type TestUser } from "../../helpers/actors";
 import { resetDb, rowCounts } from "../../helpers/db";
@@ -98,6 +99,18 @@ describe("admin export", () => {
 });
 
 describe("export stream", () => {
+  it("walks messages across pages without skipping or repeating rows that share a timestamp", async () => {
+    const user = await createUser();
+    const device = await seedDevice(user.id);
+    const same = new Date(Date.UTC(2026, 10, 20, 3, 0, 0, 250));
+    await seedMessages(device, Array.from({ length: 7 }, (_, i) => ({ chatJid: jidOf(`6281200000${i}`), at: i < 5 ? same : new Date(Date.UTC(2026, 10, 21, i)), content: `m${i}` })));
+    const text = await new Response(exportStream(messagesSource({ deviceRowId: device.id }), "csv", { pageSize: 2 })).text();
+    const rows = parseCsv(text.replace(/^\uFEFF/, ""));
+    const expected = await db().message.findMany({ where: { deviceId: device.id }, orderBy: [{ timestamp: "desc" }, { id: "desc" }] });
+    expect(rows.map((r) => [Number(r.id), r.timestamp, r.content])).toEqual(expected.map((m) => [m.id, m.timestamp.toISOString(), m.content]));
+  });
+
+
   it("reads a page only when the reader asks for more (backpressure) and stops when cancelled", async () => {
     let pages = 0;
     const source: ExportSource<{ id: number }, number> = {
@@ -108,7 +121,7 @@ describe("export stream", () => {
         const start = after ?? 0;
         return { rows: Array.from({ length: size }, (_, i) => ({ id: start + i + 1 })), next: start + size };
       },
-      toRecord: (row) => ({ id: row.id }),
+      toCells: (row) => [row.id],
     };
     const reader = exportStream(source, "csv", { pageSize: 100 }).getReader();
     await reader.read();

@@ -77,3 +77,16 @@ export function adminMessagesQuery(filter: AdminMessageFilter, after: Keyset | u
      ORDER BY m.\`timestamp\` DESC, m.id DESC
      LIMIT ${take}`;
 }
+
+/**
+ * The export's page: the list's filter, order and index, but Message columns only (device and owner ids, not names).
+ * At a million rows the two joins cost MariaDB more than the rows themselves; the export resolves the few names once.
+ */
+export function adminMessagesExportQuery(filter: AdminMessageFilter, after: Keyset | undefined, take: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT m.id, m.\`timestamp\`, m.direction, m.status, m.type, m.chatJid, m.fromJid, m.toJid, m.content, m.error, m.deviceId, m.ownerId
+      FROM Message m FORCE INDEX (${indexFor(filter)})
+     WHERE ${whereOf(filter, after)}
+     ORDER BY m.\`timestamp\` DESC, m.id DESC
+     LIMIT ${take}`;
+}

@@ -1,8 +1,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { DeviceStatus } from "@/generated/prisma/enums";
 import { db } from "../../db";
+import { bulkReadParam, bulkReadPool, storedDateToIso } from "../../db/bulk-read-pool";
 import { adminContactWhere, type AdminContactFilter } from "../admin/admin-contacts";
-import { adminMessagesCountQuery, adminMessagesQuery, type AdminMessageFilter, type AdminMessageRow } from "../admin/admin-messages-query";
+import { adminMessagesCountQuery, adminMessagesExportQuery, type AdminMessageFilter } from "../admin/admin-messages-query";
 import { auditLogsCountQuery, auditLogsQuery, toAuditRow, type AuditFilter, type AuditRow } from "../admin/audit-logs";
 import type { Keyset } from "../chat/cursor";
 import { userFilterWhere, type UserListFilter } from "../users/list-users";
@@ -18,7 +19,7 @@ export function usersSource(filter: UserListFilter): ExportSource<Prisma.UserGet
     columns: ["id", "username", "email", "fullName", "role", "isActive", "lastLogin", "maxDevices", "dailyMessageLimit", "devices", "createdAt"],
     page: async (after, size) =>
       byId(await db().user.findMany({ where: { AND: [userFilterWhere(filter), after ? { id: { gt: after } } : {}] }, select: userExportSelect, orderBy: { id: "asc" }, take: size }), size),
-    toRecord: ({ _count, ...u }) => ({ ...u, devices: _count.devices }),
+    toCells: (u) => [u.id, u.username, u.email, u.fullName, u.role, u.isActive, u.lastLogin, u.maxDevices, u.dailyMessageLimit, u._count.devices, u.createdAt],
     count: () => db().user.count({ where: userFilterWhere(filter) }),
   };
 }
@@ -65,21 +66,66 @@ export function devicesSource(filter: DeviceExportFilter): ExportSource<Prisma.D
     columns: ["deviceId", "deviceName", "owner", "phoneNumber", "status", "lastSeen", "lastError", "createdAt"],
     page: async (after, size) =>
       byId(await db().device.findMany({ where: { AND: [where, after ? { id: { gt: after } } : {}] }, select: deviceExportSelect, orderBy: { id: "asc" }, take: size }), size),
-    toRecord: ({ owner, id: _id, ...d }) => ({ ...d, owner: owner.username }),
+    toCells: (d) => [d.deviceId, d.deviceName, d.owner.username, d.phoneNumber, d.status, d.lastSeen, d.lastError, d.createdAt],
     count: () => db().device.count({ where }),
   };
 }
 
-/** Messages newest first, in the list's own order and index (admin-messages-query.ts). */
-export function messagesSource(filter: AdminMessageFilter): ExportSource<AdminMessageRow, Keyset> {
+/** A message row as the driver returns it with rowsAsArray, in adminMessagesExportQuery's select order. */
+type MessageExportRow = [
+  id: number,
+  timestamp: string,
+  direction: string,
+  status: string,
+  type: string,
+  chatJid: string,
+  fromJid: string,
+  toJid: string,
+  content: string | null,
+  error: string | null,
+  deviceRowId: number,
+  ownerId: number,
+];
+
+/** Device and owner names by id, loaded once per id for the whole export (a handful of rows against a million). */
+function namesCache() {
+  const devices = new Map<number, { deviceId: string; deviceName: string }>();
+  const owners = new Map<number, string>();
+  return {
+    async load(rows: MessageExportRow[]): Promise<void> {
+      const deviceIds = [...new Set(rows.map((r) => r[10]).filter((id) => !devices.has(id)))];
+      const ownerIds = [...new Set(rows.map((r) => r[11]).filter((id) => !owners.has(id)))];
+      if (deviceIds.length > 0) {
+        for (const d of await db().device.findMany({ where: { id: { in: deviceIds } }, select: { id: true, deviceId: true, deviceName: true } })) devices.set(d.id, d);
+      }
+      if (ownerIds.length > 0) {
+        for (const u of await db().user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, username: true } })) owners.set(u.id, u.username);
+      }
+    },
+    device: (id: number) => devices.get(id)!,
+    owner: (id: number) => owners.get(id)!,
+  };
+}
+
+/**
+ * Messages newest first, in the list's own order and index (admin-messages-query.ts), read through the driver as
+ * arrays without joins: at a million rows Prisma's row mapping and the joins, not the scan, were the export's cost.
+ */
+export function messagesSource(filter: AdminMessageFilter): ExportSource<MessageExportRow, Keyset> {
+  const names = namesCache();
   return {
     columns: ["id", "timestamp", "deviceId", "deviceName", "owner", "direction", "status", "type", "chatJid", "fromJid", "toJid", "content", "error"],
     page: async (after, size) => {
-      const rows = await db().$queryRaw<AdminMessageRow[]>(adminMessagesQuery(filter, after, size));
+      const query = adminMessagesExportQuery(filter, after, size);
+      const rows = await bulkReadPool().query<MessageExportRow[]>({ sql: query.sql, rowsAsArray: true }, query.values.map(bulkReadParam));
+      await names.load(rows);
       const last = rows[rows.length - 1];
-      return { rows, next: rows.length === size && last ? { at: last.timestamp, id: last.id } : undefined };
+      return { rows, next: rows.length === size && last ? { at: new Date(storedDateToIso(last[1])), id: last[0] } : undefined };
     },
-    toRecord: ({ ownerId: _ownerId, ...m }) => m,
+    toCells: (m) => {
+      const device = names.device(m[10]);
+      return [m[0], storedDateToIso(m[1]), device.deviceId, device.deviceName, names.owner(m[11]), m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9]];
+    },
     count: async () => Number((await db().$queryRaw<Array<{ n: bigint | number }>>(adminMessagesCountQuery(filter)))[0]?.n ?? 0),
   };
 }
@@ -92,7 +138,7 @@ export function auditLogsSource(filter: AuditFilter): ExportSource<AuditRow, num
       return { rows, next: rows.length === size ? rows[rows.length - 1]!.id : undefined };
     },
     count: async () => Number((await db().$queryRaw<Array<{ n: bigint | number }>>(auditLogsCountQuery(filter)))[0]?.n ?? 0),
-    toRecord: (a) => ({ id: a.id, createdAt: a.createdAt, actor: a.actor, action: a.action, targetType: a.targetType, targetId: a.targetId, ip: a.ip, details: a.details === null ? null : JSON.stringify(a.details) }),
+    toCells: (a) => [a.id, a.createdAt, a.actor, a.action, a.targetType, a.targetId, a.ip, a.details === null ? null : JSON.stringify(a.details)],
   };
 }
 
@@ -112,6 +158,6 @@ export function contactsSource(filter: AdminContactFilter): ExportSource<Prisma.
     page: async (after, size) =>
       byId(await db().contact.findMany({ where: { AND: [adminContactWhere(filter), after ? { id: { gt: after } } : {}] }, select: contactExportSelect, orderBy: { id: "asc" }, take: size }), size),
     count: () => db().contact.count({ where: adminContactWhere(filter) }),
-    toRecord: (c) => ({ id: c.id, owner: c.owner.username, name: c.name, phone: c.phone, tags: c.tags.map((t) => t.tag.name).join(";"), notes: c.notes, createdAt: c.createdAt }),
+    toCells: (c) => [c.id, c.owner.username, c.name, c.phone, c.tags.map((t) => t.tag.name).join(";"), c.notes, c.createdAt],
   };
 }

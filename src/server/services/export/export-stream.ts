@@ -1,34 +1,44 @@
 import { stringify } from "csv-stringify/sync";
-import { escapeFormula } from "@/lib/csv/formula";
+import { csvRow } from "@/lib/csv/csv-row";
 
 export type ExportFormat = "csv" | "json";
 export type ExportValue = string | number | boolean | null | Date;
-export type ExportRecord = Record<string, ExportValue>;
 
 export interface ExportSource<Row, Cursor> {
   columns: readonly string[];
   /** One page after `cursor` (undefined = the start), and the cursor of its last row. */
   page(cursor: Cursor | undefined, size: number): Promise<{ rows: Row[]; next: Cursor | undefined }>;
-  toRecord(row: Row): ExportRecord;
+  /** The row's values in `columns` order (an array, not a record: no per-row object at a million rows). */
+  toCells(row: Row): ExportValue[];
   /** How many rows the export will have (for the download's progress bar). */
   count(): Promise<number>;
 }
 
-function csvCell(value: ExportValue): string | number | boolean {
-  if (value === null) return "";
-  if (value instanceof Date) return value.toISOString();
-  // Every text cell: a name, a message or a phone number could start with = + - @ and run as a formula.
-  return typeof value === "string" ? escapeFormula(value) : value;
+function csvLines<Row>(source: ExportSource<Row, unknown>, rows: Row[]): string {
+  let out = "";
+  for (const row of rows) out += csvRow(source.toCells(row));
+  return out;
 }
 
-function jsonValue(value: ExportValue): string | number | boolean | null {
-  return value instanceof Date ? value.toISOString() : value;
+/** One JSON object per row, keys in column order; the keys' JSON text is built once per export. */
+function jsonLines<Row>(source: ExportSource<Row, unknown>, keys: string[], rows: Row[], first: boolean): string {
+  let out = "";
+  for (let r = 0; r < rows.length; r++) {
+    const cells = source.toCells(rows[r]!);
+    out += first && r === 0 ? "\n" : ",\n";
+    for (let c = 0; c < keys.length; c++) {
+      const value = cells[c] ?? null;
+      out += keys[c] + JSON.stringify(value instanceof Date ? value.toISOString() : value);
+    }
+    out += "}";
+  }
+  return out;
 }
 
 /**
  * Streams a source as CSV (UTF-8 BOM, header, formula-safe cells) or JSON (an array, one row per line). A page is
  * read only when the consumer pulls (highWaterMark 0): a slow download slows the queries instead of filling memory,
- * and a cancelled download stops them. `onRows` reports progress (rows written so far).
+ * and a cancelled download stops them. `onDone` reports the rows written.
  */
 export function exportStream<Row, Cursor>(
   source: ExportSource<Row, Cursor>,
@@ -37,6 +47,7 @@ export function exportStream<Row, Cursor>(
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const pageSize = opts.pageSize ?? 2_000;
+  const jsonKeys = source.columns.map((c, i) => `${i === 0 ? "{" : ","}${JSON.stringify(c)}:`);
   let cursor: Cursor | undefined;
   let written = 0;
   let started = false;
@@ -48,22 +59,7 @@ export function exportStream<Row, Cursor>(
         let chunk = started ? "" : header();
         started = true;
         if (rows.length > 0) {
-          if (format === "csv") {
-            chunk += stringify(
-              rows.map((row) => {
-                const record = source.toRecord(row);
-                return source.columns.map((c) => csvCell(record[c] ?? null));
-              }),
-            );
-          } else {
-            chunk += rows
-              .map((row, i) => {
-                const record = source.toRecord(row);
-                const plain = Object.fromEntries(source.columns.map((c) => [c, jsonValue(record[c] ?? null)]));
-                return `${written + i === 0 ? "\n" : ",\n"}${JSON.stringify(plain)}`;
-              })
-              .join("");
-          }
+          chunk += format === "csv" ? csvLines(source, rows) : jsonLines(source, jsonKeys, rows, written === 0);
           written += rows.length;
         }
         const done = next === undefined || rows.length < pageSize;
