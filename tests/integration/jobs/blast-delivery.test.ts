@@ -127,8 +127,8 @@ describe("[JOBS][BLAST] delivery", () => {
     expect(paused.data.error).toContain("5 messages in a row");
     const failedItems = (await itemsOf(job.id)).filter((i) => i.status === "failed");
     expect(failedItems.map((i) => i.recipient)).toEqual(absent.map((p) => `+${p}`));
-    // Refused before anything was stored: no message row, the reason on the item.
-    expect(failedItems.every((i) => i.error === `${i.recipient} is not on WhatsApp` && i.message === null)).toBe(true);
+    // The device's recipient check refused them before anything went out: each failed message and its item carry the reason.
+    expect(failedItems.map((i) => [i.error, i.message?.status])).toEqual(absent.map(() => ["This number is not on WhatsApp", "failed"]));
 
     // Users may not retry; the numbers join WhatsApp; the admin retries and resumes.
     await expect(me.job.retry({ id: job.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
