@@ -219,7 +219,11 @@ export class WaConnection {
     const sock = this.sock;
     const acks = this.acks;
     if (!sock || !acks || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
-    await this.recipients.ensure(jid);
+    await this.recipients.ensure(jid).catch((error: unknown) => {
+      // The row is stored already: a lookup cut off by the connection going away leaves it pending for the reconnect.
+      if (error instanceof DeviceNotConnectedError) throw new MessageNotAcknowledgedError(messageId, messageOf(error));
+      throw error;
+    });
     const accepted = acks.expect(messageId);
     accepted.catch(() => undefined); // awaited below; a failed write must not leave it unhandled
     try {

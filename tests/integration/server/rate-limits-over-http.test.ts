@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, type TestUser } from "../../helpers/actors";
+import { putSetting } from "../../../src/server/services/settings/app-settings";
 import { resetDb } from "../../helpers/db";
 import { AppClient, startApp, trpcError, type RunningApp } from "../../helpers/http-app";
 
@@ -16,6 +17,8 @@ const nextIp = () => `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 beforeAll(async () => {
   await resetDb();
   user = await createUser();
+  // Public sign-up is closed on a new install; open it so the sign-up limiter is what refuses.
+  await putSetting("signupOpen", true);
   app = await startApp(undefined, {
     TRUST_PROXY: "true",
     RATE_LIMIT_API_POINTS: String(API_POINTS),
