@@ -6,29 +6,12 @@
  * delivery receipt frame. Both phases: "paced" (next send after the previous delivery) and "burst" (N sends with
  * `concurrency` in flight). Uses its own database (switchboard_bench_send), recreated each run. Pacing is off.
  */
-import path from "node:path";
 import type { BinaryNode } from "baileys";
 
 const messages = Number(process.argv[2] ?? 300);
 const concurrency = Number(process.argv[3] ?? 20);
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "mysql://root@127.0.0.1:3306/switchboard_bench_send";
-Object.assign(process.env, {
-  DATABASE_URL,
-  NEXTAUTH_SECRET: "bench-secret-bench-secret-bench",
-  WA_AUTH_KEY: "2".repeat(64),
-  LOG_LEVEL: "silent",
-  WA_MODE: "sandbox",
-  RATE_LIMIT_API_POINTS: "10000000",
-});
-
-const mariadb = (await import("mariadb")).default;
-const { parseDatabaseUrl } = await import("../src/server/db/database-url");
-const { migrate } = await import("../src/server/db/migrate");
-const opts = parseDatabaseUrl(DATABASE_URL);
-const admin = await mariadb.createConnection({ host: opts.host, port: opts.port, user: opts.user, password: opts.password });
-await admin.query(`DROP DATABASE IF EXISTS \`${opts.database}\``);
-await admin.end();
-await migrate(DATABASE_URL, path.resolve(import.meta.dirname, "../prisma/migrations"));
+const { freshBenchDatabase } = await import("./support/bench-database");
+await freshBenchDatabase("mysql://root@127.0.0.1:3306/switchboard_bench_send");
 
 const { db } = await import("../src/server/db");
 const { eventBus } = await import("../src/server/events/bus");
