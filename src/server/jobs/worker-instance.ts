@@ -14,12 +14,17 @@ export class WorkerInstance {
 
   async register(now: Date): Promise<void> {
     await db().workerInstance.deleteMany({ where: { heartbeatAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } } });
-    await db().workerInstance.create({ data: { id: this.id, startedAt: now, heartbeatAt: now } });
+    await this.beat(now);
   }
 
+  /**
+   * One atomic statement: the heartbeat timer runs from start, so it can write the row before `register` does (a slow
+   * start under load), and Prisma's upsert on MySQL is a read then a write that two writers race on. A row deleted by
+   * an operator (or a long stall) is recreated rather than leaving claims ownerless.
+   */
   async beat(now: Date): Promise<void> {
-    // upsert: a row deleted by an operator (or a long stall) is recreated rather than leaving claims ownerless.
-    await db().workerInstance.upsert({ where: { id: this.id }, create: { id: this.id, startedAt: now, heartbeatAt: now }, update: { heartbeatAt: now } });
+    await db().$executeRaw`INSERT INTO \`WorkerInstance\` (\`id\`, \`startedAt\`, \`heartbeatAt\`) VALUES (${this.id}, ${now}, ${now})
+      ON DUPLICATE KEY UPDATE \`heartbeatAt\` = GREATEST(\`heartbeatAt\`, VALUES(\`heartbeatAt\`))`;
   }
 
   async unregister(): Promise<void> {
