@@ -49,7 +49,8 @@ export interface RuleFields {
 }
 
 /** Refuses what would never work as intended: an invalid regex (with the parser's reason) or a bad placeholder. */
-function checkRule(fields: Pick<RuleFields, "matchType" | "patterns" | "response">): void {
+function checkRule(fields: Pick<RuleFields, "matchType" | "patterns" | "response" | "mediaId">): void {
+  if (!fields.response.trim() && fields.mediaId === null) throw new AppError("INVALID_INPUT", "Write a reply or attach a file");
   if (fields.matchType === "regex") {
     for (const pattern of fields.patterns) {
       const check = compileSafeRegex(pattern);
