@@ -71,14 +71,25 @@ describe("[BOT] auto-replies through the sandbox", () => {
     const decision = await decisionFor(sari, "Berapa HARGA-nya kak?");
     expect(decision).toMatchObject({ outcome: "rule" });
     await sandbox.waitForInbox(sari, (m) => m.text === "Halo Sari, harga mulai 10rb (Toko Budi)");
-    const reply = await db().message.findUniqueOrThrow({ where: { id: decision.replyMessageId ?? -1 }, select: { origin: true, direction: true, chatJid: true } });
+    // The reply row is stored (and named on the decision's log row, in one transaction) before it goes out.
+    const { replyMessageId } = await db().botLog.findFirstOrThrow({ where: { decision: "rule" }, select: { replyMessageId: true } });
+    const reply = await db().message.findUniqueOrThrow({ where: { id: replyMessageId ?? -1 }, select: { origin: true, direction: true, chatJid: true } });
     expect(reply).toEqual({ origin: "bot", direction: "outgoing", chatJid: jidOf(sari) });
 
     const logs = await me.bot.logs({ deviceId: device.deviceId, outcome: "rule" });
-    expect(logs.items).toMatchObject([{ contactJid: jidOf(sari), ruleId: rule.id, ruleName: "Harga", replyMessageId: decision.replyMessageId }]);
+    expect(logs.items).toMatchObject([{ contactJid: jidOf(sari), ruleId: rule.id, ruleName: "Harga", replyMessageId }]);
     const stats = await me.bot.stats({ deviceId: device.deviceId, days: 1 });
     expect(stats.days.at(-1)).toMatchObject({ replies: 1 });
     expect(stats.byRule).toEqual([{ ruleId: rule.id, ruleName: "Harga", replies: 1 }]);
+  });
+
+  it("with a reply delay the bot shows typing first and still replies", async () => {
+    await me.bot.updateConfig({ deviceId: device.deviceId, enabled: true, businessHours: ALWAYS_OPEN, replyDelaySec: 1 });
+    await me.bot.rules.create({ deviceId: device.deviceId, name: "Ping", matchType: "exact", patterns: ["ping"], response: "pong {{time}}" });
+    const ira = contact("Ira");
+    expect(await decisionFor(ira, "ping")).toMatchObject({ outcome: "rule" });
+    const reply = await sandbox.waitForInbox(ira, (m) => m.text.startsWith("pong "));
+    expect(reply.text).toMatch(/^pong \d{2}:\d{2}$/);
   });
 
   it("out of hours: the out-of-hours message once per closed period; a first-time welcome otherwise", async () => {
@@ -104,6 +115,8 @@ describe("[BOT] auto-replies through the sandbox", () => {
     expect(await decisionFor(dewi, "mau bicara dengan manusia")).toMatchObject({ outcome: "handoff_started" });
     const started = await waitForEvent("bot.handoff", (d) => d.contactJid === jidOf(dewi) && d.status === "started", { since });
     expect(started.scope).toEqual({ ownerId: owner.id });
+    expect(await me.bot.handoffs.activeCounts()).toEqual([{ deviceId: device.deviceId, active: 1 }]);
+    expect(await (await callerFor(await createUser())).bot.handoffs.activeCounts()).toEqual([]);
     const active = await me.bot.handoffs.forChat({ deviceId: device.deviceId, chatJid: jidOf(dewi) });
     expect(active).toMatchObject({ id: started.data.handoffId, status: "active", contactName: "Dewi" });
 

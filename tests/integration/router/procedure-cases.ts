@@ -196,6 +196,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     missing: () => ({ deviceId: MISSING_DEVICE, chatJid: CHAT_JID }),
     limits: { chatJid: 128 },
   },
+  "bot.handoffs.activeCounts": { access: "user", input: () => undefined },
   "bot.handoffs.resume": { access: "user", input: (w) => ({ handoffId: w.handoffId }), missing: () => ({ handoffId: MISSING_ID }) },
   "bot.logs": {
     access: "user",
