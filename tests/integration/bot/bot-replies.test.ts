@@ -7,6 +7,8 @@ import { endExpiredHandoffs } from "../../../src/server/services/bot/handoffs";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
 import { callerFor, createUser, type Caller, type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
+import { makePng, sha256 } from "../../helpers/media-files";
+import { uploadedMediaId } from "../../helpers/media-upload";
 import { pairByQr, startTestManager, startTestSandbox, stopTestManager, uniquePhone, waitForEvent, waitForStatus } from "../../helpers/whatsapp";
 
 let sandbox: StartedSandbox;
@@ -81,6 +83,23 @@ describe("[BOT] auto-replies through the sandbox", () => {
     const stats = await me.bot.stats({ deviceId: device.deviceId, days: 1 });
     expect(stats.days.at(-1)).toMatchObject({ replies: 1 });
     expect(stats.byRule).toEqual([{ ruleId: rule.id, ruleName: "Harga", replies: 1 }]);
+  });
+
+  it("a rule's file goes out with its reply as the caption; another user's file is refused at save", async () => {
+    await me.bot.updateConfig({ deviceId: device.deviceId, enabled: true, businessHours: ALWAYS_OPEN });
+    const png = makePng(30, 20);
+    const mediaId = await uploadedMediaId(owner, png, "katalog.png");
+    const strangersFile = await uploadedMediaId(await createUser(), makePng(10, 10), "x.png");
+    await expect(
+      me.bot.rules.create({ deviceId: device.deviceId, name: "Katalog", matchType: "keyword", patterns: ["katalog"], response: "x", mediaId: strangersFile }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(me.bot.rules.create({ deviceId: device.deviceId, name: "Empty", matchType: "keyword", patterns: ["x"], response: "  " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const rule = await me.bot.rules.create({ deviceId: device.deviceId, name: "Katalog", matchType: "keyword", patterns: ["katalog"], response: "Katalog untuk {{name}}", mediaId });
+    expect(rule.mediaId).toBe(mediaId);
+    const joko = contact("Joko");
+    expect(await decisionFor(joko, "minta katalog")).toMatchObject({ outcome: "rule" });
+    const received = await sandbox.waitForInbox(joko, (m) => m.media !== undefined);
+    expect(received.media).toMatchObject({ kind: "image", sha256: sha256(png), caption: "Katalog untuk Joko" });
   });
 
   it("with a reply delay the bot shows typing first and still replies", async () => {
