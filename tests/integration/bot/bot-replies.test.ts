@@ -209,7 +209,8 @@ describe("[BOT] auto-replies through the sandbox", () => {
     expect(await decisionFor(gita, `${"a".repeat(20_000)}!`)).toMatchObject({ outcome: "no_match" });
     expect(await decisionFor(gita, `${"x".repeat(20_000)}`)).toMatchObject({ outcome: "no_match" });
     delay.disable();
-    expect(delay.max / 1e6).toBeLessThan(2000);
+    // Generous for a loaded machine: a backtracking engine would not finish these inputs at all.
+    expect(delay.max / 1e6).toBeLessThan(10_000);
     expect(await decisionFor(gita, "ping")).toMatchObject({ outcome: "rule" });
     await sandbox.waitForInbox(gita, (m) => m.text === "pong");
     expect(sandbox.inbox(gita).map((m) => m.text)).toEqual(["pong"]);
