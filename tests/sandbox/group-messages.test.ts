@@ -124,6 +124,28 @@ describe('sandbox groups: sender-key messages', () => {
     expect(h.sandbox.groupMessages(DEWI).map(m => m.id)).toEqual([welcome]);
   });
 
+  it('carries group messages between two linked Baileys devices, with receipts forwarded to the sender', async () => {
+    h = await startHarness();
+    const shop = await h.pairedClient(SHOP, 'Shop');
+    const budiDevice = await h.pairedClient(BUDI, 'Budi');
+    const group = await shop.socket.groupCreate('Dua perangkat', [pn(BUDI), pn(CITRA)]);
+    const budiLid = h.sandbox.account(BUDI)!.lidJid;
+    const delivered = receiptUpdate(shop, u => u.receipt.userJid === budiLid);
+
+    const id = await sendToGroup(shop, group.id, 'ke perangkat Budi');
+    const atBudi = await budiDevice.waitForMessage(m => m.key.id === id);
+    expect(textOf(atBudi)).toBe('ke perangkat Budi');
+    // Baileys names the sender by its user LID (the device is dropped).
+    expect(atBudi.key).toMatchObject({ remoteJid: group.id, participant: h.sandbox.account(SHOP)!.lidJid, participantAlt: pn(SHOP) });
+    expect(await delivered).toMatchObject({ key: { id } });
+    // Budi's phone (device 0) is a member too and reads it.
+    expect(await h.sandbox.waitForGroupMessage(BUDI, m => m.id === id)).toMatchObject({ decrypted: true });
+
+    const reply = await sendToGroup(budiDevice, group.id, 'dibalas dari perangkat');
+    expect(textOf(await shop.waitForMessage(m => m.key.id === reply))).toBe('dibalas dari perangkat');
+    expect(await h.sandbox.waitForGroupMessage(CITRA, m => m.id === reply)).toMatchObject({ decrypted: true, from: BUDI });
+  });
+
   it('sends media to a group both ways, verified end to end', async () => {
     h = await startHarness();
     const shop = await h.pairedClient(SHOP, 'Shop');
