@@ -212,4 +212,31 @@ describe('sandbox groups: a removed member and the sender key (WA-PROTOCOL G2)',
     const atDewi = await h.sandbox.waitForGroupMessage(DEWI, m => m.id === after?.key.id);
     expect(atDewi).toMatchObject({ member: false, decrypted: true, text: 'rahasia sesudah Dewi keluar' });
   });
+
+  it('tells the fix apart: with a fresh sender key after the removal, the removed phone cannot decrypt while the others can', async () => {
+    h = await startHarness();
+    const shop = await h.pairedClient(SHOP, 'Shop');
+    const group = await shop.socket.groupCreate('Aman', [pn(BUDI), pn(CITRA), pn(DEWI)]);
+    const before = await shop.socket.sendMessage(group.id, { text: 'sebelum' });
+    await h.sandbox.waitForGroupMessage(DEWI, m => m.id === before?.key.id);
+
+    h.sandbox.listenToGroup(DEWI, group.id, true);
+    await shop.socket.groupParticipantsUpdate(group.id, [pn(DEWI)], 'remove');
+    // What the product does after a removal: forget the device's own sender key for the group and whom it was
+    // given to, so the next send starts a new chain and distributes it to the remaining members only.
+    const address = shop.socket.signalRepository.jidToSignalProtocolAddress(shop.socket.authState.creds.me!.lid!);
+    const dot = address.lastIndexOf('.');
+    const senderKeyName = `${group.id}::${address.slice(0, dot)}::${address.slice(dot + 1)}`;
+    await shop.auth.keys.set({ 'sender-key': { [senderKeyName]: null }, 'sender-key-memory': { [group.id]: null } });
+    const after = await shop.socket.sendMessage(group.id, { text: 'rahasia sesudah Dewi keluar' });
+
+    expect(await h.sandbox.waitForGroupMessage(BUDI, m => m.id === after?.key.id)).toMatchObject({
+      decrypted: true,
+      // A new distribution came with it (a pkmsg still: Budi never answered the device one to one).
+      encryption: ['pkmsg', 'skmsg'],
+    });
+    expect(await h.sandbox.waitForGroupMessage(CITRA, m => m.id === after?.key.id)).toMatchObject({ decrypted: true });
+    const atDewi = await h.sandbox.waitForGroupMessage(DEWI, m => m.id === after?.key.id);
+    expect(atDewi).toMatchObject({ member: false, decrypted: false, text: '' });
+  });
 });
