@@ -14,7 +14,8 @@ export class WorkerInstance {
 
   async register(now: Date): Promise<void> {
     await db().workerInstance.deleteMany({ where: { heartbeatAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } } });
-    await db().workerInstance.create({ data: { id: this.id, startedAt: now, heartbeatAt: now } });
+    // upsert: on a slow start the heartbeat timer may have written the row first; a create would then fail forever.
+    await db().workerInstance.upsert({ where: { id: this.id }, create: { id: this.id, startedAt: now, heartbeatAt: now }, update: { heartbeatAt: now } });
   }
 
   async beat(now: Date): Promise<void> {
