@@ -72,6 +72,8 @@ async function makeWorld(): Promise<World> {
     pausedJobWithFailure(asOwner, deviceId),
     asOwner.optOut.add({ phone: `+62819${String(owner.id).padStart(8, "0")}` }),
   ]);
+  const webhook = await asOwner.webhook.create({ url: "http://127.0.0.1:9/hook", events: ["message.received"] });
+  const webhookDelivery = await asOwner.webhook.sendTest({ webhookId: webhook.endpoint.id });
   const [phoneA, phoneB] = [uniquePhone(), uniquePhone()];
   sandbox.createAccount({ phone: phoneA, name: "A" });
   sandbox.createAccount({ phone: phoneB, name: "B" });
@@ -88,6 +90,8 @@ async function makeWorld(): Promise<World> {
     mediaId,
     jobId,
     optOutId: optOut.id,
+    webhookId: webhook.endpoint.id,
+    webhookDeliveryId: webhookDelivery.id,
     phoneA,
     phoneB,
     pngBase64,

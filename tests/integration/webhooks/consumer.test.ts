@@ -30,7 +30,7 @@ const received = (deviceId: string, text: string) =>
 const progress = (jobId: number, deviceId: string, completed: number): JobProgress => ({
   jobId,
   deviceId,
-  status: "running",
+  status: "processing",
   pauseReason: null,
   error: null,
   total: 100,

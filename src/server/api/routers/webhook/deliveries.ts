@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BROKEN_TEXT_MESSAGE, isWellFormedText } from "@/lib/validation";
 import { listDeliveries, replayDelivery, sendTestEvent } from "../../../services/webhooks/deliveries";
 import { webhookProcedure } from "./webhook-procedure";
 import { ZDeliveryStatusSchema, ZWebhookDeliverySchema } from "./webhook-schema";
@@ -8,7 +9,7 @@ export const listWebhookDeliveriesRoute = webhookProcedure
   .input(
     z.object({
       status: ZDeliveryStatusSchema.optional(),
-      eventType: z.string().trim().max(40, "The event type must be at most 40 characters").optional(),
+      eventType: z.string().trim().max(40, "The event type must be at most 40 characters").refine(isWellFormedText, BROKEN_TEXT_MESSAGE).optional(),
       cursor: z.number().int().positive().max(2_147_483_647).optional(),
       limit: z.number().int().min(1, "Limit must be at least 1").max(100, "Limit must be at most 100").default(30),
     }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BROKEN_TEXT_MESSAGE, isWellFormedText } from "@/lib/validation";
 import { parseWebhookUrl } from "../../../services/webhooks/destination";
 import { WEBHOOK_EVENT_TYPES } from "../../../services/webhooks/webhook-events";
 
@@ -11,11 +12,16 @@ export const zWebhookUrl = z
   .trim()
   .min(1, "Enter the receiver's URL")
   .max(WEBHOOK_URL_MAX, `The URL must be at most ${WEBHOOK_URL_MAX} characters`)
+  .refine(isWellFormedText, BROKEN_TEXT_MESSAGE)
   .refine((value) => typeof parseWebhookUrl(value) !== "string", { error: "Enter an http:// or https:// URL without a user name or password" });
 export const zWebhookEvents = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, "Choose at least one event").max(WEBHOOK_EVENT_TYPES.length);
 /** Public device ids; null or empty = every device of the owner. */
-export const zWebhookDeviceIds = z.array(z.string().trim().min(1).max(100)).max(100, "At most 100 devices").nullable();
-export const zWebhookDescription = z.string().trim().max(WEBHOOK_DESCRIPTION_MAX, `The description must be at most ${WEBHOOK_DESCRIPTION_MAX} characters`);
+export const zWebhookDeviceIds = z.array(z.string().trim().min(1).max(100).refine(isWellFormedText, BROKEN_TEXT_MESSAGE)).max(100, "At most 100 devices").nullable();
+export const zWebhookDescription = z
+  .string()
+  .trim()
+  .max(WEBHOOK_DESCRIPTION_MAX, `The description must be at most ${WEBHOOK_DESCRIPTION_MAX} characters`)
+  .refine(isWellFormedText, BROKEN_TEXT_MESSAGE);
 
 export const ZWebhookEndpointSchema = z.object({
   id: z.number().int(),
