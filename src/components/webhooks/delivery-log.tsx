@@ -36,11 +36,11 @@ export function DeliveryLog({ webhookId }: { webhookId: number }) {
   const items = deliveries.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <div className="grid gap-3">
+    <div className="grid min-w-0 grid-cols-1 gap-3">
       <div className="flex items-center justify-between gap-2">
-        <h2 className="text-base font-semibold">{t("webhooks.deliveries")}</h2>
+        <h2 className="min-w-0 truncate text-base font-semibold">{t("webhooks.deliveries")}</h2>
         <Select value={status} onValueChange={(v) => setStatus(v as DeliveryStatus | "all")}>
-          <SelectTrigger className="w-44" aria-label={t("webhooks.status")}>
+          <SelectTrigger className="w-40 shrink-0" aria-label={t("webhooks.status")}>
             <SelectValue />
           </SelectTrigger>
           <SelectContent>
@@ -64,7 +64,7 @@ export function DeliveryLog({ webhookId }: { webhookId: number }) {
       ) : items.length === 0 ? (
         <EmptyState icon={Inbox} title={t("webhooks.noDeliveries")} description={t("webhooks.noDeliveriesBody")} />
       ) : (
-        <ul className="grid gap-2" data-testid="delivery-log">
+        <ul className="grid min-w-0 grid-cols-1 gap-2" data-testid="delivery-log">
           {items.map((delivery) => (
             <DeliveryRow key={delivery.id} webhookId={webhookId} delivery={delivery} />
           ))}
@@ -94,7 +94,7 @@ function DeliveryRow({ webhookId, delivery }: { webhookId: number; delivery: Del
     }),
   );
   return (
-    <li className="rounded-lg border bg-card p-3" data-testid="delivery-row" data-status={delivery.status}>
+    <li className="min-w-0 rounded-lg border bg-card p-3" data-testid="delivery-row" data-status={delivery.status}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <Badge tone={STATUS_TONE[delivery.status]} data-testid="delivery-status">
           {t(`webhooks.statuses.${delivery.status}`)}
@@ -119,7 +119,7 @@ function DeliveryRow({ webhookId, delivery }: { webhookId: number; delivery: Del
         <summary className="cursor-pointer text-muted-foreground">
           {t("webhooks.request")} / {t("webhooks.responseBody")}
         </summary>
-        <div className="mt-2 grid gap-2 lg:grid-cols-2">
+        <div className="mt-2 grid grid-cols-1 gap-2 lg:grid-cols-2">
           <pre className="max-h-48 overflow-auto rounded-md bg-muted p-2 font-mono break-all whitespace-pre-wrap">{delivery.requestExcerpt}</pre>
           <pre className="max-h-48 overflow-auto rounded-md bg-muted p-2 font-mono break-all whitespace-pre-wrap" data-testid="delivery-response">
             {delivery.responseExcerpt || t("webhooks.noResponse")}

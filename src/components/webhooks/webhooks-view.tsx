@@ -79,7 +79,7 @@ export function WebhooksView() {
   );
 
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 grid-cols-1 gap-6">
       <div className="flex justify-end">{newButton}</div>
       {webhooks.isPending ? (
         <div className="grid gap-2">
@@ -92,8 +92,8 @@ export function WebhooksView() {
       ) : items.length === 0 ? (
         <EmptyState icon={Webhook} title={t("webhooks.empty")} description={t("webhooks.emptyBody")} action={newButton} />
       ) : (
-        <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <section aria-label={t("webhooks.endpoints")} className="grid content-start gap-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <section aria-label={t("webhooks.endpoints")} className="grid min-w-0 grid-cols-1 content-start gap-2">
             {items.map((webhook) => (
               <Card
                 key={webhook.id}
@@ -153,7 +153,7 @@ export function WebhooksView() {
               </Card>
             ))}
           </section>
-          <section aria-label={t("webhooks.deliveries")}>{selected ? <DeliveryLog key={selected.id} webhookId={selected.id} /> : <p className="text-sm text-muted-foreground">{t("webhooks.select")}</p>}</section>
+          <section aria-label={t("webhooks.deliveries")} className="min-w-0">{selected ? <DeliveryLog key={selected.id} webhookId={selected.id} /> : <p className="text-sm text-muted-foreground">{t("webhooks.select")}</p>}</section>
         </div>
       )}
 
