@@ -47,6 +47,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // Specs sign in many times from one address; the limiter itself is covered by the integration tests.
       RATE_LIMIT_LOGIN_PER_IP: "1000",
+      // Webhook specs deliver to a receiver the test starts on loopback.
+      WEBHOOK_ALLOW_PRIVATE: "true",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

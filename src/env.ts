@@ -55,6 +55,12 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   RATE_LIMIT_LOGIN_WINDOW_SEC: z.coerce.number().int().positive().default(900),
+  // Outgoing webhooks: private/loopback/link-local receivers are refused unless allowed; slow receivers time out.
+  WEBHOOK_ALLOW_PRIVATE: bool,
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // Attempts per delivery and the first retry delay (doubling with jitter): 12 from 40 s span about a day.
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(12),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(40_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

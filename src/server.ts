@@ -29,6 +29,7 @@ const { genericErrorMessage, reportUnexpectedError } = await import("./server/un
 const { isAppError } = await import("./server/errors");
 const { createLiveSocketServer } = await import("./server/api/live-socket");
 const { statisticsConsumer } = await import("./server/services/statistics/statistics-consumer");
+const { webhookConsumer } = await import("./server/services/webhooks/webhook-consumer");
 
 const config = env();
 const log = logger();
@@ -44,6 +45,7 @@ eventBus();
 const stopMetrics = startMetrics();
 // Counts from the bus, so it listens before WhatsApp restores devices and messages start to arrive.
 const statistics = statisticsConsumer(log);
+const webhooks = webhookConsumer(log);
 const sandbox = config.WA_MODE === "sandbox" ? await ensureSandboxProcess(config.WA_SANDBOX_URL, rootDir, log) : null;
 await startWhatsApp();
 startJobRunner();
@@ -117,4 +119,4 @@ server.listen(config.PORT, config.HOST, () => {
   );
 });
 
-installShutdown({ server, log, sandbox, stoppers: [() => liveSocket.close(), stopMediaSweeper, stopHandoffSweeper, stopMetrics, () => void statistics.stop().catch((error: unknown) => log.error({ err: error }, "stopping the statistics consumer failed"))] });
+installShutdown({ server, log, sandbox, stoppers: [() => liveSocket.close(), stopMediaSweeper, stopHandoffSweeper, stopMetrics, () => void webhooks.stop().catch((error: unknown) => log.error({ err: error }, "stopping the webhook consumer failed")), () => void statistics.stop().catch((error: unknown) => log.error({ err: error }, "stopping the statistics consumer failed"))] });

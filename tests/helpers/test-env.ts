@@ -11,5 +11,7 @@ export function applyTestEnv(): void {
   process.env.LOG_LEVEL ??= "silent";
   process.env.WA_MODE ??= "sandbox";
   process.env.RATE_LIMIT_API_POINTS ??= "100000";
+  // Test receivers listen on loopback.
+  process.env.WEBHOOK_ALLOW_PRIVATE ??= "true";
   process.env.MEDIA_DIR ??= path.join(tmpdir(), `switchboard-test-media-${process.pid}`);
 }

@@ -58,6 +58,13 @@ const LABELS: Record<string, PlainMessageKey> = {
   "optOut.keywords": "activity.actions.optOut.keywords",
   "message.sendText": "activity.actions.message.sendText",
   "user.updateLimits": "activity.actions.user.updateLimits",
+  "webhook.create": "activity.actions.webhook.create",
+  "webhook.update": "activity.actions.webhook.update",
+  "webhook.delete": "activity.actions.webhook.delete",
+  "webhook.rotateSecret": "activity.actions.webhook.rotateSecret",
+  "webhook.revealSecret": "activity.actions.webhook.revealSecret",
+  "webhook.replay": "activity.actions.webhook.replay",
+  "webhook.test": "activity.actions.webhook.test",
 };
 
 /** A sentence for a recorded action; an action added later without a label reads "Another action", never its raw key. */

@@ -12,6 +12,7 @@ import { optOutRouter } from "./routers/opt-out/router";
 import { sandboxRouter } from "./routers/sandbox/router";
 import { statsRouter } from "./routers/stats/router";
 import { templateRouter } from "./routers/template/router";
+import { webhookRouter } from "./routers/webhook/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   sandbox: sandboxRouter,
   stats: statsRouter,
   template: templateRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

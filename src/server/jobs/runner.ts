@@ -4,11 +4,13 @@ import { eventBus } from "../events/bus";
 import { logger } from "../logger";
 import { findConnectionManager } from "../whatsapp/registry";
 import { onNudge } from "./nudge";
-import type { ClaimedWork, RunnerDevice, Sweeper, WorkOutcome, WorkSource } from "./work-source";
+import type { ClaimedWork, DevicelessWork, DevicelessWorkSource, RunnerDevice, Sweeper, WorkOutcome, WorkSource } from "./work-source";
 import { WorkerInstance } from "./worker-instance";
 
 export interface WorkRunnerOptions {
   sources: WorkSource[];
+  /** Work that needs no device (webhook deliveries): claimed on every pass, beside the device lanes. */
+  devicelessSources?: DevicelessWorkSource[];
   /** Poll interval: work created by another process (or due by the clock) is found within this. Default 1 s. */
   pollMs?: number;
   /** A claim older than this, not renewed, belongs to a dead process and is taken over. Default 60 s. */
@@ -56,6 +58,9 @@ function connectedOwnedDevices(): string[] {
 export class WorkRunner {
   private readonly lanes = new Map<string, Lane>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Deviceless items running, per source name (they do not take device slots). */
+  private readonly devicelessRunning = new Map<string, number>();
+  private readonly devicelessInFlight = new Set<Promise<void>>();
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly maxConcurrent: number;
@@ -95,6 +100,10 @@ export class WorkRunner {
     return this.opts.sources;
   }
 
+  get devicelessSources(): readonly DevicelessWorkSource[] {
+    return this.opts.devicelessSources ?? [];
+  }
+
   start(): void {
     this.heartbeatTimer = setInterval(() => {
       this.instance.beat(new Date()).catch((error: unknown) => this.log.error({ err: error }, "work runner heartbeat failed"));
@@ -117,7 +126,7 @@ export class WorkRunner {
     this.unsubscribeNudge?.();
     this.abort.abort();
     await this.ticking;
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.inFlight, ...this.devicelessInFlight]);
     clearInterval(this.heartbeatTimer);
     await this.instance.unregister().catch((error: unknown) => this.log.error({ err: error }, "could not unregister the work runner instance"));
   }
@@ -191,6 +200,7 @@ export class WorkRunner {
         this.log.error({ err: error, source: source.name }, "maintenance failed");
       }
     }
+    await this.claimDeviceless(now, staleBefore, liveAfter);
     let slots = this.maxConcurrent - this.inFlight.size;
     if (slots <= 0) return;
     const free = this.readyDevices().filter((deviceId) => {
@@ -222,6 +232,40 @@ export class WorkRunner {
         this.log.error({ err: error, source: sweeper.name }, "sweep failed");
       }
     }
+  }
+
+  private async claimDeviceless(now: Date, staleBefore: Date, liveAfter: Date): Promise<void> {
+    for (const source of this.opts.devicelessSources ?? []) {
+      const limit = source.concurrency - (this.devicelessRunning.get(source.name) ?? 0);
+      if (limit <= 0 || this.stopping) continue;
+      try {
+        const claimed = await source.claim({ limit, now, staleBefore, instanceId: this.instance.id, liveAfter });
+        for (const work of claimed) this.executeDeviceless(source, work);
+      } catch (error) {
+        this.log.error({ err: error, source: source.name }, "claiming work failed");
+      }
+    }
+  }
+
+  private executeDeviceless(source: DevicelessWorkSource, work: DevicelessWork): void {
+    this.devicelessRunning.set(source.name, (this.devicelessRunning.get(source.name) ?? 0) + 1);
+    const heartbeat = setInterval(() => {
+      source.renew(work, new Date()).catch((error: unknown) => this.log.error({ err: error, source: source.name, id: work.id }, "could not renew claim"));
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    const task = (async () => {
+      try {
+        await source.run(work);
+      } catch (error) {
+        // The claim stays and expires after the lease (or at once if this process dies): the item is tried again.
+        this.log.error({ err: error, source: source.name, id: work.id }, "work item failed unexpectedly");
+      } finally {
+        clearInterval(heartbeat);
+        this.devicelessRunning.set(source.name, (this.devicelessRunning.get(source.name) ?? 1) - 1);
+      }
+      this.wake();
+    })();
+    this.devicelessInFlight.add(task);
+    void task.finally(() => this.devicelessInFlight.delete(task));
   }
 
   private lane(deviceId: string): Lane {

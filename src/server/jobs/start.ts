@@ -4,7 +4,8 @@ import { watchOutbox } from "./outbox-watch";
 import { WorkRunner, type WorkRunnerOptions } from "./runner";
 import { jobItemSource } from "./sources/job-items";
 import { scheduledMessageSource } from "./sources/scheduled-messages";
-import type { Sweeper, WorkSource } from "./work-source";
+import { webhookDeliverySource } from "./sources/webhook-deliveries";
+import type { DevicelessWorkSource, Sweeper, WorkSource } from "./work-source";
 
 function slot(): { current: WorkRunner | null; stopOutbox: (() => void) | null } {
   return globalSingleton("workRunner", () => ({ current: null as WorkRunner | null, stopOutbox: null as (() => void) | null }));
@@ -13,6 +14,11 @@ function slot(): { current: WorkRunner | null; stopOutbox: (() => void) | null }
 /** Every kind of durable work, in priority order: a scheduled message goes before the next bulk item of its device. */
 export function defaultWorkSources(): WorkSource[] {
   return [scheduledMessageSource(), jobItemSource()];
+}
+
+/** Work that needs no device: outgoing webhook deliveries. */
+export function defaultDevicelessSources(): DevicelessWorkSource[] {
+  return [webhookDeliverySource()];
 }
 
 /** Give-up passes for outgoing messages that are not runner work: direct sends WhatsApp never acknowledged. */
@@ -24,7 +30,7 @@ export function defaultSweepers(): Sweeper[] {
 export function startJobRunner(opts: Partial<WorkRunnerOptions> = {}): WorkRunner {
   const running = slot().current;
   if (running) return running;
-  const runner = new WorkRunner({ sources: defaultWorkSources(), sweepers: defaultSweepers(), ...opts });
+  const runner = new WorkRunner({ sources: defaultWorkSources(), devicelessSources: defaultDevicelessSources(), sweepers: defaultSweepers(), ...opts });
   slot().current = runner;
   slot().stopOutbox = watchOutbox({ log: opts.log });
   runner.start();
@@ -32,8 +38,9 @@ export function startJobRunner(opts: Partial<WorkRunnerOptions> = {}): WorkRunne
 }
 
 /** The running runner's sources (none when it is stopped), for /metrics. */
-export function runningWorkSources(): readonly WorkSource[] {
-  return slot().current?.sources ?? [];
+export function runningWorkSources(): ReadonlyArray<Pick<WorkSource, "name" | "backlog">> {
+  const runner = slot().current;
+  return runner ? [...runner.sources, ...runner.devicelessSources] : [];
 }
 
 /** Stops taking work and waits for the items in flight (before WhatsApp stops, so they can finish sending). */

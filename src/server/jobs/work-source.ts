@@ -66,6 +66,26 @@ export interface WorkSource {
   backlog?(now: Date): Promise<Backlog>;
 }
 
+/** One claimed item of work that needs no device. `claim` is its fencing token, as in ClaimedWork. */
+export interface DevicelessWork {
+  id: number;
+  claim: number;
+}
+
+/**
+ * Durable work that needs no WhatsApp device (outgoing webhooks): it runs beside the device lanes, up to its own
+ * `concurrency` at once per process, and is claimed with the same lease and instance rules.
+ */
+export interface DevicelessWorkSource {
+  readonly name: string;
+  readonly concurrency: number;
+  claim(request: Omit<ClaimRequest, "devices">): Promise<DevicelessWork[]>;
+  /** Records its own outcome; throwing leaves the claim to expire and the item to be retried. */
+  run(work: DevicelessWork): Promise<void>;
+  renew(work: DevicelessWork, now: Date): Promise<boolean>;
+  backlog?(now: Date): Promise<Backlog>;
+}
+
 export interface Backlog {
   depth: number;
   oldestDueAt: Date | null;

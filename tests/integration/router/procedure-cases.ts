@@ -43,6 +43,9 @@ export interface World {
   /** The owner's bot rule on the device, and an active hand-off of that device. */
   botRuleId: number;
   handoffId: number;
+  /** The owner's webhook endpoint (loopback URL, never delivered: no runner runs here) and one test delivery of it. */
+  webhookId: number;
+  webhookDeliveryId: number;
   /** Two sandbox phones of their own (ban/logout on one world's phones cannot disturb another's). */
   phoneA: string;
   phoneB: string;
@@ -390,6 +393,34 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     domainErrors: ["CONFLICT"],
     limits: { text: 4_096, groupId: 36 },
   },
+
+  "webhook.list": { access: "user", input: () => ({}) },
+  "webhook.create": {
+    access: "user",
+    input: () => ({ url: "http://127.0.0.1:9/hook", description: "CRM", events: ["message.received", "job.finished"] }),
+    limits: { description: 200 },
+  },
+  "webhook.update": {
+    access: "user",
+    input: (w) => ({ webhookId: w.webhookId, description: "Shop", events: ["device.status"], deviceIds: [w.deviceId], enabled: false }),
+    missing: (w) => ({ webhookId: MISSING_ID, description: "Shop", events: ["device.status"], deviceIds: [w.deviceId], enabled: false }),
+    limits: { description: 200 },
+  },
+  "webhook.delete": { access: "user", input: (w) => ({ webhookId: w.webhookId }), missing: () => ({ webhookId: MISSING_ID }) },
+  "webhook.rotateSecret": { access: "user", input: (w) => ({ webhookId: w.webhookId }), missing: () => ({ webhookId: MISSING_ID }) },
+  "webhook.revealSecret": { access: "user", input: (w) => ({ webhookId: w.webhookId }), missing: () => ({ webhookId: MISSING_ID }), ownOnly: true },
+  "webhook.deliveries": {
+    access: "user",
+    input: (w) => ({ webhookId: w.webhookId, status: "pending", eventType: "webhook.test", limit: 10 }),
+    missing: () => ({ webhookId: MISSING_ID, status: "pending", eventType: "webhook.test", limit: 10 }),
+    limits: { eventType: 40 },
+  },
+  "webhook.replay": {
+    access: "user",
+    input: (w) => ({ webhookId: w.webhookId, deliveryId: w.webhookDeliveryId }),
+    missing: (w) => ({ webhookId: MISSING_ID, deliveryId: w.webhookDeliveryId }),
+  },
+  "webhook.sendTest": { access: "user", input: (w) => ({ webhookId: w.webhookId }), missing: () => ({ webhookId: MISSING_ID }) },
 
   "template.list": { access: "user", input: () => ({}) },
   "template.get": { access: "user", input: (w) => ({ templateId: w.templateId }), missing: () => ({ templateId: MISSING_ID }) },

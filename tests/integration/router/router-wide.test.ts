@@ -83,6 +83,8 @@ async function makeWorld(): Promise<World> {
     data: { deviceId: device.id, contactJid: CHAT_JID_OF_HANDOFF, activeJid: CHAT_JID_OF_HANDOFF, reason: "keyword", expiresAt: new Date(Date.now() + 3600_000) },
     select: { id: true },
   });
+  const webhook = await asOwner.webhook.create({ url: "http://127.0.0.1:9/hook", events: ["message.received"] });
+  const webhookDelivery = await asOwner.webhook.sendTest({ webhookId: webhook.endpoint.id });
   const [phoneA, phoneB] = [uniquePhone(), uniquePhone()];
   sandbox.createAccount({ phone: phoneA, name: "A" });
   sandbox.createAccount({ phone: phoneB, name: "B" });
@@ -101,6 +103,8 @@ async function makeWorld(): Promise<World> {
     optOutId: optOut.id,
     botRuleId: rule.id,
     handoffId: handoff.id,
+    webhookId: webhook.endpoint.id,
+    webhookDeliveryId: webhookDelivery.id,
     phoneA,
     phoneB,
     pngBase64,

@@ -7,7 +7,7 @@ export interface OwnedChange extends ServiceCall {
   /** Owner of the changed contact, tag or template. */
   ownerId: number;
   action: string;
-  targetType: "contact" | "tag" | "template";
+  targetType: "contact" | "tag" | "template" | "webhook";
   targetId?: string | number;
   details?: Prisma.JsonObject;
 }

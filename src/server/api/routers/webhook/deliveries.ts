@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { BROKEN_TEXT_MESSAGE, isWellFormedText } from "@/lib/validation";
+import { listDeliveries, replayDelivery, sendTestEvent } from "../../../services/webhooks/deliveries";
+import { webhookProcedure } from "./webhook-procedure";
+import { ZDeliveryStatusSchema, ZWebhookDeliverySchema } from "./webhook-schema";
+
+/** The endpoint's delivery log, newest first. */
+export const listWebhookDeliveriesRoute = webhookProcedure
+  .input(
+    z.object({
+      status: ZDeliveryStatusSchema.optional(),
+      eventType: z.string().trim().max(40, "The event type must be at most 40 characters").refine(isWellFormedText, BROKEN_TEXT_MESSAGE).optional(),
+      cursor: z.number().int().positive().max(2_147_483_647).optional(),
+      limit: z.number().int().min(1, "Limit must be at least 1").max(100, "Limit must be at most 100").default(30),
+    }),
+  )
+  .output(z.object({ items: z.array(ZWebhookDeliverySchema), nextCursor: z.number().int().nullable() }))
+  .query(({ ctx, input }) =>
+    listDeliveries({ endpointId: ctx.endpoint.id, status: input.status, eventType: input.eventType || undefined, cursor: input.cursor, limit: input.limit }),
+  );
+
+/** Sends the delivery's event again (same event id and body) as a new delivery. */
+export const replayWebhookDeliveryRoute = webhookProcedure
+  .input(z.object({ deliveryId: z.number().int().positive().max(2_147_483_647) }))
+  .output(ZWebhookDeliverySchema)
+  .mutation(async ({ ctx, input }) => {
+    ctx.log.info({ actorId: ctx.actor.id, webhookId: ctx.endpoint.id, deliveryId: input.deliveryId }, "webhook.replay");
+    return replayDelivery({ actor: ctx.actor, meta: ctx.meta, endpoint: ctx.endpoint, deliveryId: input.deliveryId });
+  });
+
+export const sendWebhookTestRoute = webhookProcedure.output(ZWebhookDeliverySchema).mutation(async ({ ctx }) => {
+  ctx.log.info({ actorId: ctx.actor.id, webhookId: ctx.endpoint.id }, "webhook.test");
+  return sendTestEvent({ actor: ctx.actor, meta: ctx.meta, endpoint: ctx.endpoint });
+});
