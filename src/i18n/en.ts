@@ -557,6 +557,13 @@ export const en = {
     deleted: "Contact deleted.",
     deleteTitle: "Delete {name}?",
     deleteBody: "The contact and its tags are removed. Messages and chats with this number are kept.",
+    optedOut: "Opted out",
+    optedOutVia: "{when} via {device}",
+    optedOutByHand: "{when}, added by hand",
+    removeOptOut: "Remove opt-out",
+    removeOptOutTitle: "Remove the opt-out of {name}?",
+    removeOptOutBody: "This number asked to get no more chat blasts. Remove the opt-out only if they asked to get them again.",
+    optOutRemoved: "Opt-out removed: {name} gets chat blasts again.",
     device: "Device",
     devicePlaceholder: "Choose a device",
     tabs: {

@@ -559,6 +559,13 @@ export const id: Messages = {
     deleted: "Kontak dihapus.",
     deleteTitle: "Hapus {name}?",
     deleteBody: "Kontak dan tag-nya dihapus. Pesan dan obrolan dengan nomor ini tetap disimpan.",
+    optedOut: "Berhenti berlangganan",
+    optedOutVia: "{when} lewat {device}",
+    optedOutByHand: "{when}, ditambahkan manual",
+    removeOptOut: "Hapus status berhenti",
+    removeOptOutTitle: "Hapus status berhenti berlangganan {name}?",
+    removeOptOutBody: "Nomor ini meminta tidak dikirimi chat blast lagi. Hapus hanya jika mereka meminta untuk menerimanya lagi.",
+    optOutRemoved: "Status berhenti dihapus: {name} akan menerima chat blast lagi.",
     device: "Perangkat",
     devicePlaceholder: "Pilih perangkat",
     tabs: {

@@ -88,6 +88,10 @@ export function jobItemSource(policy: Partial<JobDeliveryPolicy> = {}): WorkSour
 
     run: (work) => deliverJobItem(work, policy),
 
+    async release(work) {
+      await db().jobItem.updateMany({ where: { id: work.id, status: "pending", attempts: work.claim }, data: { claimedAt: null } });
+    },
+
     async renew(work, now) {
       const { count } = await db().jobItem.updateMany({ where: { id: work.id, status: "pending", attempts: work.claim }, data: { claimedAt: now } });
       return count === 1;
