@@ -9,7 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { fieldDescribedBy, FormError, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useT } from "@/i18n/provider";
+import { useFormat, useT } from "@/i18n/provider";
 import type { PlainMessageKey } from "@/i18n/types";
 import { useTRPC } from "@/trpc/react";
 
@@ -49,13 +49,14 @@ export function SendCapsSetting() {
 
 function CapsForm({ saved }: { saved: CapValues }) {
   const t = useT();
+  const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<CapKey, string>>(() => {
     const entries = FIELDS.map((f) => [f.key, String(saved[f.key])] as const);
     return Object.fromEntries(entries) as Record<CapKey, string>;
   });
-  const [invalid, setInvalid] = useState<CapKey[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<CapKey, string>>>({});
   const update = useMutation(
     trpc.admin.settings.update.mutationOptions({
       onSuccess: (data) => {
@@ -66,20 +67,26 @@ function CapsForm({ saved }: { saved: CapValues }) {
   );
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const bad = FIELDS.filter((f) => !/^\d+$/.test(values[f.key].trim()) || Number(values[f.key]) < 1).map((f) => f.key);
-    setInvalid(bad);
-    if (bad.length > 0) return;
+    const errors: Partial<Record<CapKey, string>> = {};
+    for (const f of FIELDS) if (!/^\d+$/.test(values[f.key].trim()) || Number(values[f.key]) < 1) errors[f.key] = t("device.capsInvalid");
     const changes = Object.fromEntries(FIELDS.map((f) => [f.key, Number(values[f.key].trim())])) as CapValues;
+    if (!errors.jobHourlyCapDefault && !errors.jobHourlyCapMax && changes.jobHourlyCapDefault > changes.jobHourlyCapMax) {
+      errors.jobHourlyCapDefault = t("adminOverview.capsDefaultAboveMax", { max: format.number(changes.jobHourlyCapMax) });
+    }
+    if (!errors.jobDailyCapDefault && !errors.jobDailyCapMax && changes.jobDailyCapDefault > changes.jobDailyCapMax) {
+      errors.jobDailyCapDefault = t("adminOverview.capsDefaultAboveMax", { max: format.number(changes.jobDailyCapMax) });
+    }
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
     update.mutate(changes);
   };
-  const invalidText = t("device.capsInvalid");
   return (
     <form className="grid gap-3" onSubmit={onSubmit} noValidate>
       <FormError message={update.error ? errorMessage(update.error, t) : null} />
       <div className="grid gap-3 sm:grid-cols-2">
         {FIELDS.map((field) => {
           const id = `caps-${field.key}`;
-          const error = invalid.includes(field.key) ? invalidText : null;
+          const error = fieldErrors[field.key] ?? null;
           return (
             <FormField key={field.key} id={id} label={t(field.label)} error={error}>
               <Input

@@ -77,7 +77,7 @@ function SendCapsForm({ caps: d }: { caps: TSendCapsResponse }) {
   const deviceId = d.deviceId;
   const [hourly, setHourly] = useState(d.hourlyCap === null ? "" : String(d.hourlyCap));
   const [daily, setDaily] = useState(d.dailyCap === null ? "" : String(d.dailyCap));
-  const [invalid, setInvalid] = useState<{ hourly: boolean; daily: boolean }>({ hourly: false, daily: false });
+  const [fieldErrors, setFieldErrors] = useState<{ hourly: string | null; daily: string | null }>({ hourly: null, daily: null });
   const save = useMutation(
     trpc.device.setSendCaps.mutationOptions({
       onSuccess: (data) => {
@@ -91,37 +91,39 @@ function SendCapsForm({ caps: d }: { caps: TSendCapsResponse }) {
     event.preventDefault();
     const hourlyCap = parseCap(hourly);
     const dailyCap = parseCap(daily);
-    setInvalid({ hourly: hourlyCap === undefined, daily: dailyCap === undefined });
-    if (hourlyCap === undefined || dailyCap === undefined) return;
+    const check = (cap: number | null | undefined, max: number) =>
+      cap === undefined ? t("device.capsInvalid") : cap !== null && cap > max ? t("device.capsAboveMax", { max: format.number(max) }) : null;
+    const next = { hourly: check(hourlyCap, d.maxima.hourly), daily: check(dailyCap, d.maxima.daily) };
+    setFieldErrors(next);
+    if (next.hourly || next.daily || hourlyCap === undefined || dailyCap === undefined) return;
     save.mutate({ deviceId, hourlyCap, dailyCap });
   };
   const hourlyHint = t("device.capsHint", { default: format.number(d.defaults.hourly), max: format.number(d.maxima.hourly) });
   const dailyHint = t("device.capsHint", { default: format.number(d.defaults.daily), max: format.number(d.maxima.daily) });
-  const invalidText = t("device.capsInvalid");
   return (
     <form className="grid gap-3" onSubmit={onSubmit} noValidate>
       <FormError message={save.error ? errorMessage(save.error, t) : null} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField id="caps-hourly" label={t("device.capsHourly")} error={invalid.hourly ? invalidText : null} hint={hourlyHint}>
+        <FormField id="caps-hourly" label={t("device.capsHourly")} error={fieldErrors.hourly} hint={hourlyHint}>
           <Input
             id="caps-hourly"
             inputMode="numeric"
             placeholder={String(d.defaults.hourly)}
             value={hourly}
             onChange={(e) => setHourly(e.target.value)}
-            aria-invalid={invalid.hourly}
-            aria-describedby={fieldDescribedBy("caps-hourly", invalid.hourly ? invalidText : null, hourlyHint)}
+            aria-invalid={Boolean(fieldErrors.hourly)}
+            aria-describedby={fieldDescribedBy("caps-hourly", fieldErrors.hourly, hourlyHint)}
           />
         </FormField>
-        <FormField id="caps-daily" label={t("device.capsDaily")} error={invalid.daily ? invalidText : null} hint={dailyHint}>
+        <FormField id="caps-daily" label={t("device.capsDaily")} error={fieldErrors.daily} hint={dailyHint}>
           <Input
             id="caps-daily"
             inputMode="numeric"
             placeholder={String(d.defaults.daily)}
             value={daily}
             onChange={(e) => setDaily(e.target.value)}
-            aria-invalid={invalid.daily}
-            aria-describedby={fieldDescribedBy("caps-daily", invalid.daily ? invalidText : null, dailyHint)}
+            aria-invalid={Boolean(fieldErrors.daily)}
+            aria-describedby={fieldDescribedBy("caps-daily", fieldErrors.daily, dailyHint)}
           />
         </FormField>
       </div>
