@@ -158,6 +158,7 @@ test.describe.serial("chat blast", () => {
   });
 
   test("a contact who opted out shows it on /contacts, and the owner removes the opt-out there", async () => {
+    test.setTimeout(120_000);
     const phone = phones[3]!;
     const name = `Pelanggan berhenti ${tag}`;
     await trpcMutation(page.request, "contact.create", { name, phone: `+${phone}` });
@@ -172,7 +173,7 @@ test.describe.serial("chat blast", () => {
     await expect(row.getByTestId("contact-opt-out")).toContainText(`via ${deviceName}`);
     await row.getByRole("button", { name: `Actions for ${name}` }).click();
     await page.getByRole("menuitem", { name: "Remove opt-out" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Remove opt-out" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Remove opt-out" }).click();
     await expect(page.getByText(`Opt-out removed: ${name} gets chat blasts again.`)).toBeVisible();
     await expect(row.getByTestId("contact-opt-out")).toHaveCount(0);
     expect((await trpcQuery<{ items: unknown[] }>(page.request, "optOut.list", { search: phone })).items).toEqual([]);
@@ -180,6 +181,7 @@ test.describe.serial("chat blast", () => {
   });
 
   test("send caps: the admin sets defaults and maxima; the owner lowers them per device, never above the maximum", async ({ browser, adminState, baseURL }) => {
+    test.setTimeout(120_000);
     const admin = await (await browser.newContext({ baseURL, storageState: adminState })).newPage();
     const adminErrors = collectConsoleErrors(admin);
     await admin.goto("/admin");
