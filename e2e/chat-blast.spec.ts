@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { collectConsoleErrors } from "./helpers/console";
 import { E2E_USERS, expect, test } from "./helpers/fixtures";
-import { createPairedDevice } from "./helpers/paired-device";
+import { createPairedDevice, trpcMutation } from "./helpers/paired-device";
+import { trpcQuery } from "./helpers/trpc";
 import { randomSandboxPhone, sandboxControl } from "./helpers/sandbox";
 
 /**
@@ -17,12 +18,13 @@ test.describe.serial("chat blast", () => {
   let page: Page;
   let consoleErrors: string[] = [];
   let jobUrl = "";
+  let device = { deviceId: "", phone: "" };
 
   test.beforeAll(async ({ browser, userState, adminState, baseURL }) => {
     test.setTimeout(120_000);
     const adminContext = await browser.newContext({ baseURL, storageState: adminState });
     const userContext = await browser.newContext({ baseURL, storageState: userState });
-    await createPairedDevice({ adminRequest: adminContext.request, ownerRequest: userContext.request, ownerEmail: E2E_USERS.user.email, deviceName });
+    device = await createPairedDevice({ adminRequest: adminContext.request, ownerRequest: userContext.request, ownerEmail: E2E_USERS.user.email, deviceName });
     await adminContext.close();
     for (const phone of phones) await sandboxControl().createAccount({ phone, name: `Pelanggan ${phone.slice(-4)}` });
     page = await userContext.newPage();
@@ -150,6 +152,70 @@ test.describe.serial("chat blast", () => {
     expect(inbox.text).toBe(`Coba lagi ${tag}`);
     // The owner's job page follows live: the item is now sent.
     await expect(failedItem).toContainText("Sent", { timeout: 30_000 });
+    await admin.context().close();
+    expect(adminErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("a contact who opted out shows it on /contacts, and the owner removes the opt-out there", async () => {
+    test.setTimeout(120_000);
+    const phone = phones[3]!;
+    const name = `Pelanggan berhenti ${tag}`;
+    await trpcMutation(page.request, "contact.create", { name, phone: `+${phone}` });
+    await sandboxControl().sendText(phone, device.phone, "STOP");
+    await expect
+      .poll(async () => (await trpcQuery<{ items: Array<{ phone: string }> }>(page.request, "optOut.list", { search: phone })).items.length, { timeout: 30_000 })
+      .toBe(1);
+
+    await page.goto("/contacts");
+    const row = page.getByTestId("contact-row").filter({ hasText: name });
+    await expect(row.getByTestId("contact-opt-out")).toContainText("Opted out");
+    await expect(row.getByTestId("contact-opt-out")).toContainText(`via ${deviceName}`);
+    await row.getByRole("button", { name: `Actions for ${name}` }).click();
+    await page.getByRole("menuitem", { name: "Remove opt-out" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Remove opt-out" }).click();
+    await expect(page.getByText(`Opt-out removed: ${name} gets chat blasts again.`)).toBeVisible();
+    await expect(row.getByTestId("contact-opt-out")).toHaveCount(0);
+    expect((await trpcQuery<{ items: unknown[] }>(page.request, "optOut.list", { search: phone })).items).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("send caps: the admin sets defaults and maxima; the owner lowers them per device, never above the maximum", async ({ browser, adminState, baseURL }) => {
+    test.setTimeout(120_000);
+    const admin = await (await browser.newContext({ baseURL, storageState: adminState })).newPage();
+    const adminErrors = collectConsoleErrors(admin);
+    await admin.goto("/admin");
+    const caps = admin.getByTestId("admin-send-caps");
+    await caps.getByLabel("Maximum per hour").fill("50");
+    await caps.getByLabel("Default per hour").fill("60");
+    await caps.getByRole("button", { name: "Save caps" }).click();
+    await expect(caps).toContainText("The default cannot be above the maximum (50).");
+    await caps.getByLabel("Default per hour").fill("20");
+    await caps.getByRole("button", { name: "Save caps" }).click();
+    await expect(admin.getByText("Send caps saved.")).toBeVisible();
+
+    await page.goto(`/devices/${device.deviceId}`);
+    const card = page.getByTestId("send-caps");
+    await expect(card).toContainText("Empty: the default (20). At most 50.");
+    await expect(card.getByTestId("caps-hour-usage")).toContainText("of 20");
+    await card.getByLabel("Messages per hour").fill("51");
+    await card.getByRole("button", { name: "Save caps" }).click();
+    await expect(card).toContainText("At most 50 messages: the administrator's maximum.");
+    await card.getByLabel("Messages per hour").fill("abc");
+    await card.getByRole("button", { name: "Save caps" }).click();
+    await expect(card).toContainText("Enter a whole number of at least 1, or leave it empty.");
+    await card.getByLabel("Messages per hour").fill("40");
+    await card.getByRole("button", { name: "Save caps" }).click();
+    await expect(page.getByText("Send caps saved.")).toBeVisible();
+    await expect(card.getByTestId("caps-hour-usage")).toContainText("of 40");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath("device-send-caps-390.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Back to the install's defaults for the specs after this one.
+    await trpcMutation(admin.request, "admin.settings.update", { jobHourlyCapDefault: 500, jobHourlyCapMax: 1000 });
+    await trpcMutation(page.request, "device.setSendCaps", { deviceId: device.deviceId, hourlyCap: null, dailyCap: null });
     await admin.context().close();
     expect(adminErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);

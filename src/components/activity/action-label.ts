@@ -32,6 +32,7 @@ const LABELS: Record<string, PlainMessageKey> = {
   "device.wipe": "activity.actions.device.wipe",
   "device.cancelAndWipe": "activity.actions.device.cancelAndWipe",
   "device.assign": "activity.actions.device.assign",
+  "device.setSendCaps": "activity.actions.device.setSendCaps",
   "contact.create": "activity.actions.contact.create",
   "contact.update": "activity.actions.contact.update",
   "contact.delete": "activity.actions.contact.delete",

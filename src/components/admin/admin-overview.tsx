@@ -13,6 +13,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useT } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+import { SendCapsSetting } from "./send-caps-setting";
 import { SignupSetting } from "./signup-setting";
 
 export function AdminOverview() {
@@ -99,6 +100,7 @@ export function AdminOverview() {
         </Card>
         <div className="grid content-start gap-4">
           <SignupSetting />
+          <SendCapsSetting />
           <Card>
             <CardHeader>
               <CardTitle>{t("adminOverview.newUsers")}</CardTitle>

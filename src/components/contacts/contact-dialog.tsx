@@ -14,6 +14,7 @@ import { useT } from "@/i18n/provider";
 import { useNormalisedPhoneHint } from "@/components/phone/normalised-phone-hint";
 import { useParsePhone } from "@/components/phone/phone-rule";
 import { useTRPC } from "@/trpc/react";
+import { OptOutBadge } from "./opt-out-badge";
 import { TagPicker } from "./tag-picker";
 import type { ContactItem } from "./types";
 
@@ -50,7 +51,7 @@ export function ContactDialog({
   const [tagIds, setTagIds] = useState<number[]>(contact?.tags.map((tag) => tag.id) ?? []);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
 
-  const onSaved = (saved: ContactItem, message: string) => {
+  const onSaved = <T,>(saved: T, message: string) => {
     toast.success(message);
     // Tag counts change with the contact's tags; the WhatsApp chat view marks saved numbers.
     void queryClient.invalidateQueries({ queryKey: trpc.contact.pathKey() });
@@ -98,6 +99,7 @@ export function ContactDialog({
           <DialogHeader>
             <DialogTitle>{contact ? t("contacts.editTitle", { name: contact.name }) : t("contacts.createTitle")}</DialogTitle>
             <DialogDescription>{t("contacts.dialogDescription")}</DialogDescription>
+            {contact?.optOut ? <OptOutBadge optOut={contact.optOut} /> : null}
           </DialogHeader>
           <FormError message={bannerError} />
           <FormField id="contact-name" label={t("contacts.name")} error={errors.name}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ChevronDown, Download, Ellipsis, Pencil, Search, Tags, Trash2, Users, X } from "lucide-react";
+import { BellRing, ChevronDown, Download, Ellipsis, Pencil, Search, Tags, Trash2, Users, X } from "lucide-react";
 import { useDeferredValue, useState } from "react";
 import { toast } from "sonner";
 import { errorMessage } from "@/components/errors/error-message";
@@ -26,6 +26,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useFormat, useT } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import { ContactDialog } from "./contact-dialog";
+import { OptOutBadge } from "./opt-out-badge";
 import { TagBadge } from "./tag-badge";
 import type { ContactItem } from "./types";
 
@@ -72,6 +73,18 @@ export function ContactsTable({ filter, onFilterChange }: { filter: ContactFilte
         toast.success(t("contacts.deleted"));
         setDeleting(null);
         void queryClient.invalidateQueries({ queryKey: trpc.contact.pathKey() });
+      },
+    }),
+  );
+
+  const [optingIn, setOptingIn] = useState<ContactItem | null>(null);
+  const removeOptOut = useMutation(
+    trpc.optOut.remove.mutationOptions({
+      onSuccess: () => {
+        toast.success(t("contacts.optOutRemoved", { name: optingIn?.name ?? "" }));
+        setOptingIn(null);
+        void queryClient.invalidateQueries({ queryKey: trpc.contact.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.optOut.pathKey() });
       },
     }),
   );
@@ -213,7 +226,10 @@ export function ContactsTable({ filter, onFilterChange }: { filter: ContactFilte
                     </div>
                   ) : null}
                 </TableCell>
-                <TableCell className="font-mono text-xs whitespace-nowrap">{contact.phone}</TableCell>
+                <TableCell className="font-mono text-xs whitespace-nowrap">
+                  {contact.phone}
+                  {contact.optOut ? <OptOutBadge optOut={contact.optOut} /> : null}
+                </TableCell>
                 <TableCell className="hidden max-w-72 md:table-cell">
                   {contact.tags.length > 0 ? (
                     <div className="flex flex-wrap gap-1">
@@ -242,6 +258,12 @@ export function ContactsTable({ filter, onFilterChange }: { filter: ContactFilte
                         <Pencil aria-hidden />
                         {t("contacts.edit")}
                       </DropdownMenuItem>
+                      {contact.optOut ? (
+                        <DropdownMenuItem onSelect={() => setOptingIn(contact)}>
+                          <BellRing aria-hidden />
+                          {t("contacts.removeOptOut")}
+                        </DropdownMenuItem>
+                      ) : null}
                       <DropdownMenuSeparator />
                       <DropdownMenuItem onSelect={() => setDeleting(contact)} className="text-destructive focus:text-destructive [&_svg]:text-destructive">
                         <Trash2 aria-hidden />
@@ -279,6 +301,23 @@ export function ContactsTable({ filter, onFilterChange }: { filter: ContactFilte
         pending={remove.isPending}
         error={remove.error ? errorMessage(remove.error, t) : null}
         onConfirm={() => deleting && remove.mutate({ contactId: deleting.id })}
+      />
+      <ConfirmDialog
+        open={optingIn !== null}
+        onOpenChange={(open) => {
+          if (!open) {
+            setOptingIn(null);
+            removeOptOut.reset();
+          }
+        }}
+        title={t("contacts.removeOptOutTitle", { name: optingIn?.name ?? "" })}
+        description={t("contacts.removeOptOutBody")}
+        confirmLabel={t("contacts.removeOptOut")}
+        cancelLabel={t("common.cancel")}
+        closeLabel={t("common.close")}
+        pending={removeOptOut.isPending}
+        error={removeOptOut.error ? errorMessage(removeOptOut.error, t) : null}
+        onConfirm={() => optingIn?.optOut && removeOptOut.mutate({ id: optingIn.optOut.id })}
       />
     </Card>
   );

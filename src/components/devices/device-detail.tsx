@@ -16,6 +16,7 @@ import { DeviceActions } from "./device-actions";
 import { DeviceInfoCard } from "./device-info-card";
 import { DeviceMessages } from "./device-messages";
 import { QrPanel } from "./qr-panel";
+import { SendCapsCard } from "./send-caps-card";
 
 function BackLink() {
   const t = useT();
@@ -77,6 +78,7 @@ export function DeviceDetailView({ deviceId }: { deviceId: string }) {
         <QrPanel key={d.status === "qr_required" || d.status === "connecting" ? "pairing" : "idle"} deviceId={d.deviceId} status={d.status} phoneNumber={d.phoneNumber} />
         <div className="grid content-start gap-6">
           <DeviceInfoCard device={d} />
+          <SendCapsCard deviceId={d.deviceId} />
         </div>
       </div>
       <div className="mt-6">

@@ -16,7 +16,7 @@ const TONE: Record<JobStatus, BadgeTone> = {
   cancelled: "neutral",
 };
 
-const REASONS = ["manual", "failure_spike", "daily_limit", "device_logged_out", "device_offline"] as const;
+const REASONS = ["manual", "failure_spike", "daily_limit", "hourly_cap", "daily_cap", "device_logged_out", "device_offline"] as const;
 
 /** The job's state, and why it is paused (the reason code is shown in words; the details are in `error`). */
 export function JobStatusBadge({ status, pauseReason }: { status: JobStatus; pauseReason: string | null }) {

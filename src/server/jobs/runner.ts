@@ -40,6 +40,8 @@ interface Lane {
   busy: boolean;
   /** Epoch ms before which the lane takes no work (pacing between sends, or rest after a retry). */
   notBefore: number;
+  /** Epoch ms of the device's last (re)connect: one during a run ends the rest that run's retry would ask for. */
+  connectedAt: number;
 }
 
 function connectedOwnedDevices(): string[] {
@@ -271,7 +273,7 @@ export class WorkRunner {
   private lane(deviceId: string): Lane {
     let lane = this.lanes.get(deviceId);
     if (!lane) {
-      lane = { busy: false, notBefore: 0 };
+      lane = { busy: false, notBefore: 0, connectedAt: 0 };
       this.lanes.set(deviceId, lane);
     }
     return lane;
@@ -280,6 +282,7 @@ export class WorkRunner {
   private execute(source: WorkSource, work: ClaimedWork): void {
     const lane = this.lane(work.device.deviceId);
     lane.busy = true;
+    const startedAt = Date.now();
     let finished = false;
     const heartbeat = setInterval(() => {
       source.renew(work, new Date()).then(
@@ -295,15 +298,21 @@ export class WorkRunner {
       try {
         outcome = await source.run(work);
       } catch (error) {
-        // The claim stays in place and expires: the item is retried after the lease, by this process or another.
+        // The run is over, so the claim is given up now: the item comes back after the lane's cooldown. Left in
+        // place, this live instance's claim would hold the item for the whole lease.
         this.log.error({ err: error, source: source.name, id: work.id }, "work item failed unexpectedly");
         outcome = { kind: "retry", reason: "unexpected error", cooldownMs: this.errorCooldownMs };
+        await source.release?.(work).catch((releaseError: unknown) =>
+          this.log.error({ err: releaseError, source: source.name, id: work.id }, "could not release the claim; it expires with its lease"),
+        );
       } finally {
         finished = true;
         clearInterval(heartbeat);
       }
       lane.busy = false;
-      const restMs = outcome.kind === "done" ? (outcome.pauseMs ?? 0) : outcome.cooldownMs;
+      // A device that dropped and came back while the item ran needs no rest: its reconnect happened already.
+      const reconnected = outcome.kind === "retry" && lane.connectedAt >= startedAt;
+      const restMs = outcome.kind === "done" ? (outcome.pauseMs ?? 0) : reconnected ? 0 : outcome.cooldownMs;
       lane.notBefore = Date.now() + restMs;
       if (outcome.kind === "retry") this.log.info({ source: source.name, id: work.id, reason: outcome.reason, restMs }, "work item will be retried");
       this.wake();
@@ -317,8 +326,9 @@ export class WorkRunner {
     try {
       for await (const event of eventBus().stream(this.abort.signal)) {
         if (event.name !== "device.status" || event.data.status !== "connected") continue;
-        const lane = this.lanes.get(event.data.deviceId);
-        if (lane && !lane.busy) lane.notBefore = 0;
+        const lane = this.lane(event.data.deviceId);
+        lane.connectedAt = Date.now();
+        if (!lane.busy) lane.notBefore = 0;
         this.wake();
       }
     } catch (error) {

@@ -58,6 +58,11 @@ export interface WorkSource {
   run(work: ClaimedWork): Promise<WorkOutcome>;
   /** Heartbeat: keeps a long-running claim from looking dead. False when the claim was lost. */
   renew(work: ClaimedWork, now: Date): Promise<boolean>;
+  /**
+   * Gives the claim up (conditioned on it) after `run` threw: the item is free again at once instead of staying
+   * claimed by this live instance until its lease expires. Whatever `run` stored is found by the next attempt.
+   */
+  release?(work: ClaimedWork): Promise<void>;
   /** State changes driven by the clock or by devices, not by a claimed item; called on every pass (throttle inside). */
   maintain?(now: Date): Promise<void>;
   /** Fails items that cannot run any more (device logged out or gone too long); returns how many. */

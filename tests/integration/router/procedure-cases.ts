@@ -288,6 +288,12 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "device.delete": { access: "admin", input: (w) => ({ deviceId: w.deviceId }) },
   "device.cancelAndWipe": { access: "admin", input: (w) => ({ deviceId: w.deviceId }) },
   "device.qr": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "device.sendCaps": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "device.setSendCaps": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, hourlyCap: 10, dailyCap: null }),
+    missing: () => ({ deviceId: MISSING_DEVICE, hourlyCap: 10, dailyCap: null }),
+  },
   "device.qrImage": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
   "device.pairingCode": {
     access: "user",

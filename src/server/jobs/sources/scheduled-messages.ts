@@ -47,6 +47,10 @@ export function scheduledMessageSource(policy: Partial<DeliveryPolicy> = {}): Wo
 
     run: (work) => deliverScheduled(work, policy),
 
+    async release(work) {
+      await db().scheduledMessage.updateMany({ where: { id: work.id, status: "pending", attempts: work.claim }, data: { claimedAt: null } });
+    },
+
     async renew(work, now) {
       const { count } = await db().scheduledMessage.updateMany({
         where: { id: work.id, status: "pending", attempts: work.claim },

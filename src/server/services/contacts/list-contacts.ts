@@ -3,7 +3,8 @@ import { db } from "../../db";
 import { listOwnerId } from "../../authz/owned";
 import type { Actor } from "../../api/trpc";
 import { contactFilterWhere, type ContactFilter } from "./contact-where";
-import { contactSelect, toContactView, type ContactView } from "./contact-select";
+import { withOptOuts, type ContactWithOptOut } from "./contact-opt-outs";
+import { contactSelect, toContactView } from "./contact-select";
 
 export interface ListContactsInput extends ContactFilter {
   actor: Actor;
@@ -15,7 +16,7 @@ export interface ListContactsInput extends ContactFilter {
 }
 
 /** Contacts A→Z by name (ties by id), paged by keyset on (name, id) so deep pages cost the same; with the total. */
-export async function listContacts(input: ListContactsInput): Promise<{ items: ContactView[]; nextCursor: number | null; total: number }> {
+export async function listContacts(input: ListContactsInput): Promise<{ items: ContactWithOptOut[]; nextCursor: number | null; total: number }> {
   const prisma = db();
   const where = contactFilterWhere(listOwnerId(input.actor, input.ownerId), input);
   let after: Prisma.ContactWhereInput = {};
@@ -33,6 +34,6 @@ export async function listContacts(input: ListContactsInput): Promise<{ items: C
     }),
     prisma.contact.count({ where }),
   ]);
-  const items = rows.slice(0, input.limit).map(toContactView);
+  const items = await withOptOuts(rows.slice(0, input.limit).map(toContactView));
   return { items, nextCursor: rows.length > input.limit ? (items[items.length - 1]?.id ?? null) : null, total };
 }

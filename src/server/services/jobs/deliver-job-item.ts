@@ -7,6 +7,7 @@ import { DEFAULT_SPIKE_POLICY, failureSpikeReason, type FailureSpikePolicy } fro
 import { finishItem, pauseRunningJob } from "./finish-item";
 import { readItemPayload, readJobPayload } from "./job-payload";
 import { jitteredDelay } from "./pacing";
+import { countLaneSend } from "./send-caps";
 
 export interface JobDeliveryPolicy {
   /** Lane rest when the device dropped between claim and send; its reconnect ends the rest early. Default 30 s. */
@@ -105,6 +106,7 @@ function linkToItem(item: Item, claim: number): OutgoingInput["onStored"] {
     if (running.count !== 1) throw new JobNotRunningError(item.jobId);
     const { count } = await tx.jobItem.updateMany({ where: { id: item.id, status: "pending", attempts: claim }, data: { sentAt: new Date() } });
     if (count !== 1) throw new ClaimLostError("job item", item.id);
+    await countLaneSend(tx, item.job.device.id);
   };
 }
 

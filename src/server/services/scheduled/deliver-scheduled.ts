@@ -4,6 +4,7 @@ import { ClaimLostError, isClaimLost, type ClaimedWork, type WorkOutcome } from 
 import { AppError } from "../../errors";
 import { mediaMessageParts } from "../messages/send-media";
 import { resendStored, sendOutgoing, type OutgoingInput } from "../messages/send-text";
+import { countLaneSend } from "../jobs/send-caps";
 import { publishScheduledStatus } from "./publish-status";
 
 export interface DeliveryPolicy {
@@ -51,7 +52,7 @@ export async function deliverScheduled(work: ClaimedWork, policy: Partial<Delive
     const sent =
       row.sentMessageId !== null
         ? await resendStored({ device: row.device, messageId: row.sentMessageId })
-        : await sendOutgoing({ device: row.device, to: row.target, origin: "scheduled", ...firstSend(row), onStored: linkToItem(row.id, work.claim) });
+        : await sendOutgoing({ device: row.device, to: row.target, origin: "scheduled", ...firstSend(row), onStored: linkToItem(row.id, row.device.id, work.claim) });
     messageId = sent.id;
     if (sent.status === "pending") {
       // Written, but the connection closed or hung before WhatsApp's ack: the item waits for the device's next
@@ -94,13 +95,15 @@ function firstSend(row: Row): Pick<OutgoingInput, "row" | "content"> {
 }
 
 /** Links the stored Message row to the item in the row's own transaction, conditioned on the claim. */
-function linkToItem(id: number, claim: number): OutgoingInput["onStored"] {
+/** The send counts towards the device's send caps: scheduled messages share the lane (they are counted, never held). */
+function linkToItem(id: number, deviceId: number, claim: number): OutgoingInput["onStored"] {
   return async (tx, stored) => {
     const { count } = await tx.scheduledMessage.updateMany({
       where: { id, status: "pending", attempts: claim, sentMessageId: null },
       data: { sentMessageId: stored.id },
     });
     if (count !== 1) throw new ClaimLostError("scheduled message", id);
+    await countLaneSend(tx, deviceId);
   };
 }
 

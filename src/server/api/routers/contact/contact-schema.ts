@@ -56,4 +56,16 @@ export const ZContactSchema = z.object({
   updatedAt: z.date(),
 });
 
+/** A contact as lists and the contact's page show it: with the opt-out of their number, if any. */
+export const ZContactWithOptOutSchema = ZContactSchema.extend({
+  optOut: z
+    .object({
+      id: z.number().int(),
+      createdAt: z.date(),
+      keyword: z.string().nullable(),
+      device: z.object({ deviceId: z.string(), deviceName: z.string() }).nullable(),
+    })
+    .nullable(),
+});
+
 export const ZIdResponseSchema = z.object({ id: z.number().int() });

@@ -1,3 +1,3 @@
-import { ZContactSchema } from "./contact-schema";
+import { ZContactWithOptOutSchema } from "./contact-schema";
 
-export const ZGetContactResponseSchema = ZContactSchema;
+export const ZGetContactResponseSchema = ZContactWithOptOutSchema;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZContactSchema, zOwnerFilter, zTagId } from "./contact-schema";
+import { ZContactWithOptOutSchema, zOwnerFilter, zTagId } from "./contact-schema";
 
 export const ZListContactsRequestSchema = z
   .object({
@@ -15,7 +15,7 @@ export const ZListContactsRequestSchema = z
   })
   .default({ limit: 50, tagMatch: "any" });
 export const ZListContactsResponseSchema = z.object({
-  items: z.array(ZContactSchema),
+  items: z.array(ZContactWithOptOutSchema),
   nextCursor: z.number().int().nullable(),
   /** Contacts matching the filter, across all pages. */
   total: z.number().int(),

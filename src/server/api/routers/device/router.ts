@@ -12,6 +12,7 @@ import { getDeviceStatusRoute } from "./get-device-status";
 import { gettingStartedRoute } from "./getting-started";
 import { listDevicesRoute } from "./list-devices";
 import { requestPairingCodeRoute } from "./request-pairing-code";
+import { getSendCapsRoute, setSendCapsRoute } from "./send-caps";
 
 export const deviceRouter = createTRPCRouter({
   create: createDeviceRoute,
@@ -27,4 +28,6 @@ export const deviceRouter = createTRPCRouter({
   qrImage: getDeviceQrImageRoute,
   pairingCode: requestPairingCodeRoute,
   gettingStarted: gettingStartedRoute,
+  sendCaps: getSendCapsRoute,
+  setSendCaps: setSendCapsRoute,
 });
