@@ -1,5 +1,6 @@
 import { activityRouter } from "./routers/activity/router";
 import { adminRouter } from "./routers/admin/router";
+import { apiKeyRouter } from "./routers/api-key/router";
 import { authRouter } from "./routers/auth/router";
 import { chatRouter } from "./routers/chat/router";
 import { contactRouter } from "./routers/contact/router";
@@ -16,6 +17,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   activity: activityRouter,
   admin: adminRouter,
+  apiKey: apiKeyRouter,
   auth: authRouter,
   chat: chatRouter,
   contact: contactRouter,
