@@ -58,6 +58,8 @@ const LABELS: Record<string, PlainMessageKey> = {
   "optOut.keywords": "activity.actions.optOut.keywords",
   "message.sendText": "activity.actions.message.sendText",
   "user.updateLimits": "activity.actions.user.updateLimits",
+  "apiKey.create": "activity.actions.apiKey.create",
+  "apiKey.revoke": "activity.actions.apiKey.revoke",
 };
 
 /** A sentence for a recorded action; an action added later without a label reads "Another action", never its raw key. */
