@@ -66,11 +66,12 @@ async function makeWorld(): Promise<World> {
     asOwner.template.create({ name: "Sapa", body: "Halo {{nama}}" }),
     uploadedMediaId(owner, makePng(), "photo.png"),
   ]);
-  const [contact, scheduled, jobId, optOut] = await Promise.all([
+  const [contact, scheduled, jobId, optOut, apiKey] = await Promise.all([
     asOwner.contact.create({ name: "Budi", phone: `+62812${String(owner.id).padStart(8, "0")}`, tagIds: [tag.id] }),
     asOwner.message.schedule({ deviceId, to: "+6281234567890", text: "Nanti", scheduleTime: nextMonth, timezone: "Asia/Jakarta" }),
     pausedJobWithFailure(asOwner, deviceId),
     asOwner.optOut.add({ phone: `+62819${String(owner.id).padStart(8, "0")}` }),
+    asOwner.apiKey.create({ name: "Router-wide", scopes: ["read"] }),
   ]);
   const [phoneA, phoneB] = [uniquePhone(), uniquePhone()];
   sandbox.createAccount({ phone: phoneA, name: "A" });
@@ -88,6 +89,7 @@ async function makeWorld(): Promise<World> {
     mediaId,
     jobId,
     optOutId: optOut.id,
+    apiKeyId: apiKey.key.id,
     phoneA,
     phoneB,
     pngBase64,
