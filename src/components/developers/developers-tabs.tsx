@@ -22,6 +22,8 @@ export function DevelopersTabs() {
           <Link
             key={tab.href}
             href={tab.href}
+            // Two light pages: no prefetch, so neither costs a request before it is chosen.
+            prefetch={false}
             aria-current={active ? "page" : undefined}
             className={cn(
               "inline-flex h-7 items-center rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors",
