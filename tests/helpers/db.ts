@@ -25,6 +25,7 @@ const TABLES = [
   "Device",
   "AuditLog",
   "ActivityLog",
+  "ApiKey",
   "User",
 ];
 

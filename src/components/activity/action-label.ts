@@ -66,6 +66,8 @@ const LABELS: Record<string, PlainMessageKey> = {
   "webhook.revealSecret": "activity.actions.webhook.revealSecret",
   "webhook.replay": "activity.actions.webhook.replay",
   "webhook.test": "activity.actions.webhook.test",
+  "apiKey.create": "activity.actions.apiKey.create",
+  "apiKey.revoke": "activity.actions.apiKey.revoke",
 };
 
 /** A sentence for a recorded action; an action added later without a label reads "Another action", never its raw key. */

@@ -3,6 +3,7 @@ import {
   BookUser,
   ChartColumn,
   Clock,
+  Code,
   FileText,
   FlaskConical,
   LayoutDashboard,
@@ -38,6 +39,7 @@ export const userNav: NavItem[] = [
   { href: "/templates", label: "nav.templates", icon: FileText },
   { href: "/chat-history", label: "nav.chatHistory", icon: MessagesSquare },
   { href: "/activity", label: "nav.activity", icon: Activity },
+  { href: "/developers", label: "nav.developers", icon: Code },
   { href: "/profile", label: "nav.profile", icon: User },
 ];
 

@@ -1,5 +1,6 @@
 import { activityRouter } from "./routers/activity/router";
 import { adminRouter } from "./routers/admin/router";
+import { apiKeyRouter } from "./routers/api-key/router";
 import { authRouter } from "./routers/auth/router";
 import { botRouter } from "./routers/bot/router";
 import { chatRouter } from "./routers/chat/router";
@@ -18,6 +19,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   activity: activityRouter,
   admin: adminRouter,
+  apiKey: apiKeyRouter,
   auth: authRouter,
   bot: botRouter,
   chat: chatRouter,

@@ -1,12 +1,18 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError, z } from "zod";
 import { isAppError, toTRPCError } from "../errors";
 import { consume, rateLimiters } from "../security/rate-limit";
 import { genericErrorMessage, reportUnexpectedError } from "../unexpected-error";
+import type { ApiKeyScope } from "../services/api-keys/scopes";
+import { assertKeyMayCall, assertKeyMayAdminister } from "./rest/key-scope";
 import type { Context } from "./context";
 import { transformer } from "./transformer";
 
-const t = initTRPC.context<Context>().create({
+/** `openapi` exposes a procedure under /api/v1; `scope` is what an API key needs for it (queries default to read). */
+export type ApiMeta = OpenApiMeta<{ scope?: ApiKeyScope }>;
+
+const t = initTRPC.context<Context>().meta<ApiMeta>().create({
   transformer,
   errorFormatter({ shape, error, path, type }) {
     const cause = error.cause;
@@ -58,8 +64,9 @@ export const publicProcedure = base;
 /** What an account whose password an admin set may still do: read itself, change the password, sign out. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(["auth.me", "auth.changePassword"]);
 
-export const protectedProcedure = base.use(async ({ ctx, path, next }) => {
+export const protectedProcedure = base.use(async ({ ctx, path, type, meta, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  if (ctx.apiKey) assertKeyMayCall(ctx.apiKey, meta, type);
   // A JWT outlives a lock or a password change: re-check the account on every call so both take effect at once.
   const user = await ctx.db.user.findUnique({
     where: { id: ctx.session.id },
@@ -79,6 +86,7 @@ export const protectedProcedure = base.use(async ({ ctx, path, next }) => {
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.actor.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Administrators only" });
+  if (ctx.apiKey) assertKeyMayAdminister(ctx.apiKey);
   return next();
 });
 

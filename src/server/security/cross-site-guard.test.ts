@@ -27,6 +27,12 @@ describe("crossSiteRefusal", () => {
     expect(crossSiteRefusal(req("POST", "/api/auth/callback/credentials", { origin: "http://evil.example" }))?.status).toBe(403);
   });
 
+  it("lets API-key routes through from anywhere: they never read cookies", () => {
+    expect(crossSiteRefusal(req("POST", "/api/v1/devices/x/connect", { origin: "http://evil.example", "content-type": "text/plain" }))).toBeNull();
+    expect(crossSiteRefusal(req("POST", "/api/whatsapp-multi-device/devices", { "sec-fetch-site": "cross-site" }))).toBeNull();
+    expect(crossSiteRefusal(req("POST", "/api/v10/x", { origin: "http://evil.example" }))?.status).toBe(403);
+  });
+
   it("refuses bodies a form can send with 415", () => {
     for (const type of ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", ""]) {
       expect(crossSiteRefusal(req("POST", "/api/trpc/device.create", { "content-type": type }))?.status).toBe(415);

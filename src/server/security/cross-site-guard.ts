@@ -20,6 +20,12 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Routes whose GET still acts for the user (the export writes an activity row and hands over every contact). */
 const SENSITIVE_GET_PREFIXES = ["/api/export/"];
 
+/**
+ * Routes that an API key alone authenticates: they never read a cookie, so a forged cross-site request carries no
+ * credentials and is no CSRF risk; refusing it would only block browser-based integrations.
+ */
+const KEY_ONLY_PREFIXES = ["/api/v1/", "/api/whatsapp-multi-device/"];
+
 /** The body type each state-changing API route accepts; next-auth's form posts carry its own CSRF token. */
 function requiredContentType(pathname: string): string | null {
   if (pathname.startsWith("/api/trpc/") || pathname === "/api/trpc") return "application/json";
@@ -59,6 +65,7 @@ function isCrossSite(headers: Headers): boolean {
 
 /** Null when the request may proceed; otherwise why it is refused. Clients without Origin/Sec-Fetch-Site (curl, scripts) pass. */
 export function crossSiteRefusal(request: GuardedRequest): Refusal | null {
+  if (KEY_ONLY_PREFIXES.some((prefix) => request.pathname.startsWith(prefix))) return null;
   const method = request.method.toUpperCase();
   const safe = SAFE_METHODS.has(method);
   if (safe && !SENSITIVE_GET_PREFIXES.some((prefix) => request.pathname.startsWith(prefix))) return null;

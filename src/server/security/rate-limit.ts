@@ -26,6 +26,17 @@ export function rateLimiters(): Limiters {
   return globalSingleton("rateLimiters", createLimiters);
 }
 
+/** One limiter per distinct per-minute allowance that API keys carry (few distinct values in practice). */
+export function apiKeyLimiter(perMinute: number): RateLimiterMemory {
+  const limiters = globalSingleton("apiKeyLimiters", () => new Map<number, RateLimiterMemory>());
+  let limiter = limiters.get(perMinute);
+  if (!limiter) {
+    limiter = new RateLimiterMemory({ keyPrefix: `api-key-${perMinute}`, points: perMinute, duration: 60 });
+    limiters.set(perMinute, limiter);
+  }
+  return limiter;
+}
+
 export async function consume(limiter: RateLimiterMemory, key: string, what: string): Promise<void> {
   try {
     await limiter.consume(key);

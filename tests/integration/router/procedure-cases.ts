@@ -46,6 +46,8 @@ export interface World {
   /** The owner's webhook endpoint (loopback URL, never delivered: no runner runs here) and one test delivery of it. */
   webhookId: number;
   webhookDeliveryId: number;
+  /** The owner's API key (read scope). */
+  apiKeyId: number;
   /** Two sandbox phones of their own (ban/logout on one world's phones cannot disturb another's). */
   phoneA: string;
   phoneB: string;
@@ -89,6 +91,16 @@ const blastInput = (deviceId: string) => ({
 
 export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "activity.list": { access: "user", input: () => ({ action: "device" }), limits: { action: 64 } },
+
+  "apiKey.list": { access: "user", input: () => undefined },
+  "apiKey.create": {
+    access: "user",
+    input: () => ({ name: "CRM", scopes: ["read", "send"], expiresAt: null, rateLimitPerMinute: 60 }),
+    // LIMIT_EXCEEDED (FORBIDDEN) once a user holds the most active keys allowed.
+    domainErrors: ["FORBIDDEN"],
+    limits: { name: 100 },
+  },
+  "apiKey.revoke": { access: "user", input: (w) => ({ apiKeyId: w.apiKeyId }), missing: () => ({ apiKeyId: MISSING_ID }), ownOnly: true },
 
   "admin.users.list": { access: "admin", input: () => ({ search: "user" }) },
   "admin.users.insights": { access: "admin", input: (w) => ({ userId: w.owner.id }) },

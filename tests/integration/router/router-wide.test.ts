@@ -68,11 +68,12 @@ async function makeWorld(): Promise<World> {
     asOwner.template.create({ name: "Sapa", body: "Halo {{nama}}" }),
     uploadedMediaId(owner, makePng(), "photo.png"),
   ]);
-  const [contact, scheduled, jobId, optOut] = await Promise.all([
+  const [contact, scheduled, jobId, optOut, apiKey] = await Promise.all([
     asOwner.contact.create({ name: "Budi", phone: `+62812${String(owner.id).padStart(8, "0")}`, tagIds: [tag.id] }),
     asOwner.message.schedule({ deviceId, to: "+6281234567890", text: "Nanti", scheduleTime: nextMonth, timezone: "Asia/Jakarta" }),
     pausedJobWithFailure(asOwner, deviceId),
     asOwner.optOut.add({ phone: `+62819${String(owner.id).padStart(8, "0")}` }),
+    asOwner.apiKey.create({ name: "Router-wide", scopes: ["read"] }),
   ]);
   const [rule, device] = await Promise.all([
     asOwner.bot.rules.create({ deviceId, name: "Harga", matchType: "keyword", patterns: ["harga"], response: "Mulai 10rb" }),
@@ -105,6 +106,7 @@ async function makeWorld(): Promise<World> {
     handoffId: handoff.id,
     webhookId: webhook.endpoint.id,
     webhookDeliveryId: webhookDelivery.id,
+    apiKeyId: apiKey.key.id,
     phoneA,
     phoneB,
     pngBase64,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MessageDirection, MessageStatus, MessageType } from "@/generated/prisma/enums";
 import { ZMediaSummarySchema } from "../message/media-schema";
-import { toOriginView, ZMessageOriginFields } from "../message/message-schema";
+import { toOriginView, ZMessageOriginFields, ZSenderViewFields } from "../message/message-schema";
 import { canonicalTimeZone } from "../../../services/scheduled/zoned-time";
 
 export const zChatJid = z
@@ -54,7 +54,9 @@ export const ZChatMessageRowSchema = z.object({
 });
 
 /** A message inside a conversation. */
-export const ZChatMessageSchema = ZChatMessageRowSchema.transform(toOriginView);
+export const ZChatMessageSchema = ZChatMessageRowSchema.transform(toOriginView).pipe(
+  ZChatMessageRowSchema.omit({ ownerId: true, sentBy: true }).extend(ZSenderViewFields),
+);
 
 export const ZChatMessagePageSchema = z.object({ items: z.array(ZChatMessageSchema), nextCursor: z.string().nullable() });
 

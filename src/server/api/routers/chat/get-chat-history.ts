@@ -2,9 +2,10 @@ import { toJid } from "@/lib/phone";
 import { chatHistory } from "../../../services/chat/chat-history";
 import { deviceProcedure } from "../../procedures";
 import { ZGetChatHistoryRequestSchema, ZGetChatHistoryResponseSchema } from "./get-chat-history.types";
+import { rest } from "../../rest/rest-meta";
 
 /** One conversation of the device, newest first; older pages follow `nextCursor`. */
-export const getChatHistoryRoute = deviceProcedure
+export const getChatHistoryRoute = deviceProcedure.meta(rest("GET", "/devices/{deviceId}/chats/history", "Chats", "Messages with one number"))
   .input(ZGetChatHistoryRequestSchema)
   .output(ZGetChatHistoryResponseSchema)
   .query(({ ctx, input }) =>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MessageDirection } from "@/generated/prisma/enums";
 import { zDeviceId } from "../../procedures";
-import { toOriginView, ZChatNameFields } from "../message/message-schema";
+import { toOriginView, ZChatNameFields, ZSenderViewFields } from "../message/message-schema";
 import { ZChatMessageRowSchema, zDate, zMessageCursor, zPageLimit, zTimeZone } from "./chat-schema";
 
 const blankAsUndefined = (value: string | undefined) => value || undefined;
@@ -21,10 +21,13 @@ export const ZSearchMessagesRequestSchema = z
     limit: zPageLimit(100, 25),
   })
   .refine((input) => !input.from || !input.to || input.from <= input.to, { message: "The start date is after the end date", path: ["to"] });
-export const ZFoundMessageSchema = ZChatMessageRowSchema.extend({
+const ZFoundMessageRowSchema = ZChatMessageRowSchema.extend({
   device: z.object({ deviceId: z.string(), deviceName: z.string() }),
   ...ZChatNameFields,
-}).transform(toOriginView);
+});
+export const ZFoundMessageSchema = ZFoundMessageRowSchema.transform(toOriginView).pipe(
+  ZFoundMessageRowSchema.omit({ ownerId: true, sentBy: true }).extend(ZSenderViewFields),
+);
 export const ZSearchMessagesResponseSchema = z.object({ items: z.array(ZFoundMessageSchema), nextCursor: z.string().nullable() });
 
 export type TSearchMessagesRequest = z.infer<typeof ZSearchMessagesRequestSchema>;

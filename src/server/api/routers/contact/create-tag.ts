@@ -1,8 +1,9 @@
 import { createTag } from "../../../services/contacts/create-tag";
 import { protectedProcedure } from "../../trpc";
 import { ZCreateTagRequestSchema, ZCreateTagResponseSchema } from "./create-tag.types";
+import { rest } from "../../rest/rest-meta";
 
-export const createTagRoute = protectedProcedure
+export const createTagRoute = protectedProcedure.meta(rest("POST", "/tags", "Contacts", "Create a tag", "send"))
   .input(ZCreateTagRequestSchema)
   .output(ZCreateTagResponseSchema)
   .mutation(async ({ ctx, input }) => {

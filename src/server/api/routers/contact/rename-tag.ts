@@ -1,8 +1,9 @@
 import { renameTag } from "../../../services/contacts/rename-tag";
 import { tagProcedure } from "./contact-procedure";
 import { ZRenameTagRequestSchema, ZRenameTagResponseSchema } from "./rename-tag.types";
+import { rest } from "../../rest/rest-meta";
 
-export const renameTagRoute = tagProcedure
+export const renameTagRoute = tagProcedure.meta(rest("PATCH", "/tags/{tagId}", "Contacts", "Rename a tag", "send"))
   .input(ZRenameTagRequestSchema)
   .output(ZRenameTagResponseSchema)
   .mutation(async ({ ctx, input }) => {

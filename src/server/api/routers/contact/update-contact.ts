@@ -1,8 +1,9 @@
 import { updateContact } from "../../../services/contacts/update-contact";
 import { contactProcedure } from "./contact-procedure";
 import { ZUpdateContactRequestSchema, ZUpdateContactResponseSchema } from "./update-contact.types";
+import { rest } from "../../rest/rest-meta";
 
-export const updateContactRoute = contactProcedure
+export const updateContactRoute = contactProcedure.meta(rest("PATCH", "/contacts/{contactId}", "Contacts", "Update a contact", "send"))
   .input(ZUpdateContactRequestSchema)
   .output(ZUpdateContactResponseSchema)
   .mutation(async ({ ctx, input }) => {

@@ -4,11 +4,12 @@ import { getJob } from "../../../services/jobs/get-job";
 import { adminProcedure, protectedProcedure } from "../../trpc";
 import { zJobId } from "./blast-schema";
 import { ZJobDetailSchema } from "./job-schema";
+import { rest } from "../../rest/rest-meta";
 
 const ZControl = z.object({ id: zJobId });
 
 /** Owners and admins: pause takes effect before the next send. */
-export const pauseJobRoute = protectedProcedure
+export const pauseJobRoute = protectedProcedure.meta(rest("POST", "/jobs/{id}/pause", "Jobs", "Pause a job", "send"))
   .input(ZControl)
   .output(ZJobDetailSchema)
   .mutation(async ({ ctx, input }) => {
@@ -16,7 +17,7 @@ export const pauseJobRoute = protectedProcedure
     return getJob(ctx.actor, input.id);
   });
 
-export const resumeJobRoute = protectedProcedure
+export const resumeJobRoute = protectedProcedure.meta(rest("POST", "/jobs/{id}/resume", "Jobs", "Resume a job", "send"))
   .input(ZControl)
   .output(ZJobDetailSchema)
   .mutation(async ({ ctx, input }) => {
@@ -24,7 +25,7 @@ export const resumeJobRoute = protectedProcedure
     return getJob(ctx.actor, input.id);
   });
 
-export const cancelJobRoute = protectedProcedure
+export const cancelJobRoute = protectedProcedure.meta(rest("POST", "/jobs/{id}/cancel", "Jobs", "Cancel a job", "send"))
   .input(ZControl)
   .output(ZJobDetailSchema)
   .mutation(async ({ ctx, input }) => {
@@ -33,7 +34,7 @@ export const cancelJobRoute = protectedProcedure
   });
 
 /** Admins only (SPEC §2): re-queues the failed items. */
-export const retryJobRoute = adminProcedure
+export const retryJobRoute = adminProcedure.meta(rest("POST", "/jobs/{id}/retry", "Jobs", "Retry failed recipients (admin)", "admin"))
   .input(ZControl)
   .output(ZJobDetailSchema)
   .mutation(async ({ ctx, input }) => {

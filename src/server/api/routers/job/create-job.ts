@@ -4,9 +4,10 @@ import { getJob } from "../../../services/jobs/get-job";
 import { deviceProcedure } from "../../procedures";
 import { ZBlastRequestSchema, ZStartSchema } from "./blast-schema";
 import { ZJobDetailSchema } from "./job-schema";
+import { rest } from "../../rest/rest-meta";
 
 /** Starts a blast from the device (now or at a time); refused with nothing written when the review has no recipients. */
-export const createJobRoute = deviceProcedure
+export const createJobRoute = deviceProcedure.meta(rest("POST", "/devices/{deviceId}/jobs", "Jobs", "Start a blast", "send"))
   .input(ZBlastRequestSchema)
   .input(z.object({ start: ZStartSchema.prefault({}) }))
   .output(ZJobDetailSchema)

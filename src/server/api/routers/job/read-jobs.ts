@@ -6,20 +6,21 @@ import { listJobs } from "../../../services/jobs/list-jobs";
 import { protectedProcedure } from "../../trpc";
 import { zJobId } from "./blast-schema";
 import { ZJobDetailSchema, ZJobItemSchema, ZJobListFilterSchema, ZJobSchema } from "./job-schema";
+import { rest } from "../../rest/rest-meta";
 
 /** The caller's jobs, newest first (every job for admins). */
-export const listJobsRoute = protectedProcedure
+export const listJobsRoute = protectedProcedure.meta(rest("GET", "/jobs", "Jobs", "List jobs"))
   .input(ZJobListFilterSchema.default({ limit: 20 }))
   .output(z.object({ items: z.array(ZJobSchema), nextCursor: z.number().int().nullable() }))
   .query(({ ctx, input }) => listJobs({ actor: ctx.actor, ...input }));
 
-export const getJobRoute = protectedProcedure
+export const getJobRoute = protectedProcedure.meta(rest("GET", "/jobs/{id}", "Jobs", "Get a job with progress"))
   .input(z.object({ id: zJobId }))
   .output(ZJobDetailSchema)
   .query(({ ctx, input }) => getJob(ctx.actor, input.id));
 
 /** Every recipient of a job with status, error and times; filter by status or number/name, page by page. */
-export const listJobItemsRoute = protectedProcedure
+export const listJobItemsRoute = protectedProcedure.meta(rest("GET", "/jobs/{id}/items", "Jobs", "A job's recipients"))
   .input(
     z.object({
       id: zJobId,

@@ -46,8 +46,14 @@ const ZMessageRowSchema = z.object({
   ...ZMessageOriginFields,
 });
 
+/** The sender as toOriginView leaves it; the pipe also gives the OpenAPI document the shape after the transform. */
+export const ZSenderViewFields = { sentBy: z.object({ name: z.string() }).nullable() };
+const ZMessageViewSchema = ZMessageRowSchema.omit({ ownerId: true, sentBy: true }).extend(ZSenderViewFields);
+
 /** A message as the API returns it. */
-export const ZMessageSchema = ZMessageRowSchema.transform(toOriginView);
+export const ZMessageSchema = ZMessageRowSchema.transform(toOriginView).pipe(ZMessageViewSchema);
 
 /** A message in a listing, with its chat's display name. */
-export const ZListedMessageSchema = ZMessageRowSchema.extend(ZChatNameFields).transform(toOriginView);
+export const ZListedMessageSchema = ZMessageRowSchema.extend(ZChatNameFields)
+  .transform(toOriginView)
+  .pipe(ZMessageViewSchema.extend(ZChatNameFields));

@@ -1,9 +1,10 @@
 import { sendText } from "../../../services/messages/send-text";
 import { deviceProcedure } from "../../procedures";
 import { ZSendTextRequestSchema, ZSendTextResponseSchema } from "./send-text.types";
+import { rest } from "../../rest/rest-meta";
 
 /** Sends from the device: stored `pending` first, resolved as `sent`; delivery and read arrive as message.status events. */
-export const sendTextRoute = deviceProcedure
+export const sendTextRoute = deviceProcedure.meta(rest("POST", "/devices/{deviceId}/messages/text", "Messages", "Send a text message", "send"))
   .input(ZSendTextRequestSchema)
   .output(ZSendTextResponseSchema)
   .mutation(async ({ ctx, input }) => {

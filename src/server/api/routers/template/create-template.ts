@@ -1,8 +1,9 @@
 import { createTemplate } from "../../../services/templates/create-template";
 import { protectedProcedure } from "../../trpc";
 import { ZCreateTemplateRequestSchema, ZCreateTemplateResponseSchema } from "./create-template.types";
+import { rest } from "../../rest/rest-meta";
 
-export const createTemplateRoute = protectedProcedure
+export const createTemplateRoute = protectedProcedure.meta(rest("POST", "/templates", "Templates", "Create a template", "send"))
   .input(ZCreateTemplateRequestSchema)
   .output(ZCreateTemplateResponseSchema)
   .mutation(async ({ ctx, input }) => {

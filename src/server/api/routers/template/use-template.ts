@@ -1,8 +1,9 @@
 import { useTemplate } from "../../../services/templates/use-template";
 import { deviceProcedure } from "../../procedures";
 import { ZUseTemplateRequestSchema, ZUseTemplateResponseSchema } from "./use-template.types";
+import { rest } from "../../rest/rest-meta";
 
-export const useTemplateRoute = deviceProcedure
+export const useTemplateRoute = deviceProcedure.meta(rest("POST", "/templates/{templateId}/send", "Templates", "Send a template from a device", "send"))
   .input(ZUseTemplateRequestSchema)
   .output(ZUseTemplateResponseSchema)
   .mutation(async ({ ctx, input }) => {

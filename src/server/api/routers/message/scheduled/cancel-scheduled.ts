@@ -1,9 +1,10 @@
 import { cancelScheduled } from "../../../../services/scheduled/cancel-scheduled";
 import { protectedProcedure } from "../../../trpc";
 import { ZCancelScheduledRequestSchema, ZCancelScheduledResponseSchema } from "./cancel-scheduled.types";
+import { rest } from "../../../rest/rest-meta";
 
 /** Cancels a pending scheduled message; another user's is NOT_FOUND, one already being sent is CONFLICT. */
-export const cancelScheduledRoute = protectedProcedure
+export const cancelScheduledRoute = protectedProcedure.meta(rest("POST", "/scheduled/{id}/cancel", "Scheduled", "Cancel a scheduled message", "send"))
   .input(ZCancelScheduledRequestSchema)
   .output(ZCancelScheduledResponseSchema)
   .mutation(async ({ ctx, input }) => {
