@@ -1,0 +1,38 @@
+"use client";
+
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { useT } from "@/i18n/provider";
+import type { PlainMessageKey } from "@/i18n/types";
+
+/** The decision outcomes the server logs, with a colour and a label each. */
+export const OUTCOMES = {
+  rule_reply: { tone: "success", label: "bot.outcome.rule_reply" },
+  welcome: { tone: "primary", label: "bot.outcome.welcome" },
+  out_of_hours: { tone: "warning", label: "bot.outcome.out_of_hours" },
+  handoff_started: { tone: "info", label: "bot.outcome.handoff_started" },
+  handoff_ended: { tone: "info", label: "bot.outcome.handoff_ended" },
+  no_match: { tone: "neutral", label: "bot.outcome.no_match" },
+  skipped: { tone: "neutral", label: "bot.outcome.skipped" },
+  rate_limited: { tone: "danger", label: "bot.outcome.rate_limited" },
+} as const satisfies Record<string, { tone: BadgeTone; label: PlainMessageKey }>;
+
+export type Outcome = keyof typeof OUTCOMES;
+
+export function isKnownOutcome(outcome: string): outcome is Outcome {
+  return outcome in OUTCOMES;
+}
+
+export function useOutcomeLabel(): (outcome: string) => string {
+  const t = useT();
+  return (outcome) => (isKnownOutcome(outcome) ? t(OUTCOMES[outcome].label) : outcome);
+}
+
+export function OutcomeBadge({ outcome }: { outcome: string }) {
+  const label = useOutcomeLabel();
+  const tone: BadgeTone = isKnownOutcome(outcome) ? OUTCOMES[outcome].tone : "neutral";
+  return (
+    <Badge tone={tone} data-testid="outcome-badge" data-outcome={outcome}>
+      {label(outcome)}
+    </Badge>
+  );
+}
