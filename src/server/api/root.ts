@@ -1,6 +1,7 @@
 import { activityRouter } from "./routers/activity/router";
 import { adminRouter } from "./routers/admin/router";
 import { authRouter } from "./routers/auth/router";
+import { botRouter } from "./routers/bot/router";
 import { chatRouter } from "./routers/chat/router";
 import { contactRouter } from "./routers/contact/router";
 import { deviceRouter } from "./routers/device/router";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   activity: activityRouter,
   admin: adminRouter,
   auth: authRouter,
+  bot: botRouter,
   chat: chatRouter,
   contact: contactRouter,
   device: deviceRouter,

@@ -44,7 +44,8 @@ export interface AppEventMap {
     /** The Message row it was sent as, once there is one. */
     messageId: number | null;
   };
-  "bot.handoff": { deviceId: string; contactJid: string; active: boolean; reason: string | null };
+  /** A person took over a chat from the bot, or gave it back ("manual", "keyword" or "timeout"). */
+  "bot.handoff": { deviceId: string; handoffId: number; contactJid: string; status: "started" | "ended"; endReason?: string };
   "admin.notice": { level: "info" | "warn" | "error"; message: string };
   /** Someone created an account through public sign-up (admins only). */
   "admin.userRegistered": { userId: number; username: string; email: string };

@@ -210,6 +210,13 @@ export class WaConnection {
     return generateMessageIDV2(this.sock?.user?.id);
   }
 
+  /** Shows or clears "typing…" in a chat. Best effort: nothing is sent while disconnected. */
+  async setTyping(jid: string, typing: boolean): Promise<void> {
+    const sock = this.sock;
+    if (!sock || !this.isConnected) return;
+    await sock.sendPresenceUpdate(typing ? "composing" : "paused", jid);
+  }
+
   /**
    * Sends under `messageId` and resolves once WhatsApp acknowledged the message. Throws DeviceNotConnectedError
    * when nothing was written, MessageNotAcknowledgedError when the socket closed or hung before the ack (resend it

@@ -170,6 +170,11 @@ export class ConnectionManager {
     return connection.send(jid, content, opts.messageId ?? connection.newMessageId());
   }
 
+  /** "typing…" in a chat before an automated reply; does nothing when the device is not connected here. */
+  async setTyping(deviceId: string, jid: string, typing: boolean): Promise<void> {
+    await this.live(deviceId)?.setTyping(jid, typing);
+  }
+
   sendText(deviceId: string, jid: string, text: string, opts: { messageId?: string } = {}): Promise<string> {
     return this.send(deviceId, jid, { kind: "text", text }, opts);
   }

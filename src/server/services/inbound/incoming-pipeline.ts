@@ -1,6 +1,7 @@
 import { logger } from "../../logger";
 import { storeIncomingMessage, type IncomingMessage } from "../messages/store-incoming-message";
 import { recordOptOut } from "../opt-outs/record-opt-out";
+import { runBot } from "../bot/bot-handler";
 
 /** A domain consumer of a newly stored incoming message (never called for a redelivery). */
 export interface IncomingHandler {
@@ -8,8 +9,11 @@ export interface IncomingHandler {
   handle(message: IncomingMessage, messageId: number): Promise<unknown>;
 }
 
-/** Consumers after storing, in order. The bot plugs in here too. */
-const HANDLERS: readonly IncomingHandler[] = [{ name: "opt-outs", handle: (message) => recordOptOut(message) }];
+/** Consumers after storing, in order: an opt-out is recorded before the bot answers. */
+const HANDLERS: readonly IncomingHandler[] = [
+  { name: "opt-outs", handle: (message) => recordOptOut(message) },
+  { name: "bot", handle: (message, id) => runBot(message, id) },
+];
 
 /**
  * The one way incoming messages reach the domain: store first (a redelivery stops here), then every handler in

@@ -29,7 +29,7 @@ async function sweepTempFiles(olderThan: Date): Promise<number> {
 }
 
 /**
- * Forgets files no message or scheduled message uses and that are older than `unusedUploadMs`: uploads picked in a
+ * Forgets files no message, scheduled message or bot rule uses and that are older than `unusedUploadMs`: uploads picked in a
  * form and then abandoned, and received media whose messages went with their device. Stored bytes go only with the
  * last row that refers to them (bytes are shared by content hash). The age also keeps the sweep away from a file
  * whose message is being stored right now.
@@ -44,6 +44,7 @@ export async function sweepMedia(opts: { unusedUploadMs: number; tempFileMs?: nu
        WHERE f.createdAt < ${cutoff}
          AND NOT EXISTS (SELECT 1 FROM \`Message\` m WHERE m.mediaId = f.id)
          AND NOT EXISTS (SELECT 1 FROM \`ScheduledMessage\` s WHERE s.mediaId = f.id)
+         AND NOT EXISTS (SELECT 1 FROM \`BotRule\` r WHERE r.mediaId = f.id)
        ORDER BY f.id LIMIT ${BATCH}`;
     if (rows.length === 0) break;
     // Checked again in the delete itself: a send may have started using one of them since the select.
@@ -51,7 +52,8 @@ export async function sweepMedia(opts: { unusedUploadMs: number; tempFileMs?: nu
       DELETE f FROM \`MediaFile\` f
        WHERE f.id IN (${Prisma.join(rows.map((r) => r.id))})
          AND NOT EXISTS (SELECT 1 FROM \`Message\` m WHERE m.mediaId = f.id)
-         AND NOT EXISTS (SELECT 1 FROM \`ScheduledMessage\` s WHERE s.mediaId = f.id)`;
+         AND NOT EXISTS (SELECT 1 FROM \`ScheduledMessage\` s WHERE s.mediaId = f.id)
+         AND NOT EXISTS (SELECT 1 FROM \`BotRule\` r WHERE r.mediaId = f.id)`;
     result.deletedRows += deleted;
     for (const storageKey of new Set(rows.map((r) => r.storageKey))) {
       const removed = await withStorageLock(storageKey, async () => {

@@ -82,6 +82,8 @@ export function sendText(input: SendTextInput): Promise<SentMessage> {
 export interface OutgoingInput {
   device: SendTextInput["device"];
   to: string;
+  /** Sends to this chat instead of `to`'s phone jid (the bot answering a group or a hidden-number chat). */
+  chatJid?: string;
   jobItemId?: number;
   origin: SendTextInput["origin"];
   sentById?: number;
@@ -96,7 +98,7 @@ export interface OutgoingInput {
 export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
   const manager = connectionManager();
   const { device } = input;
-  const jid = toJid(input.to);
+  const jid = input.chatJid ?? toJid(input.to);
 
   const row = await ownerLock(device.ownerId).runExclusive(async () => {
     if (!manager.isConnected(device.deviceId)) {

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { getBotConfig, updateBotConfig } from "../../../services/bot/bot-config";
+import { botStats, listBotLogs } from "../../../services/bot/bot-logs";
+import { activeHandoffForChat, listHandoffs, resumeHandoff } from "../../../services/bot/handoffs";
+import { testBot } from "../../../services/bot/test-console";
+import { deviceProcedure } from "../../procedures";
+import { createTRPCRouter, protectedProcedure } from "../../trpc";
+import { MAX_BOT_MESSAGE_LENGTH, ZBotConfig, ZBotConfigFields, ZBotLog, ZHandoff, zChatJid, zHandoffId, zOutcome } from "./bot-schema";
+import { botRulesRouter } from "./rules-router";
+
+/** The auto-reply bot of a device: its owner and admins only; anyone else gets NOT_FOUND (deviceProcedure). */
+export const botRouter = createTRPCRouter({
+  getConfig: deviceProcedure.output(ZBotConfig).query(({ ctx }) => getBotConfig(ctx.device)),
+  updateConfig: deviceProcedure
+    .input(ZBotConfigFields.partial())
+    .output(ZBotConfig)
+    .mutation(({ ctx, input }) => {
+      const { deviceId: _deviceId, ...changes } = input;
+      return updateBotConfig({ actor: ctx.actor, meta: ctx.meta, device: ctx.device, changes });
+    }),
+  rules: botRulesRouter,
+  test: deviceProcedure
+    .input(
+      z.object({
+        text: z.string().max(MAX_BOT_MESSAGE_LENGTH, `A message can be at most ${MAX_BOT_MESSAGE_LENGTH} characters`),
+        at: z.string().trim().max(40, "Enter the time as YYYY-MM-DDTHH:mm").optional(),
+        contactName: z.string().trim().max(100, "The name can be at most 100 characters").optional(),
+        firstTime: z.boolean().optional(),
+        inHandoff: z.boolean().optional(),
+      }),
+    )
+    .output(z.object({ outcome: z.string(), reason: z.string(), ruleId: z.number().int().nullable(), ruleName: z.string().nullable(), reply: z.string().nullable() }))
+    .query(({ ctx, input }) => testBot({ device: ctx.device, ...input })),
+  handoffs: createTRPCRouter({
+    list: deviceProcedure
+      .input(z.object({ status: z.enum(["active", "ended"], { error: "Status is active or ended" }).optional() }))
+      .output(z.array(ZHandoff))
+      .query(({ ctx, input }) => listHandoffs(ctx.device.id, input.status)),
+    forChat: deviceProcedure
+      .input(z.object({ chatJid: zChatJid }))
+      .output(ZHandoff.nullable())
+      .query(({ ctx, input }) => activeHandoffForChat(ctx.device.id, input.chatJid)),
+    resume: protectedProcedure
+      .input(z.object({ handoffId: zHandoffId }))
+      .output(ZHandoff)
+      .mutation(({ ctx, input }) => resumeHandoff({ actor: ctx.actor, meta: ctx.meta, handoffId: input.handoffId })),
+  }),
+  logs: deviceProcedure
+    .input(
+      z.object({
+        outcome: zOutcome.optional(),
+        contactJid: zChatJid.optional(),
+        cursor: z.number().int().positive().optional(),
+        limit: z.number().int().min(1, "Limit must be at least 1").max(200, "Limit must be at most 200").default(50),
+      }),
+    )
+    .output(z.object({ items: z.array(ZBotLog), nextCursor: z.number().int().nullable() }))
+    .query(({ ctx, input }) => listBotLogs({ devicePk: ctx.device.id, outcome: input.outcome, contactJid: input.contactJid, cursor: input.cursor, limit: input.limit })),
+  stats: deviceProcedure
+    .input(z.object({ days: z.number().int().min(1, "At least 1 day").max(90, "At most 90 days").default(7) }))
+    .output(
+      z.object({
+        days: z.array(z.object({ date: z.string(), replies: z.number().int(), handoffs: z.number().int(), outOfHours: z.number().int(), welcomes: z.number().int() })),
+        byRule: z.array(z.object({ ruleId: z.number().int(), ruleName: z.string(), replies: z.number().int() })),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const config = await getBotConfig(ctx.device);
+      return botStats({ devicePk: ctx.device.id, timeZone: config.timezone, days: input.days });
+    }),
+});
