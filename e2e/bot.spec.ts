@@ -126,7 +126,7 @@ test.describe.serial("auto-reply bot", () => {
     await page.getByTestId("bot-tab-rules").click();
     await expect(page).toHaveURL(/\?tab=rules$/);
 
-    const addRule = async (name: string, matchType: string | null, patterns: string[], reply: string) => {
+    const addRule = async (name: string, matchType: string | null, patterns: string[], reply: string, withName = false) => {
       await page.getByRole("button", { name: "Add rule" }).first().click();
       const dialog = page.getByRole("dialog");
       await dialog.getByLabel("Name").fill(name);
@@ -140,12 +140,14 @@ test.describe.serial("auto-reply bot", () => {
         await input.press("Enter");
       }
       await dialog.getByLabel("Reply").fill(reply);
+      // The variable hints insert the placeholder at the cursor.
+      if (withName) await dialog.getByRole("button", { name: /^Insert \{\{name\}\}/ }).click();
       await dialog.getByRole("button", { name: "Add rule" }).click();
       return dialog;
     };
 
     await expect(page.getByText("No rules yet")).toBeVisible();
-    await expect(await addRule("Prices", null, ["harga", "price"], "Harga mulai 50rb")).toBeHidden();
+    await expect(await addRule("Prices", null, ["harga", "price"], "Harga mulai 50rb, ", true)).toBeHidden();
     await expect(await addRule("Opening hours", "Contains", ["jam buka"], "Kami buka 08:00–17:00")).toBeHidden();
 
     // An invalid regex is refused with the server's reason, and nothing is added.
@@ -192,7 +194,7 @@ test.describe.serial("auto-reply bot", () => {
     await form.getByRole("button", { name: "Test" }).click();
     const result = page.getByTestId("bot-test-result");
     await expect(result.getByTestId("bot-test-rule")).toHaveText("Prices");
-    await expect(result.getByTestId("bot-test-reply")).toHaveText("Harga mulai 50rb");
+    await expect(result.getByTestId("bot-test-reply")).toHaveText("Harga mulai 50rb, Sari");
     await expect(result.getByTestId("bot-test-reason")).not.toBeEmpty();
 
     // 20:00 the same day is out of hours: the out-of-hours message instead of the rule.

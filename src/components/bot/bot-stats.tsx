@@ -112,8 +112,8 @@ export function BotStats({ deviceId }: { deviceId: string }) {
                 </TableHeader>
                 <TableBody>
                   {stats.data.byRule.map((r) => (
-                    <TableRow key={r.ruleId ?? r.ruleName}>
-                      <TableCell className="[overflow-wrap:anywhere]">{r.ruleName ?? t("bot.stats.deletedRule")}</TableCell>
+                    <TableRow key={r.ruleId}>
+                      <TableCell className="[overflow-wrap:anywhere]">{r.ruleName}</TableCell>
                       <TableCell className="text-right tabular-nums">{format.number(r.replies)}</TableCell>
                     </TableRow>
                   ))}

@@ -17,6 +17,12 @@ import { ResumeHandoffButton } from "./resume-handoff-button";
 
 type Handoff = RouterOutputs["bot"]["handoffs"]["list"][number];
 
+const END_REASONS = ["manual", "keyword", "timeout"] as const;
+
+function isEndReason(reason: string | null): reason is (typeof END_REASONS)[number] {
+  return (END_REASONS as readonly (string | null)[]).includes(reason);
+}
+
 /** Conversations a person took over: the active ones (with "Return to bot") and the recently ended ones. */
 export function HandoffsPanel({ deviceId }: { deviceId: string }) {
   const t = useT();
@@ -99,7 +105,7 @@ function HandoffItem({ handoff, deviceId }: { handoff: Handoff; deviceId: string
               {t("bot.handoffs.statusActive")}
             </Badge>
           ) : (
-            <Badge>{handoff.endReason ? t(`bot.handoffs.endReason.${handoff.endReason}`) : t("bot.handoffs.statusEnded")}</Badge>
+            <Badge>{isEndReason(handoff.endReason) ? t(`bot.handoffs.endReason.${handoff.endReason}`) : t("bot.handoffs.statusEnded")}</Badge>
           )}
         </div>
         <p className="mt-0.5 text-xs text-muted-foreground">

@@ -2,6 +2,8 @@ import type { BusinessHours, DayHours, TimeInterval } from "./types";
 
 export const DAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** An end may be 24:00 (open until midnight). */
+const END = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const DEFAULT_INTERVAL: TimeInterval = { start: "09:00", end: "17:00" };
 
 /** Seven days, Monday first, whatever the server sent (missing days are closed). */
@@ -58,12 +60,12 @@ export type IntervalProblem = "invalid" | "empty" | "overlap";
  */
 export function intervalProblem(intervals: TimeInterval[], index: number): IntervalProblem | null {
   const interval = intervals[index];
-  if (!interval || !HH_MM.test(interval.start) || !HH_MM.test(interval.end)) return "invalid";
+  if (!interval || !HH_MM.test(interval.start) || !END.test(interval.end)) return "invalid";
   if (interval.start === interval.end) return "empty";
   const [a0, a1] = span(interval);
   for (let i = 0; i < index; i += 1) {
     const other = intervals[i];
-    if (!other || !HH_MM.test(other.start) || !HH_MM.test(other.end) || other.start === other.end) continue;
+    if (!other || !HH_MM.test(other.start) || !END.test(other.end) || other.start === other.end) continue;
     const [b0, b1] = span(other);
     if (a0 < b1 && b0 < a1) return "overlap";
   }
@@ -75,7 +77,7 @@ export function hoursAreValid(hours: BusinessHours): boolean {
 }
 
 export function isOvernight(interval: TimeInterval): boolean {
-  return HH_MM.test(interval.start) && HH_MM.test(interval.end) && interval.end < interval.start;
+  return HH_MM.test(interval.start) && END.test(interval.end) && interval.end < interval.start;
 }
 
 function span(interval: TimeInterval): [number, number] {

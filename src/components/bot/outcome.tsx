@@ -6,14 +6,17 @@ import type { PlainMessageKey } from "@/i18n/types";
 
 /** The decision outcomes the server logs, with a colour and a label each. */
 export const OUTCOMES = {
-  rule_reply: { tone: "success", label: "bot.outcome.rule_reply" },
+  rule: { tone: "success", label: "bot.outcome.rule" },
   welcome: { tone: "primary", label: "bot.outcome.welcome" },
   out_of_hours: { tone: "warning", label: "bot.outcome.out_of_hours" },
   handoff_started: { tone: "info", label: "bot.outcome.handoff_started" },
   handoff_ended: { tone: "info", label: "bot.outcome.handoff_ended" },
+  in_handoff: { tone: "info", label: "bot.outcome.in_handoff" },
   no_match: { tone: "neutral", label: "bot.outcome.no_match" },
-  skipped: { tone: "neutral", label: "bot.outcome.skipped" },
-  rate_limited: { tone: "danger", label: "bot.outcome.rate_limited" },
+  disabled: { tone: "neutral", label: "bot.outcome.disabled" },
+  ignored: { tone: "neutral", label: "bot.outcome.ignored" },
+  group: { tone: "neutral", label: "bot.outcome.group" },
+  loop_guard: { tone: "danger", label: "bot.outcome.loop_guard" },
 } as const satisfies Record<string, { tone: BadgeTone; label: PlainMessageKey }>;
 
 export type Outcome = keyof typeof OUTCOMES;

@@ -5,7 +5,7 @@ import { fieldDescribedBy, FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/i18n/provider";
 
-/** The placeholders the bot fills in a reply, as the server names them. */
+/** The placeholders the bot fills in a reply (`{{name}}` …), as the server names them. */
 export const REPLY_VARIABLES = ["name", "pushName", "device", "time"] as const;
 
 /**
@@ -34,7 +34,7 @@ export function ReplyTextField({
   const t = useT();
   const ref = useRef<HTMLTextAreaElement>(null);
   const insert = (name: string) => {
-    const token = `{${name}}`;
+    const token = `{{${name}}}`;
     const el = ref.current;
     const start = el?.selectionStart ?? value.length;
     const end = el?.selectionEnd ?? value.length;
@@ -65,10 +65,10 @@ export function ReplyTextField({
             type="button"
             className="cursor-pointer rounded border bg-muted/60 px-1.5 py-0.5 font-mono text-[11px] text-foreground hover:bg-accent"
             title={t(`bot.variables.${name}`)}
-            aria-label={t("bot.variables.insert", { variable: `{${name}}`, meaning: t(`bot.variables.${name}`) })}
+            aria-label={t("bot.variables.insert", { variable: `{{${name}}}`, meaning: t(`bot.variables.${name}`) })}
             onClick={() => insert(name)}
           >
-            {`{${name}}`}
+            {`{{${name}}}`}
           </button>
         ))}
       </div>

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { FlaskConical, Play } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { errorMessage } from "@/components/errors/error-message";
-import { toWallClock, zonedInstant } from "@/components/schedule/zoned-time";
+import { toWallClock } from "@/components/schedule/zoned-time";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormError, FormField } from "@/components/ui/form-field";
@@ -13,7 +13,7 @@ import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/i18n/provider";
-import { useTRPC } from "@/trpc/react";
+import { useTRPC, useTRPCClient } from "@/trpc/react";
 import { OutcomeBadge } from "./outcome";
 
 /**
@@ -31,7 +31,12 @@ export function TestConsole({ deviceId }: { deviceId: string }) {
   const [firstTime, setFirstTime] = useState(false);
   const [inHandoff, setInHandoff] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const test = useMutation(trpc.bot.test.mutationOptions({ onError: (error) => setFormError(errorMessage(error, t)) }));
+  const client = useTRPCClient();
+  // A query on the server (it writes nothing), run on demand: each press asks again, even with the same input.
+  const test = useMutation({
+    mutationFn: (input: Parameters<typeof client.bot.test.query>[0]) => client.bot.test.query(input),
+    onError: (error) => setFormError(errorMessage(error, t)),
+  });
 
   const run = () => {
     setFormError(null);
@@ -39,12 +44,8 @@ export function TestConsole({ deviceId }: { deviceId: string }) {
       setFormError(t("bot.test.textRequired"));
       return;
     }
-    const at = when ? zonedInstant(when, zone) : null;
-    if (when && !at) {
-      setFormError(t("bot.test.badTime"));
-      return;
-    }
-    test.mutate({ deviceId, text, at: at?.toISOString(), contactName: contactName.trim() || undefined, firstTime, inHandoff });
+    // A wall-clock time without an offset: the server reads it in the bot's time zone.
+    test.mutate({ deviceId, text, at: when || undefined, contactName: contactName.trim() || undefined, firstTime, inHandoff });
   };
 
   const result = test.data;
