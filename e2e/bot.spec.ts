@@ -129,17 +129,17 @@ test.describe.serial("auto-reply bot", () => {
     const addRule = async (name: string, matchType: string | null, patterns: string[], reply: string, withName = false) => {
       await page.getByRole("button", { name: "Add rule" }).first().click();
       const dialog = page.getByRole("dialog");
-      await dialog.getByLabel("Name").fill(name);
+      await dialog.getByLabel("Name", { exact: true }).fill(name);
       if (matchType) {
-        await dialog.getByLabel("Match").click();
+        await dialog.getByLabel("Match", { exact: true }).click();
         await page.getByRole("option", { name: matchType }).click();
       }
-      const input = dialog.getByLabel("Patterns");
+      const input = dialog.getByLabel("Patterns", { exact: true });
       for (const p of patterns) {
         await input.fill(p);
         await input.press("Enter");
       }
-      await dialog.getByLabel("Reply").fill(reply);
+      await dialog.getByLabel("Reply", { exact: true }).fill(reply);
       // The variable hints insert the placeholder at the cursor.
       if (withName) await dialog.getByRole("button", { name: /^Insert \{\{name\}\}/ }).click();
       await dialog.getByRole("button", { name: "Add rule" }).click();
@@ -187,7 +187,7 @@ test.describe.serial("auto-reply bot", () => {
   test("the test console shows the decision, the rule and the reply without sending", async () => {
     await page.getByTestId("bot-tab-test").click();
     const form = page.getByTestId("bot-test-form");
-    await form.getByLabel("Message").fill("Berapa harga kemeja?");
+    await form.getByLabel("Message", { exact: true }).fill("Berapa harga kemeja?");
     // A Tuesday at 10:00 is within the hours saved above.
     await form.getByLabel("Sent at").fill("2026-12-08T10:00");
     await form.getByLabel(/Contact name/).fill("Sari");

@@ -41,10 +41,10 @@ export function BusinessHoursEditor({ value, onChange }: { value: BusinessHours;
                   const label = t("bot.hours.intervalLabel", { day: name, n: index + 1 });
                   return (
                     <div key={index} className="grid gap-1">
-                      <div className="flex flex-wrap items-center gap-2" role="group" aria-label={label} data-testid="hours-interval">
+                      <div className="flex flex-wrap items-center gap-1.5 sm:gap-2" role="group" aria-label={label} data-testid="hours-interval">
                         <Input
                           type="time"
-                          className="w-[7.5rem]"
+                          className="w-[6.5rem] px-2 sm:w-[7.5rem] sm:px-3"
                           value={interval.start}
                           aria-label={t("bot.hours.opensAt", { label })}
                           aria-invalid={problem ? true : undefined}
@@ -55,7 +55,7 @@ export function BusinessHoursEditor({ value, onChange }: { value: BusinessHours;
                         </span>
                         <Input
                           type="time"
-                          className="w-[7.5rem]"
+                          className="w-[6.5rem] px-2 sm:w-[7.5rem] sm:px-3"
                           value={interval.end}
                           aria-label={t("bot.hours.closesAt", { label })}
                           aria-invalid={problem ? true : undefined}
@@ -65,6 +65,7 @@ export function BusinessHoursEditor({ value, onChange }: { value: BusinessHours;
                           type="button"
                           variant="ghost"
                           size="icon"
+                          className="size-8"
                           aria-label={t("bot.hours.removeInterval", { label })}
                           title={t("bot.hours.removeIntervalShort")}
                           onClick={() => onChange(removeInterval(value, day, index))}

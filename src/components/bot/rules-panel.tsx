@@ -87,7 +87,7 @@ export function RulesPanel({ deviceId }: { deviceId: string }) {
   };
 
   return (
-    <Card>
+    <Card className="overflow-hidden">
       <CardHeader className="flex flex-col gap-3 border-b pb-4 sm:flex-row sm:items-center sm:justify-between">
         <div className="grid gap-1">
           <CardTitle>{t("bot.rules.title")}</CardTitle>
