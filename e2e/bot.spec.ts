@@ -216,13 +216,15 @@ test.describe.serial("auto-reply bot", () => {
     await sandboxControl().sendText(contactPhone, devicePhone, "Tolong, saya mau bicara dengan agent");
 
     // Live: the toast, the count on the tab, and the active list — without a reload.
-    await expect(page.getByText(/meminta dilayani orang/)).toBeVisible();
+    await expect(page.getByText("Sari Pelanggan meminta dilayani orang")).toBeVisible();
     await expect(page.getByTestId("handoff-tab-count")).toHaveText("1");
     const item = page.getByTestId("handoffs-active").getByTestId("handoff-item");
     await expect(item).toHaveAttribute("data-contact-jid", `${contactPhone}@s.whatsapp.net`);
     await page.screenshot({ path: `${SHOTS}/handoffs-1280-id.png`, fullPage: true });
 
-    // The device page shows the badge too.
+    // The dashboard and the device page show the count too.
+    await page.goto("/dashboard");
+    await expect(page.getByRole("link", { name: new RegExp(`Bot line ${tag}`) }).getByTestId("handoff-count")).toHaveText("1 dilayani orang");
     await page.goto(`/devices/${encodeURIComponent(deviceId)}`);
     await expect(page.getByTestId("handoff-count")).toHaveText("1 dilayani orang");
 

@@ -69,10 +69,10 @@ export function TestConsole({ deviceId }: { deviceId: string }) {
               <Textarea id="test-text" rows={3} className="min-h-20" value={text} maxLength={4096} onChange={(e) => setText(e.target.value)} placeholder={t("bot.test.textPlaceholder")} />
             </FormField>
             <div className="grid gap-4 sm:grid-cols-2">
-              <FormField id="test-when" label={t("bot.test.when")} hint={t("bot.test.whenHint", { zone: zone.replaceAll("_", " ") })}>
+              <FormField id="test-when" className="content-start" label={t("bot.test.when")} hint={t("bot.test.whenHint", { zone: zone.replaceAll("_", " ") })}>
                 <Input id="test-when" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} aria-describedby="test-when-hint" />
               </FormField>
-              <FormField id="test-contact" label={`${t("bot.test.contactName")} (${t("common.optional")})`}>
+              <FormField id="test-contact" className="content-start" label={`${t("bot.test.contactName")} (${t("common.optional")})`}>
                 <Input id="test-contact" value={contactName} maxLength={100} onChange={(e) => setContactName(e.target.value)} />
               </FormField>
             </div>
