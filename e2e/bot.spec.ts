@@ -111,6 +111,8 @@ test.describe.serial("auto-reply bot", () => {
     await expect(settings.getByText("All changes saved.")).toBeVisible();
 
     await page.reload();
+    // The machine running the suite can be slow to answer right after a reload.
+    await expect(page.getByTestId("bot-settings")).toBeVisible({ timeout: 30_000 });
     const tuesday = day(page, 1);
     await expect(tuesday.getByLabel("Tuesday, interval 1: opens at")).toHaveValue("08:00");
     await expect(tuesday.getByLabel("Tuesday, interval 1: closes at")).toHaveValue("12:00");
@@ -153,6 +155,7 @@ test.describe.serial("auto-reply bot", () => {
     // An invalid regex is refused with the server's reason, and nothing is added.
     const bad = await addRule("Broken", "Regular expression", ["(unclosed"], "x");
     await expect(bad.getByTestId("form-error")).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/rule-dialog-1280-en.png` });
     await bad.getByRole("button", { name: "Cancel" }).click();
     await expect(bad).toBeHidden();
     await expect.poll(() => ruleOrder(page)).toEqual(["Prices", "Opening hours"]);
@@ -224,9 +227,15 @@ test.describe.serial("auto-reply bot", () => {
 
     // The dashboard and the device page show the count too.
     await page.goto("/dashboard");
-    await expect(page.getByRole("link", { name: new RegExp(`Bot line ${tag}`) }).getByTestId("handoff-count")).toHaveText("1 dilayani orang");
+    await expect(page.getByRole("link", { name: new RegExp(`Bot line ${tag}`) }).getByTestId("handoff-count")).toHaveText("1 dilayani orang", {
+      // The dashboard asks per device once its list is in, which a loaded machine can take a while to answer.
+      timeout: 30_000,
+    });
     await page.goto(`/devices/${encodeURIComponent(deviceId)}`);
     await expect(page.getByTestId("handoff-count")).toHaveText("1 dilayani orang");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/device-390-id.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The conversation says the bot is paused; "Kembalikan ke bot" ends the hand-off and the banner goes.
     await page.goto(`/devices/${encodeURIComponent(deviceId)}/chat?chat=${encodeURIComponent(`${contactPhone}@s.whatsapp.net`)}`);
@@ -247,6 +256,9 @@ test.describe.serial("auto-reply bot", () => {
     // The log lists the hand-off decision.
     await page.getByTestId("bot-tab-logs").click();
     await expect(page.getByTestId("bot-log-row").first()).toBeVisible();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/logs-390-id.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId("bot-tab-stats").click();
     await expect(page.getByTestId("bot-stat-handoffs")).toHaveText("1");
     await page.screenshot({ path: `${SHOTS}/stats-1280-id.png`, fullPage: true });
