@@ -22,6 +22,8 @@ async function ruleOrder(page: Page): Promise<string[]> {
  * showing live — toast, badge, chat banner — until the chat is returned to the bot, one pass in Indonesian.
  */
 test.describe.serial("auto-reply bot", () => {
+  // Each step waits on the server and the sandbox several times; a loaded machine needs more than the default minute.
+  test.describe.configure({ timeout: 180_000 });
   const tag = Date.now().toString(36);
   const contactPhone = randomSandboxPhone();
   let deviceId = "";
