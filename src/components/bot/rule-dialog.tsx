@@ -97,7 +97,7 @@ export function RuleDialog({ deviceId, rule, onClose, onSaved }: { deviceId: str
             <Input id="rule-name" value={draft.name} maxLength={100} aria-invalid={errors.name ? true : undefined} aria-describedby={fieldDescribedBy("rule-name", errors.name)} onChange={(e) => set("name", e.target.value)} />
           </FormField>
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField id="rule-match" label={t("bot.rules.matchType")} hint={t(`bot.matchTypeHint.${draft.matchType}`)}>
+            <FormField id="rule-match" className="content-start" label={t("bot.rules.matchType")} hint={t(`bot.matchTypeHint.${draft.matchType}`)}>
               <Select value={draft.matchType} onValueChange={(v) => set("matchType", v as MatchType)}>
                 <SelectTrigger id="rule-match" aria-describedby="rule-match-hint">
                   <SelectValue />
@@ -111,7 +111,7 @@ export function RuleDialog({ deviceId, rule, onClose, onSaved }: { deviceId: str
                 </SelectContent>
               </Select>
             </FormField>
-            <FormField id="rule-applies" label={t("bot.rules.appliesWhen")}>
+            <FormField id="rule-applies" className="content-start" label={t("bot.rules.appliesWhen")}>
               <Select value={draft.appliesWhen} onValueChange={(v) => set("appliesWhen", v as AppliesWhen)}>
                 <SelectTrigger id="rule-applies">
                   <SelectValue />
