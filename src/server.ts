@@ -21,6 +21,7 @@ const { consume, rateLimiters } = await import("./server/security/rate-limit");
 const { startWhatsApp } = await import("./server/whatsapp/start");
 const { startJobRunner } = await import("./server/jobs/start");
 const { startMediaSweeper } = await import("./server/services/media/media-sweeper");
+const { startHandoffSweeper } = await import("./server/services/bot/handoff-sweeper");
 const { startMetrics } = await import("./server/metrics/start");
 const { installShutdown } = await import("./server/ops/shutdown");
 const { SECURITY_HEADERS } = await import("./server/security/security-headers");
@@ -47,6 +48,7 @@ const sandbox = config.WA_MODE === "sandbox" ? await ensureSandboxProcess(config
 await startWhatsApp();
 startJobRunner();
 const stopMediaSweeper = startMediaSweeper(log);
+const stopHandoffSweeper = startHandoffSweeper(log);
 
 const app = next({ dev, dir: rootDir, hostname: config.HOST, port: config.PORT });
 await app.prepare();
@@ -115,4 +117,4 @@ server.listen(config.PORT, config.HOST, () => {
   );
 });
 
-installShutdown({ server, log, sandbox, stoppers: [() => liveSocket.close(), stopMediaSweeper, stopMetrics, () => void statistics.stop().catch((error: unknown) => log.error({ err: error }, "stopping the statistics consumer failed"))] });
+installShutdown({ server, log, sandbox, stoppers: [() => liveSocket.close(), stopMediaSweeper, stopHandoffSweeper, stopMetrics, () => void statistics.stop().catch((error: unknown) => log.error({ err: error }, "stopping the statistics consumer failed"))] });

@@ -40,6 +40,9 @@ export interface World {
   /** The owner's blast: paused, one recipient failed (pause, resume, cancel and retry are all valid on it). */
   jobId: number;
   optOutId: number;
+  /** The owner's bot rule on the device, and an active hand-off of that device. */
+  botRuleId: number;
+  handoffId: number;
   /** Two sandbox phones of their own (ban/logout on one world's phones cannot disturb another's). */
   phoneA: string;
   phoneB: string;
@@ -141,6 +144,67 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     domainErrors: ["BAD_REQUEST"],
     limits: { currentPassword: 128, newPassword: 128 },
   },
+
+  "bot.getConfig": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "bot.updateConfig": {
+    access: "user",
+    input: (w) => ({
+      deviceId: w.deviceId,
+      enabled: true,
+      timezone: "Asia/Jakarta",
+      businessHours: { weekly: [{ day: 0, intervals: [{ start: "08:00", end: "17:00" }] }], closedDates: ["2026-12-25"] },
+      welcomeMessage: "Halo {{name}}",
+      outOfHoursMessage: "Kami tutup",
+      handoffKeywords: ["agent"],
+      resumeKeywords: ["bot"],
+      handoffTimeoutMin: 30,
+      replyDelaySec: 2,
+      allowGroups: false,
+    }),
+    missing: () => ({ deviceId: MISSING_DEVICE, enabled: true }),
+    limits: { timezone: 64, welcomeMessage: 4096, outOfHoursMessage: 4096 },
+  },
+  "bot.rules.list": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "bot.rules.create": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, name: "Harga", matchType: "regex", patterns: ["^harga\\b"], response: "Mulai 10rb, {{name}}", enabled: true, appliesWhen: "in_hours" }),
+    missing: () => ({ deviceId: MISSING_DEVICE, name: "Harga", matchType: "keyword", patterns: ["harga"], response: "x" }),
+    limits: { name: 100, response: 4096 },
+  },
+  "bot.rules.update": {
+    access: "user",
+    input: (w) => ({ ruleId: w.botRuleId, name: "Harga baru", patterns: ["harga", "price"], response: "Mulai 12rb" }),
+    missing: () => ({ ruleId: MISSING_ID, name: "x" }),
+    limits: { name: 100, response: 4096 },
+  },
+  "bot.rules.delete": { access: "user", input: (w) => ({ ruleId: w.botRuleId }), missing: () => ({ ruleId: MISSING_ID }) },
+  "bot.rules.reorder": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, ruleIds: [w.botRuleId] }),
+    missing: (w) => ({ deviceId: MISSING_DEVICE, ruleIds: [w.botRuleId] }),
+  },
+  "bot.test": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, text: "harga?", at: "2026-12-07T10:00", contactName: "Budi", firstTime: true, inHandoff: false }),
+    missing: () => ({ deviceId: MISSING_DEVICE, text: "harga?" }),
+    limits: { text: 4096, at: 40, contactName: 100 },
+  },
+  "bot.handoffs.list": { access: "user", input: (w) => ({ deviceId: w.deviceId, status: "active" }), missing: () => ({ deviceId: MISSING_DEVICE }) },
+  "bot.handoffs.forChat": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, chatJid: CHAT_JID }),
+    missing: () => ({ deviceId: MISSING_DEVICE, chatJid: CHAT_JID }),
+    limits: { chatJid: 128 },
+  },
+  "bot.handoffs.activeCounts": { access: "user", input: () => undefined },
+  "bot.handoffs.resume": { access: "user", input: (w) => ({ handoffId: w.handoffId }), missing: () => ({ handoffId: MISSING_ID }) },
+  "bot.logs": {
+    access: "user",
+    input: (w) => ({ deviceId: w.deviceId, outcome: "rule", contactJid: CHAT_JID, limit: 20 }),
+    missing: () => ({ deviceId: MISSING_DEVICE }),
+    limits: { contactJid: 128 },
+  },
+  "bot.stats": { access: "user", input: (w) => ({ deviceId: w.deviceId, days: 7 }), missing: () => ({ deviceId: MISSING_DEVICE }) },
 
   "chat.history": { access: "user", input: (w) => ({ deviceId: w.deviceId, phone: TO }), missing: () => ({ deviceId: MISSING_DEVICE, phone: TO }) },
   "chat.list": { access: "user", input: (w) => ({ deviceId: w.deviceId }), missing: () => ({ deviceId: MISSING_DEVICE }) },

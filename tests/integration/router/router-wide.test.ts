@@ -55,6 +55,8 @@ afterAll(async () => {
   resetEnvCache();
 });
 
+const CHAT_JID_OF_HANDOFF = "6281234567899@s.whatsapp.net";
+
 /** A fresh set of users and the owner's resources, created through the API like a user would. */
 async function makeWorld(): Promise<World> {
   const [admin, owner, other, locked] = await Promise.all([createUser("admin"), createUser(), createUser(), createUser()]);
@@ -72,6 +74,15 @@ async function makeWorld(): Promise<World> {
     pausedJobWithFailure(asOwner, deviceId),
     asOwner.optOut.add({ phone: `+62819${String(owner.id).padStart(8, "0")}` }),
   ]);
+  const [rule, device] = await Promise.all([
+    asOwner.bot.rules.create({ deviceId, name: "Harga", matchType: "keyword", patterns: ["harga"], response: "Mulai 10rb" }),
+    db().device.findUniqueOrThrow({ where: { deviceId }, select: { id: true } }),
+  ]);
+  // A contact asked for a person (hand-offs start only from incoming messages).
+  const handoff = await db().handoff.create({
+    data: { deviceId: device.id, contactJid: CHAT_JID_OF_HANDOFF, activeJid: CHAT_JID_OF_HANDOFF, reason: "keyword", expiresAt: new Date(Date.now() + 3600_000) },
+    select: { id: true },
+  });
   const [phoneA, phoneB] = [uniquePhone(), uniquePhone()];
   sandbox.createAccount({ phone: phoneA, name: "A" });
   sandbox.createAccount({ phone: phoneB, name: "B" });
@@ -88,6 +99,8 @@ async function makeWorld(): Promise<World> {
     mediaId,
     jobId,
     optOutId: optOut.id,
+    botRuleId: rule.id,
+    handoffId: handoff.id,
     phoneA,
     phoneB,
     pngBase64,

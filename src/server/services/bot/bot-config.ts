@@ -56,8 +56,9 @@ export function settingsOf(row: ConfigRow | null): BotSettings {
   };
 }
 
-export async function loadBotSettings(devicePk: number): Promise<BotSettings> {
-  return settingsOf(await db().botConfig.findUnique({ where: { deviceId: devicePk } }));
+/** The fields actually given: a key present with `undefined` keeps the current value. */
+export function definedOnly<T extends object>(changes: Partial<T>): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 export async function getBotConfig(device: BotDevice): Promise<BotConfigView> {
@@ -68,7 +69,8 @@ export async function getBotConfig(device: BotDevice): Promise<BotConfigView> {
 /** Saves the fields given (the rest keep their value, or the defaults when the device had no config yet). */
 export async function updateBotConfig(call: ServiceCall & { device: BotDevice; changes: Partial<BotSettings> }): Promise<BotConfigView> {
   const current = await getBotConfig(call.device);
-  const next: BotSettings = { ...current, ...call.changes };
+  const changes = definedOnly(call.changes);
+  const next: BotSettings = { ...current, ...changes };
   const data = {
     enabled: next.enabled,
     timezone: next.timezone,
@@ -82,6 +84,6 @@ export async function updateBotConfig(call: ServiceCall & { device: BotDevice; c
     allowGroups: next.allowGroups,
   };
   await db().botConfig.upsert({ where: { deviceId: call.device.id }, create: { deviceId: call.device.id, ...data }, update: data });
-  await recordBotChange({ ...call, action: "bot.config.update", details: { fields: Object.keys(call.changes) } });
+  await recordBotChange({ ...call, action: "bot.config.update", details: { fields: Object.keys(changes) } });
   return getBotConfig(call.device);
 }

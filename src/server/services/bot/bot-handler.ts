@@ -58,20 +58,16 @@ export async function runBot(message: IncomingMessage, messageId: number, now = 
 
   if (decision.reply) {
     const variables = await replyVariables({ ownerId: device.ownerId, deviceName: device.deviceName, chatJid: message.chatJid, pushName: message.pushName, now, timeZone: settings.timezone });
-    const send = sendBotReply({
+    // Sent beside the device's inbound queue: neither the "typing…" pause nor a slow acknowledgement holds up the
+    // next incoming message. Its row is stored pending first, so a crash mid-send leaves it to the reconnect resend.
+    void sendBotReply({
       device,
       chatJid: message.chatJid,
       text: renderReply(decision.reply.text, variables),
       mediaId: decision.reply.mediaId,
       delaySec: settings.replyDelaySec,
       logId: log.id,
-    });
-    // With a "typing…" delay the reply runs beside the queue, so the next message is not held up by the pause.
-    if (settings.replyDelaySec > 0) {
-      send.catch((error: unknown) => logger().warn({ err: error, deviceId: device.deviceId, logId: log.id }, "bot reply not sent"));
-    } else {
-      await send.catch((error: unknown) => logger().warn({ err: error, deviceId: device.deviceId, logId: log.id }, "bot reply not sent"));
-    }
+    }).catch((error: unknown) => logger().warn({ err: error, deviceId: device.deviceId, logId: log.id }, "bot reply not sent"));
   }
   return decision;
 }

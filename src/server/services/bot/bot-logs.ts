@@ -45,8 +45,10 @@ const BUCKET_SECONDS = 900;
  */
 export async function botStats(input: { devicePk: number; timeZone: string; days: number; now?: Date }): Promise<BotStats> {
   const now = input.now ?? new Date();
+  // Calendar days counted back from today's local date (a DST day has 23 or 25 hours, so not in 24-hour steps).
+  const today = new Date(`${zonedMoment(now, input.timeZone).date}T00:00:00Z`);
   const dates: string[] = [];
-  for (let i = input.days - 1; i >= 0; i -= 1) dates.push(zonedMoment(new Date(now.getTime() - i * 86_400_000), input.timeZone).date);
+  for (let i = input.days - 1; i >= 0; i -= 1) dates.push(new Date(today.getTime() - i * 86_400_000).toISOString().slice(0, 10));
   const firstDay = dates[0] ?? zonedMoment(now, input.timeZone).date;
   const start = parseScheduleTime(`${firstDay}T00:00`, input.timeZone);
   const since = start.ok ? start.at : new Date(now.getTime() - input.days * 86_400_000);

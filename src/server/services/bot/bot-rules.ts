@@ -4,7 +4,7 @@ import { db } from "../../db";
 import type { ServiceCall } from "../devices/types";
 import { mediaForSend } from "../media/media-for-send";
 import type { BotMatchKind, BotRuleSpec, BotRuleWindowKind } from "./bot-types";
-import type { BotDevice } from "./bot-config";
+import { definedOnly, type BotDevice } from "./bot-config";
 import { recordBotChange } from "./record-bot-change";
 import { replyTextProblem } from "./reply-text";
 import { compileSafeRegex } from "./safe-regex";
@@ -49,7 +49,8 @@ export interface RuleFields {
 }
 
 /** Refuses what would never work as intended: an invalid regex (with the parser's reason) or a bad placeholder. */
-function checkRule(fields: Pick<RuleFields, "matchType" | "patterns" | "response">): void {
+function checkRule(fields: Pick<RuleFields, "matchType" | "patterns" | "response" | "mediaId">): void {
+  if (!fields.response.trim() && fields.mediaId === null) throw new AppError("INVALID_INPUT", "Write a reply or attach a file");
   if (fields.matchType === "regex") {
     for (const pattern of fields.patterns) {
       const check = compileSafeRegex(pattern);
@@ -94,15 +95,16 @@ export async function findOwnedRule(call: ServiceCall, ruleId: number): Promise<
 
 export async function updateBotRule(call: ServiceCall & { ruleId: number; changes: Partial<RuleFields> }): Promise<BotRuleView> {
   const { rule, device } = await findOwnedRule(call, call.ruleId);
-  const next = { ...rule, ...call.changes };
+  const changes = definedOnly(call.changes);
+  const next = { ...rule, ...changes };
   checkRule(next);
-  const mediaId = call.changes.mediaId === undefined || call.changes.mediaId === rule.mediaId ? rule.mediaId : await ruleMediaId(call, device, call.changes.mediaId);
+  const mediaId = changes.mediaId === undefined || changes.mediaId === rule.mediaId ? rule.mediaId : await ruleMediaId(call, device, changes.mediaId);
   const row = await db().botRule.update({
     where: { id: rule.id },
     data: { name: next.name, matchType: next.matchType, patterns: next.patterns, response: next.response, mediaId, enabled: next.enabled, appliesWhen: next.appliesWhen },
     select: ruleSelect,
   });
-  await recordBotChange({ ...call, device, action: "bot.rule.update", details: { ruleId: row.id, name: row.name, fields: Object.keys(call.changes) } });
+  await recordBotChange({ ...call, device, action: "bot.rule.update", details: { ruleId: row.id, name: row.name, fields: Object.keys(changes) } });
   return toView(row);
 }
 

@@ -119,3 +119,19 @@ export async function resumeHandoff(call: ServiceCall & { handoffId: number }): 
   if (ended) await recordBotChange({ ...call, device: row.device, action: "bot.handoff.resume", details: { handoffId: row.id } });
   return db().handoff.findUniqueOrThrow({ where: { id: row.id }, select: handoffSelect });
 }
+
+/** Active hand-offs per device of the actor (every device for admins), for badges; devices without any are left out. */
+export async function activeHandoffCounts(actor: { id: number; role: "admin" | "user" }): Promise<Array<{ deviceId: string; active: number }>> {
+  const groups = await db().handoff.groupBy({
+    by: ["deviceId"],
+    where: { status: "active", ...(actor.role === "admin" ? {} : { device: { ownerId: actor.id } }) },
+    _count: { _all: true },
+  });
+  if (groups.length === 0) return [];
+  const devices = await db().device.findMany({ where: { id: { in: groups.map((g) => g.deviceId) } }, select: { id: true, deviceId: true } });
+  const names = new Map(devices.map((d) => [d.id, d.deviceId]));
+  return groups.flatMap((g) => {
+    const deviceId = names.get(g.deviceId);
+    return deviceId ? [{ deviceId, active: g._count._all }] : [];
+  });
+}

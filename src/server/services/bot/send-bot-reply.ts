@@ -1,10 +1,9 @@
 import { phoneFromJid } from "@/lib/phone";
-import { db } from "../../db";
 import { logger } from "../../logger";
 import { connectionManager } from "../../whatsapp/registry";
 import { mediaForSend } from "../media/media-for-send";
 import { mediaMessageParts } from "../messages/send-media";
-import { sendOutgoing, type SendTextInput } from "../messages/send-text";
+import { sendOutgoing, type OutgoingInput, type SendTextInput } from "../messages/send-text";
 
 export interface BotReply {
   device: SendTextInput["device"];
@@ -30,14 +29,15 @@ async function typeFor(deviceId: string, chatJid: string, seconds: number): Prom
  */
 export async function sendBotReply(reply: BotReply): Promise<number | null> {
   const to = phoneFromJid(reply.chatJid) ?? reply.chatJid;
-  const target = { device: reply.device, to, chatJid: reply.chatJid, origin: "bot" as const };
   await typeFor(reply.device.deviceId, reply.chatJid, reply.delaySec);
   let firstId: number | null = null;
-  const link = async (messageId: number) => {
+  // The log row names the reply in the same transaction that stores it, so no reply exists unlinked.
+  const onStored: OutgoingInput["onStored"] = async (tx, row) => {
     if (firstId !== null) return;
-    firstId = messageId;
-    await db().botLog.update({ where: { id: reply.logId }, data: { replyMessageId: messageId } });
+    firstId = row.id;
+    await tx.botLog.update({ where: { id: reply.logId }, data: { replyMessageId: row.id } });
   };
+  const target = { device: reply.device, to, chatJid: reply.chatJid, origin: "bot" as const, onStored };
   let textPending = true;
   if (reply.mediaId !== null) {
     const owner = { id: reply.device.ownerId, role: "user" as const };
@@ -47,14 +47,12 @@ export async function sendBotReply(reply: BotReply): Promise<number | null> {
     });
     if (media) {
       const caption = media.kind === "audio" || !reply.text ? undefined : reply.text;
-      const sent = await sendOutgoing({ ...target, ...mediaMessageParts(media.media, media.kind, { caption, voiceNote: false }) });
-      await link(sent.id);
+      await sendOutgoing({ ...target, ...mediaMessageParts(media.media, media.kind, { caption, voiceNote: false }) });
       textPending = caption === undefined && reply.text.length > 0;
     }
   }
   if (textPending && reply.text) {
-    const sent = await sendOutgoing({ ...target, row: { type: "text", content: reply.text, mediaId: null }, content: { kind: "text", text: reply.text } });
-    await link(sent.id);
+    await sendOutgoing({ ...target, row: { type: "text", content: reply.text, mediaId: null }, content: { kind: "text", text: reply.text } });
   }
   return firstId;
 }

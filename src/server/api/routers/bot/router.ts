@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getBotConfig, updateBotConfig } from "../../../services/bot/bot-config";
 import { botStats, listBotLogs } from "../../../services/bot/bot-logs";
-import { activeHandoffForChat, listHandoffs, resumeHandoff } from "../../../services/bot/handoffs";
+import { activeHandoffCounts, activeHandoffForChat, listHandoffs, resumeHandoff } from "../../../services/bot/handoffs";
 import { testBot } from "../../../services/bot/test-console";
 import { deviceProcedure } from "../../procedures";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
@@ -40,6 +40,10 @@ export const botRouter = createTRPCRouter({
       .input(z.object({ chatJid: zChatJid }))
       .output(ZHandoff.nullable())
       .query(({ ctx, input }) => activeHandoffForChat(ctx.device.id, input.chatJid)),
+    /** Active hand-offs per device the caller may see (badges on the device list and dashboard). */
+    activeCounts: protectedProcedure
+      .output(z.array(z.object({ deviceId: z.string(), active: z.number().int() })))
+      .query(({ ctx }) => activeHandoffCounts(ctx.actor)),
     resume: protectedProcedure
       .input(z.object({ handoffId: zHandoffId }))
       .output(ZHandoff)
