@@ -90,6 +90,10 @@ export function useLiveEvents(): { emitter: LiveEventEmitter; status: LiveStatus
             // The scheduled list is paged (infinite query), so it is refetched rather than patched.
             invalidate([[["message", "scheduled"]]]);
             break;
+          case "bot.handoff":
+            // The hand-off lists, the chat banner and the device badges all read from the bot router.
+            invalidate([[["bot"]]]);
+            break;
           case "job.progress":
           case "job.finished":
             invalidate([[["job"]], [["admin", "jobs"]]]);

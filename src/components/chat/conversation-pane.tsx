@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { ArrowLeft, UserPlus } from "lucide-react";
 import { useEffect, useState } from "react";
 import type { DeviceStatus } from "@/generated/prisma/enums";
+import { HandoffBanner } from "@/components/bot/handoff-banner";
 import { ContactDialog } from "@/components/contacts/contact-dialog";
 import { useLiveEvent } from "@/components/live/live-events-provider";
 import { chatDisplayName } from "@/components/messages/display-name";
@@ -64,6 +65,7 @@ export function ConversationPane({ deviceId, deviceStatus, chat, onBack }: { dev
           </Button>
         ) : null}
       </header>
+      {isGroup ? null : <HandoffBanner deviceId={deviceId} chatJid={chat.chatJid} />}
       <ConversationMessages key={chat.chatJid} deviceId={deviceId} chatJid={chat.chatJid} />
       <Composer key={`composer-${chat.chatJid}`} deviceId={deviceId} phone={phone} disabledReason={disabledReason} />
       {saving && phone ? <ContactDialog draft={{ name: name ?? undefined, phone }} open onOpenChange={(open) => !open && setSaving(false)} /> : null}

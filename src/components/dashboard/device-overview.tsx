@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { CircleAlert, CirclePlus, Plug, Smartphone, Unplug } from "lucide-react";
 import Link from "next/link";
 import type { LucideIcon } from "lucide-react";
+import { HandoffCountBadge } from "@/components/bot/handoff-count-badge";
 import { errorMessage } from "@/components/errors/error-message";
 import { useViewer } from "@/components/shell/viewer-context";
 import { DeviceStatusBadge } from "@/components/status/device-status-badge";
@@ -102,6 +103,7 @@ export function DeviceOverview() {
                       {d.phoneNumber ?? t("devices.notLinked")} · {d.lastSeen ? format.relative(d.lastSeen) : t("common.never")}
                     </p>
                   </div>
+                  <HandoffCountBadge deviceId={d.deviceId} />
                   <DeviceStatusBadge status={d.status} />
                 </Link>
               </li>

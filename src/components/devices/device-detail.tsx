@@ -1,8 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, SearchX } from "lucide-react";
+import { ArrowLeft, Bot, SearchX } from "lucide-react";
 import Link from "next/link";
+import { HandoffCountBadge } from "@/components/bot/handoff-count-badge";
 import { errorMessage, isNotFound } from "@/components/errors/error-message";
 import { DeviceStatusBadge } from "@/components/status/device-status-badge";
 import { Button } from "@/components/ui/button";
@@ -69,10 +70,21 @@ export function DeviceDetailView({ deviceId }: { deviceId: string }) {
           <span className="flex flex-wrap items-center gap-3">
             {d.deviceName}
             <DeviceStatusBadge status={d.status} />
+            <HandoffCountBadge deviceId={d.deviceId} />
           </span>
         }
         description={<span className="font-mono text-xs">{d.deviceId}</span>}
-        actions={<DeviceActions deviceId={d.deviceId} status={d.status} />}
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <Link href={`/devices/${encodeURIComponent(d.deviceId)}/bot`}>
+                <Bot aria-hidden />
+                {t("nav.deviceBot")}
+              </Link>
+            </Button>
+            <DeviceActions deviceId={d.deviceId} status={d.status} />
+          </>
+        }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <QrPanel key={d.status === "qr_required" || d.status === "connecting" ? "pairing" : "idle"} deviceId={d.deviceId} status={d.status} phoneNumber={d.phoneNumber} />

@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { Brand } from "@/components/brand";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { AdminNotices } from "@/components/admin/admin-notices";
+import { HandoffNotices } from "@/components/bot/handoff-notices";
 import { LiveEventsProvider } from "@/components/live/live-events-provider";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetTitle } from "@/components/ui/sheet";
@@ -36,6 +37,7 @@ export function AppShell({ viewer, sandbox, children }: { viewer: ClientViewer; 
     <ViewerProvider viewer={viewer}>
       <LiveEventsProvider>
         {viewer.role === "admin" ? <AdminNotices /> : null}
+        <HandoffNotices />
         <div className="min-h-dvh lg:pl-64">
           <aside className="fixed inset-y-0 left-0 z-30 hidden w-64 lg:block">
             <SidebarBody viewer={viewer} sandbox={sandbox} />
