@@ -885,6 +885,7 @@ export const en = {
         replay: "Replayed a webhook delivery",
         test: "Sent a webhook test event",
       },
+      bot: { configUpdate: "Changed the auto-reply bot's settings", ruleCreate: "Added a bot rule", ruleUpdate: "Edited a bot rule", ruleDelete: "Deleted a bot rule", ruleReorder: "Reordered the bot rules", handoffResume: "Returned a chat to the bot" },
       apiKey: { create: "Created an API key", revoke: "Revoked an API key" },
       other: "Another action",
     },

@@ -887,6 +887,7 @@ export const id: Messages = {
         replay: "Mengirim ulang pengiriman webhook",
         test: "Mengirim event uji webhook",
       },
+      bot: { configUpdate: "Mengubah pengaturan bot balasan otomatis", ruleCreate: "Menambah aturan bot", ruleUpdate: "Mengubah aturan bot", ruleDelete: "Menghapus aturan bot", ruleReorder: "Mengurutkan ulang aturan bot", handoffResume: "Mengembalikan obrolan ke bot" },
       apiKey: { create: "Membuat kunci API", revoke: "Mencabut kunci API" },
       other: "Tindakan lain",
     },

@@ -68,6 +68,12 @@ const LABELS: Record<string, PlainMessageKey> = {
   "webhook.test": "activity.actions.webhook.test",
   "apiKey.create": "activity.actions.apiKey.create",
   "apiKey.revoke": "activity.actions.apiKey.revoke",
+  "bot.config.update": "activity.actions.bot.configUpdate",
+  "bot.rule.create": "activity.actions.bot.ruleCreate",
+  "bot.rule.update": "activity.actions.bot.ruleUpdate",
+  "bot.rule.delete": "activity.actions.bot.ruleDelete",
+  "bot.rule.reorder": "activity.actions.bot.ruleReorder",
+  "bot.handoff.resume": "activity.actions.bot.handoffResume",
 };
 
 /** A sentence for a recorded action; an action added later without a label reads "Another action", never its raw key. */
