@@ -46,6 +46,8 @@ export interface AppEventMap {
   };
   "bot.handoff": { deviceId: string; contactJid: string; active: boolean; reason: string | null };
   "admin.notice": { level: "info" | "warn" | "error"; message: string };
+  /** A group of the device changed (members, roles, subject, description, membership): admins only. */
+  "group.changed": { deviceId: string; groupJid: string };
   /** Someone created an account through public sign-up (admins only). */
   "admin.userRegistered": { userId: number; username: string; email: string };
 }

@@ -1,6 +1,7 @@
 import { logger } from "../../logger";
 import { storeIncomingMessage, type IncomingMessage } from "../messages/store-incoming-message";
 import { recordOptOut } from "../opt-outs/record-opt-out";
+import { rememberMemberName } from "../groups/store-groups";
 
 /** A domain consumer of a newly stored incoming message (never called for a redelivery). */
 export interface IncomingHandler {
@@ -9,7 +10,17 @@ export interface IncomingHandler {
 }
 
 /** Consumers after storing, in order. The bot plugs in here too. */
-const HANDLERS: readonly IncomingHandler[] = [{ name: "opt-outs", handle: (message) => recordOptOut(message) }];
+const HANDLERS: readonly IncomingHandler[] = [
+  { name: "opt-outs", handle: (message) => recordOptOut(message) },
+  {
+    name: "group-member-names",
+    handle: async (message) => {
+      if (message.chatJid.endsWith("@g.us") && message.pushName) {
+        await rememberMemberName(message.device.id, message.chatJid, message.fromJid, message.pushName);
+      }
+    },
+  },
+];
 
 /**
  * The one way incoming messages reach the domain: store first (a redelivery stops here), then every handler in
