@@ -57,12 +57,13 @@ export async function startSandbox(
   media.onRequest(entry => core.events.emit('media-request', entry));
   if (saved) {
     core.directory.importState(saved.directory);
+    core.groups.importState(saved.groups ?? []);
     core.resumeReceipts();
   }
   const stateFile = opts.stateFile;
   const persistence =
     stateFile !== undefined && seed !== undefined
-      ? autosave(core.events, () => saveState(stateFile, { version: 1, seed, directory: core.directory.exportState() }))
+      ? autosave(core.events, () => saveState(stateFile, { version: 1, seed, directory: core.directory.exportState(), groups: core.groups.exportState() }))
       : undefined;
   const releaseConsole = quietLibsignalConsole();
   let controlHandler: ReturnType<typeof createControlHandler> | undefined;
@@ -114,6 +115,23 @@ export async function startSandbox(
     ban: (phone: string) => core.ban(phone),
     unban: (phone: string) => core.unban(phone),
     linkedDevices: (phone: string): LinkedDeviceInfo[] => core.linkedDevices(phone),
+    createGroup: (creator, subject, participants) => core.createGroup(creator, subject, participants),
+    group: groupId => core.group(groupId),
+    groups: phone => core.groupsOf(phone),
+    updateGroupParticipants: (actor, groupId, action, phones) => core.updateGroupParticipants(actor, groupId, action, phones),
+    setGroupSubject: (actor, groupId, subject) => core.setGroupSubject(actor, groupId, subject),
+    setGroupDescription: (actor, groupId, description) => core.setGroupDescription(actor, groupId, description),
+    groupInviteCode: (actor, groupId) => core.groupInviteCode(actor, groupId),
+    revokeGroupInvite: (actor, groupId) => core.revokeGroupInvite(actor, groupId),
+    joinGroup: (phone, code) => core.joinGroup(phone, code),
+    leaveGroup: (phone, groupId) => core.leaveGroup(phone, groupId),
+    setGroupAddRestricted: (phone, restricted) => core.setGroupAddRestricted(phone, restricted),
+    listenToGroup: (phone, groupId, listening) => core.listenToGroup(phone, groupId, listening),
+    sendGroupText: (from, groupId, text, sendOpts) => core.sendGroupText(from, groupId, text, sendOpts),
+    sendGroupMedia: (from, groupId, media) => core.sendGroupMedia(from, groupId, media),
+    groupMessages: (phone, groupId) => core.groupMessages(phone, groupId),
+    groupNotifications: (phone, groupId) => core.groupNotifications(phone, groupId),
+    waitForGroupMessage: (phone, predicate, timeoutMs) => core.waitForGroupMessage(phone, predicate, timeoutMs),
     connectionCount: () => core.connectionCount(),
     close: () => {
       closing ??= (async () => {

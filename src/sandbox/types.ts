@@ -137,6 +137,92 @@ export interface SandboxOutboxMessage {
   media?: SandboxMediaInfo;
 }
 
+export type SandboxGroupRole = 'superadmin' | 'admin' | 'member';
+
+export interface SandboxGroupParticipant {
+  phone: string;
+  lid: string;
+  name: string;
+  role: SandboxGroupRole;
+}
+
+/** A group as the sandbox (WhatsApp) knows it. */
+export interface SandboxGroup {
+  /** The group jid, `120363…@g.us`. */
+  id: string;
+  subject: string;
+  description?: string;
+  /** Phone of the creator. */
+  creator: string;
+  /** Unix seconds. */
+  creation: number;
+  inviteCode: string;
+  participants: SandboxGroupParticipant[];
+}
+
+export type SandboxGroupAction = 'add' | 'remove' | 'promote' | 'demote';
+
+/**
+ * One number's outcome of a participants change: 200 done, 403 the phone only lets contacts add it (privacy),
+ * 404 not on WhatsApp (add) or not a member (remove/promote/demote), 406 the creator cannot be changed,
+ * 409 already a member (add).
+ */
+export interface SandboxParticipantResult {
+  phone: string;
+  status: 200 | 403 | 404 | 406 | 409;
+}
+
+/** What a phone's group chat holds: messages it sent, and what it got, read or not. */
+export interface SandboxGroupMessage {
+  /** The group jid. */
+  groupId: string;
+  id: string;
+  /** Phone of the sender. */
+  from: string;
+  /** Sending device as the group names it (`LID:1@lid` for a linked device, `LID@lid` for a phone). */
+  fromDevice: string;
+  /** This phone sent it. */
+  fromMe: boolean;
+  /** Unix seconds. */
+  timestamp: number;
+  /** False when the phone could not decrypt it (`error` says why): it never learnt what it says. */
+  decrypted: boolean;
+  error?: string;
+  /** Signal message types the stanza carried for this phone, in order (e.g. ['pkmsg', 'skmsg']). */
+  encryption: Array<'pkmsg' | 'msg' | 'skmsg'>;
+  /** The text or caption ('' for media without one, or when not decrypted). */
+  text: string;
+  /** `contextInfo.mentionedJid` as sent (PN or LID jids). */
+  mentions: string[];
+  media?: SandboxMediaInfo;
+  /** False when it reached the phone after it left the group (a listener's copy, see `listenToGroup`). */
+  member: boolean;
+}
+
+export type SandboxGroupNotificationType =
+  | 'create'
+  | 'add'
+  | 'remove'
+  | 'promote'
+  | 'demote'
+  | 'subject'
+  | 'description'
+  | 'invite';
+
+/** A `w:gp2` notification as a member's phone got it. */
+export interface SandboxGroupNotification {
+  groupId: string;
+  type: SandboxGroupNotificationType;
+  /** Phone of who made the change. */
+  actor: string;
+  /** Phones the change was about (add, remove, promote, demote). */
+  participants: string[];
+  subject?: string;
+  description?: string;
+  /** Unix seconds. */
+  timestamp: number;
+}
+
 export interface LinkedDeviceInfo {
   jid: string;
   lid: string;
@@ -160,6 +246,10 @@ export interface SandboxEvents {
   connection: { connId: string; phone?: string; deviceJid?: string; state: 'open' | 'closed'; reason?: string };
   /** An offline phone got a message it will take when it comes back online. */
   held: { to: string; from: string; id: string };
+  /** A group changed (created, members, subject, description, invite code); sent after the notifications. */
+  'group-update': { groupId: string; type: SandboxGroupNotificationType; actor: string; participants: string[] };
+  /** A phone took a group message (`decrypted` false when it could not read it). */
+  'group-message': { groupId: string; to: string; message: SandboxGroupMessage };
   /** A fake peer failed to decrypt what a device sent it. */
   'decrypt-error': { to: string; fromDevice: string; id: string; error: string };
 }
@@ -216,5 +306,42 @@ export interface Sandbox {
   ban(phone: string): void;
   unban(phone: string): void;
   linkedDevices(phone: string): LinkedDeviceInfo[];
+
+  // Groups (WA-PROTOCOL §8), as the phones see and play them. `groupId` is `120363…@g.us` or its digits.
+  /** Phone `creator` creates a group with itself as superadmin; members get the `create` notification. */
+  createGroup(creator: string, subject: string, participants: string[]): SandboxGroup;
+  group(groupId: string): SandboxGroup | undefined;
+  /** Every group, or the groups `phone` is a member of. */
+  groups(phone?: string): SandboxGroup[];
+  /** An admin phone adds, removes, promotes or demotes members; one result per number. */
+  updateGroupParticipants(actor: string, groupId: string, action: SandboxGroupAction, phones: string[]): SandboxParticipantResult[];
+  setGroupSubject(actor: string, groupId: string, subject: string): void;
+  /** An empty description deletes it. */
+  setGroupDescription(actor: string, groupId: string, description: string): void;
+  /** An admin phone reads the invite code (the link is `https://chat.whatsapp.com/<code>`). */
+  groupInviteCode(actor: string, groupId: string): string;
+  /** An admin phone revokes the invite link; returns the new code. */
+  revokeGroupInvite(actor: string, groupId: string): string;
+  /** The phone joins through an invite code. */
+  joinGroup(phone: string, inviteCode: string): SandboxGroup;
+  leaveGroup(phone: string, groupId: string): void;
+  /** "Who can add me to groups: my contacts": adds by others get 403 (privacy) until this is turned off. */
+  setGroupAddRestricted(phone: string, restricted: boolean): void;
+  /**
+   * After `phone` leaves or is removed, it keeps receiving the group's sender-key messages (the skmsg only), as if
+   * it still listened on the wire: `groupMessages` then shows whether it could decrypt them (`member: false`).
+   */
+  listenToGroup(phone: string, groupId: string, listening: boolean): void;
+  /** A member's phone writes to the group (its sender key to devices lacking it, then one skmsg); `mentions` are phones. */
+  sendGroupText(from: string, groupId: string, text: string, opts?: { mentions?: string[] }): Promise<string>;
+  sendGroupMedia(from: string, groupId: string, media: SandboxMediaInput): Promise<string>;
+  /** A phone's group chats: what it sent, and what it received with whether it could decrypt it. */
+  groupMessages(phone: string, groupId?: string): SandboxGroupMessage[];
+  groupNotifications(phone: string, groupId?: string): SandboxGroupNotification[];
+  waitForGroupMessage(
+    phone: string,
+    predicate: (m: SandboxGroupMessage) => boolean,
+    timeoutMs?: number,
+  ): Promise<SandboxGroupMessage>;
   close(): Promise<void>;
 }

@@ -6,6 +6,8 @@ import type { PreKeyBundle } from '../peers/prekey-bundle';
 import type {
   ReceiptBehaviour,
   SandboxAccount,
+  SandboxGroupMessage,
+  SandboxGroupNotification,
   SandboxInboxMessage,
   SandboxOutboxMessage,
 } from '../types';
@@ -47,6 +49,9 @@ export interface AccountState {
   inbox: SandboxInboxMessage[];
   outbox: SandboxOutboxMessage[];
   pendingReceipts?: PendingReceipt[];
+  groupMessages?: SandboxGroupMessage[];
+  groupNotifications?: SandboxGroupNotification[];
+  groupAddRestricted?: boolean;
 }
 
 /** A receipt the phone still owes a device for a message it received (sent after the receipt delay). */
@@ -156,6 +161,13 @@ export class Account implements SandboxAccount {
   readonly pendingReceipts = new Map<string, PendingReceipt>();
   banned = false;
   receipts: ReceiptBehaviour;
+  /** What the phone's group chats hold, in arrival order (sent and received). */
+  readonly groupMessages: SandboxGroupMessage[] = [];
+  readonly groupNotifications: SandboxGroupNotification[] = [];
+  /** "Who can add me to groups: my contacts": an add by anyone else is refused with 403 (an invite is needed). */
+  groupAddRestricted = false;
+  /** Per group jid: the devices this phone already gave its sender key (like Baileys' sender-key-memory). */
+  readonly senderKeyMemory = new Map<string, Set<string>>();
   readonly blocklist = new Set<string>();
   readonly privacy = new Map<string, string>();
   /** The primary phone's identity key; also the ADV account signing key (WA-PROTOCOL §6.2). */
@@ -189,6 +201,9 @@ export class Account implements SandboxAccount {
       inbox: this.inboxMessages,
       outbox: this.outboxMessages,
       pendingReceipts: [...this.pendingReceipts.values()],
+      groupMessages: this.groupMessages,
+      groupNotifications: this.groupNotifications,
+      groupAddRestricted: this.groupAddRestricted,
     };
   }
 
@@ -202,6 +217,9 @@ export class Account implements SandboxAccount {
     }
     account.inboxMessages.push(...state.inbox);
     account.outboxMessages.push(...state.outbox);
+    account.groupMessages.push(...(state.groupMessages ?? []));
+    account.groupNotifications.push(...(state.groupNotifications ?? []));
+    account.groupAddRestricted = state.groupAddRestricted ?? false;
     for (const receipt of state.pendingReceipts ?? []) {
       account.pendingReceipts.set(`${receipt.deviceJid}|${receipt.id}`, receipt);
     }

@@ -1,5 +1,6 @@
 import { abtIq, blocklistIq, privacyIq } from './account-settings';
 import { encryptIq } from './encrypt';
+import { groupsIq } from './groups';
 import { mdIq } from './md';
 import { mediaConnIq } from './media-conn';
 import { passiveIq, pingIq } from './session';
@@ -8,7 +9,7 @@ import { usyncIq } from './usync';
 
 export type { IqHandler, IqOutcome } from './types';
 
-/** iq handlers by xmlns. Groups (w:g2) are a later addition here. */
+/** iq handlers by xmlns. */
 export const IQ_HANDLERS: Readonly<Record<string, IqHandler>> = {
   encrypt: encryptIq,
   usync: usyncIq,
@@ -19,6 +20,7 @@ export const IQ_HANDLERS: Readonly<Record<string, IqHandler>> = {
   blocklist: blocklistIq,
   privacy: privacyIq,
   'w:m': mediaConnIq,
+  'w:g2': groupsIq,
 };
 
 /** Namespaces a companion may use before it is linked (registration connections). */

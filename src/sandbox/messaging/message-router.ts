@@ -6,6 +6,7 @@ import { child, childrenOf, newMessageId, unixTime } from '../protocol/nodes';
 import type { CipherType } from '../peers/fake-peer';
 import type { SandboxConnection } from '../server/connection';
 import type { SandboxContext } from '../server/context';
+import type { GroupMessaging } from '../groups/group-messaging';
 import { findMedia } from '../media/media-message';
 import { receiveMedia, type OutgoingContent } from './contact-media';
 import { mediaRetryAnswer } from './media-retry';
@@ -29,13 +30,20 @@ export class MessageRouter {
   /** Per receiving phone: what it does with decrypted messages, one at a time (see deliverToPhone). */
   private readonly phoneQueues = new WeakMap<Account, Promise<void>>();
 
-  constructor(private readonly ctx: SandboxContext) {}
+  constructor(
+    private readonly ctx: SandboxContext,
+    private readonly groupMessaging: GroupMessaging,
+  ) {}
 
   /** `<message to><participants><to jid><enc/></to>…</participants></message>` from a linked device. */
   onDeviceMessage(conn: SandboxConnection, node: BinaryNode): void {
     const sender = conn.device;
     const { id, to } = node.attrs;
     if (!sender || !id || !to) {
+      return;
+    }
+    if (to.endsWith('@g.us')) {
+      this.groupMessaging.onDeviceMessage(conn, sender, node);
       return;
     }
     const chat = parseUserJid(to);
@@ -45,8 +53,8 @@ export class MessageRouter {
       }
     }
     // Like WhatsApp, acknowledge only once the message is accepted (handed on for delivery): a message that never
-    // got this far is never acknowledged, and the sender must send it again. (Groups, status and newsletters are
-    // not modelled yet: acknowledged and dropped.)
+    // got this far is never acknowledged, and the sender must send it again. (Status and newsletters are not
+    // modelled: acknowledged and dropped.)
     conn.send({ tag: 'ack', attrs: { class: 'message', id, from: to, t: unixTime() } });
   }
 

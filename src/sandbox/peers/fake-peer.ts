@@ -121,6 +121,72 @@ export class FakePeer {
     return result;
   }
 
+  /**
+   * Encrypts `message` for group `groupJid` under this phone's own sender key (created on first use), as
+   * `meJid` (its LID). Returns the skmsg and the distribution message other members need to read it.
+   */
+  encryptGroup(
+    groupJid: string,
+    meJid: string,
+    message: proto.IMessage,
+  ): Promise<{ ciphertext: Uint8Array; senderKeyDistribution: Uint8Array }> {
+    const run = async () => {
+      const { ciphertext, senderKeyDistributionMessage } = await this.repository.encryptGroupMessage({
+        group: groupJid,
+        meId: meJid,
+        data: encodeWAMessage(message),
+      });
+      return { ciphertext, senderKeyDistribution: senderKeyDistributionMessage };
+    };
+    const result = this.sendChain.then(run, run);
+    this.sendChain = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * Takes one group message as a member device does (WA-PROTOCOL §8.1): first the pairwise part, if any (a
+   * sender-key distribution, processed), then the skmsg, decrypted with the sender key held for `authorJid`.
+   * Runs in the decryption order, so a distribution is always processed before the skmsg that needs it.
+   */
+  receiveGroup(
+    groupJid: string,
+    authorJid: string,
+    pairwise: { type: CipherType; ciphertext: Uint8Array } | undefined,
+    skmsg: Uint8Array,
+  ): Promise<proto.IMessage> {
+    const run = async (): Promise<proto.IMessage> => {
+      if (pairwise) {
+        const padded = await this.repository.decryptMessage({ jid: authorJid, ...pairwise });
+        const distribution = proto.Message.decode(unpadRandomMax16(padded)).senderKeyDistributionMessage;
+        if (distribution) {
+          await this.repository.processSenderKeyDistributionMessage({ item: distribution, authorJid });
+        }
+      }
+      const padded = await this.repository.decryptGroupMessage({ group: groupJid, authorJid, msg: skmsg });
+      return proto.Message.decode(unpadRandomMax16(padded));
+    };
+    const result = this.decryptChain.then(run, run);
+    this.decryptChain = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * Drops this phone's own sender key for a group, as WhatsApp clients do when a member leaves or is removed: the
+   * next `encryptGroup` starts a fresh chain, so what it sends can no longer be read with the old key.
+   */
+  forgetOwnSenderKey(groupJid: string, meJid: string): Promise<void> {
+    const run = async (): Promise<void> => {
+      const address = this.repository.jidToSignalProtocolAddress(meJid);
+      const dot = address.lastIndexOf('.');
+      const name = `${groupJid}::${address.slice(0, dot)}::${address.slice(dot + 1)}`;
+      await this.keys.set({ 'sender-key': { [name]: null } });
+    };
+    // In the send order: a message sent after the reset must use the new chain.
+    const result = this.sendChain.then(run, run);
+    this.sendChain = result.catch(() => undefined);
+    return result;
+  }
+
   exportState(): FakePeerState {
     return {
       registrationId: this.creds.registrationId,

@@ -16,7 +16,7 @@ export const autosave = (events: TypedEmitter<SandboxEvents>, save: () => void):
   const schedule = (): void => {
     timer ??= setTimeout(run, DEBOUNCE_MS);
   };
-  const names = ['paired', 'login', 'message', 'receipt', 'connection'] as const;
+  const names = ['paired', 'login', 'message', 'receipt', 'connection', 'group-update', 'group-message'] as const;
   for (const name of names) {
     events.on(name, schedule);
   }

@@ -5,12 +5,15 @@ import path from 'node:path';
 import { BufferJSON } from 'baileys';
 
 import type { DirectoryState } from '../directory/account-directory';
+import type { GroupState } from '../groups/group';
 
 /** What survives a sandbox restart: the noise root's seed and every account with its devices, keys and messages. */
 export interface SandboxState {
   version: 1;
   seed: string;
   directory: DirectoryState;
+  /** Absent in files written before groups existed. */
+  groups?: GroupState[];
 }
 
 export const newSeed = (): string => randomBytes(32).toString('hex');

@@ -4,6 +4,9 @@ import type { Account, LinkedDevice } from '../directory/account';
 import { AccountDirectory, isValidPhone } from '../directory/account-directory';
 import { PhoneConditions } from '../directory/phone-conditions';
 import { TypedEmitter } from '../events';
+import { GroupMessaging } from '../groups/group-messaging';
+import { GroupService, groupIdOf } from '../groups/group-service';
+import type { Group } from '../groups/group';
 import { IQ_HANDLERS, PRE_LOGIN_NAMESPACES, type IqOutcome } from '../iq';
 import type { MediaService } from '../media/media-service';
 import { prepareContactMedia } from '../messaging/contact-media';
@@ -17,7 +20,12 @@ import type {
   ReceiptBehaviour,
   SandboxAccount,
   SandboxEvents,
+  SandboxGroup,
+  SandboxGroupAction,
+  SandboxGroupMessage,
+  SandboxGroupNotification,
   SandboxInboxMessage,
+  SandboxParticipantResult,
   SandboxMediaInput,
   SandboxOutboxMessage,
   StanzaLogEntry,
@@ -38,6 +46,8 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
   readonly directory: AccountDirectory;
   readonly conditions = new PhoneConditions();
   readonly pairing: PairingService;
+  readonly groups: GroupService;
+  private readonly groupMessaging: GroupMessaging;
   private readonly router: MessageRouter;
   private readonly connections = new Set<SandboxConnection>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -51,7 +61,9 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
   ) {
     this.directory = new AccountDirectory(() => ({ ...options.receipts }));
     this.pairing = new PairingService(this.directory, this.events, () => options.advSignature === 'wrong');
-    this.router = new MessageRouter(this);
+    this.groups = new GroupService(this);
+    this.groupMessaging = new GroupMessaging(this, this.groups);
+    this.router = new MessageRouter(this, this.groupMessaging);
   }
 
   // ---- SandboxContext -------------------------------------------------------------------------
@@ -319,6 +331,111 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
       .map(device => ({ jid: device.pnJid, lid: device.lidJid, connected: device.connected }));
   }
 
+  // ---- Groups, played by the phones ------------------------------------------------------------
+
+  createGroup(creator: string, subject: string, participants: string[]): SandboxGroup {
+    const owner = this.groupMember(creator);
+    const members = participants.map(phone => this.groupMember(phone));
+    return this.groups.toInfo(this.groups.create(owner, subject, members));
+  }
+
+  group(groupId: string): SandboxGroup | undefined {
+    const group = this.groups.get(groupId);
+    return group ? this.groups.toInfo(group) : undefined;
+  }
+
+  groupsOf(phone?: string): SandboxGroup[] {
+    const all = phone === undefined ? this.groups.all() : this.groups.groupsOf(this.requireAccount(phone));
+    return all.map(group => this.groups.toInfo(group));
+  }
+
+  updateGroupParticipants(actor: string, groupId: string, action: SandboxGroupAction, phones: string[]): SandboxParticipantResult[] {
+    const account = this.requireAccount(actor);
+    const group = this.groups.require(groupId, account, { admin: true });
+    const targets = phones.map(phone => ({ jid: phone, account: this.lookupNumber(phone) }));
+    return this.groups.updateParticipants(account, group, action, targets).map(o => ({ phone: o.jid, status: o.status }));
+  }
+
+  setGroupSubject(actor: string, groupId: string, subject: string): void {
+    const account = this.requireAccount(actor);
+    this.groups.setSubject(account, this.groups.require(groupId, account), subject);
+  }
+
+  setGroupDescription(actor: string, groupId: string, description: string): void {
+    const account = this.requireAccount(actor);
+    this.groups.setDescription(account, this.groups.require(groupId, account), description);
+  }
+
+  groupInviteCode(actor: string, groupId: string): string {
+    return this.groups.require(groupId, this.requireAccount(actor), { admin: true }).inviteCode;
+  }
+
+  revokeGroupInvite(actor: string, groupId: string): string {
+    const account = this.requireAccount(actor);
+    return this.groups.revokeInvite(account, this.groups.require(groupId, account, { admin: true }));
+  }
+
+  joinGroup(phone: string, inviteCode: string): SandboxGroup {
+    return this.groups.toInfo(this.groups.join(this.groupMember(phone), inviteCode));
+  }
+
+  leaveGroup(phone: string, groupId: string): void {
+    const account = this.requireAccount(phone);
+    this.groups.leave(account, this.groups.require(groupId, account));
+  }
+
+  setGroupAddRestricted(phone: string, restricted: boolean): void {
+    this.groupMember(phone).groupAddRestricted = restricted;
+  }
+
+  listenToGroup(phone: string, groupId: string, listening: boolean): void {
+    const group = this.groups.get(groupId);
+    if (!group) {
+      throw new Error(`no group ${groupId}`);
+    }
+    this.groups.setListening(this.requireAccount(phone), group, listening);
+  }
+
+  async sendGroupText(from: string, groupId: string, text: string, opts: { mentions?: string[] } = {}): Promise<string> {
+    const { sender, group } = this.groupSender(from, groupId);
+    const mentionedJid = (opts.mentions ?? []).map(phone => this.requireAccount(phone).lidJid);
+    const message = mentionedJid.length > 0 ? { extendedTextMessage: { text, contextInfo: { mentionedJid } } } : { conversation: text };
+    return this.groupMessaging.sendFromPhone(sender, group, { message, text });
+  }
+
+  async sendGroupMedia(from: string, groupId: string, media: SandboxMediaInput): Promise<string> {
+    const { sender, group } = this.groupSender(from, groupId);
+    return this.groupMessaging.sendFromPhone(sender, group, await prepareContactMedia(this.media, media));
+  }
+
+  groupMessages(phone: string, groupId?: string): SandboxGroupMessage[] {
+    const id = groupId === undefined ? undefined : `${groupIdOf(groupId)}@g.us`;
+    return (this.directory.get(phone)?.groupMessages ?? [])
+      .filter(m => id === undefined || m.groupId === id)
+      .map(m => ({ ...m, encryption: [...m.encryption], mentions: [...m.mentions], ...(m.media ? { media: { ...m.media } } : {}) }));
+  }
+
+  groupNotifications(phone: string, groupId?: string): SandboxGroupNotification[] {
+    const id = groupId === undefined ? undefined : `${groupIdOf(groupId)}@g.us`;
+    return (this.directory.get(phone)?.groupNotifications ?? [])
+      .filter(n => id === undefined || n.groupId === id)
+      .map(n => ({ ...n, participants: [...n.participants] }));
+  }
+
+  waitForGroupMessage(
+    phone: string,
+    predicate: (m: SandboxGroupMessage) => boolean,
+    timeoutMs = DEFAULT_WAIT_MS,
+  ): Promise<SandboxGroupMessage> {
+    const existing = this.groupMessages(phone).find(predicate);
+    if (existing) {
+      return Promise.resolve(existing);
+    }
+    return this.events
+      .waitFor('group-message', event => event.to === phone && predicate(event.message), timeoutMs)
+      .then(event => event.message);
+  }
+
   connectionCount(): number {
     return this.connections.size;
   }
@@ -429,6 +546,17 @@ export class SandboxCore implements SandboxContext, ConnectionHost {
       throw new Error(`phone ${phone} is offline; bring it online to send`);
     }
     return this.directory.getOrCreate(phone);
+  }
+
+  /** A phone a group can hold: created on the fly like any contact, never one off WhatsApp. */
+  private groupMember(phone: string): Account {
+    this.requireOnWhatsApp(phone);
+    return this.directory.getOrCreate(phone);
+  }
+
+  private groupSender(from: string, groupId: string): { sender: Account; group: Group } {
+    const sender = this.sendingPhone(from);
+    return { sender, group: this.groups.require(groupId, sender) };
   }
 
   private requireOnWhatsApp(phone: string): void {
