@@ -1,4 +1,4 @@
-import { isLidUser, jidNormalizedUser, type BaileysEventMap, type WASocket } from "baileys";
+import { isLidUser, jidNormalizedUser, proto, type BaileysEventMap, type WASocket } from "baileys";
 import type { Logger } from "pino";
 import { handleGroupChange, handleGroupsFetched } from "../services/inbound/group-events";
 import type { SelfIds } from "../services/groups/store-groups";
@@ -7,6 +7,7 @@ import { memberOf, snapshotOf, type GroupChange, type ParticipantsAction } from 
 import type { SerialQueue } from "./serial-queue";
 import type { DeviceRef } from "./types";
 
+const { StubType } = proto.WebMessageInfo;
 const ACTIONS: ReadonlySet<string> = new Set<ParticipantsAction>(["add", "remove", "promote", "demote"]);
 
 function selfIds(sock: WASocket): SelfIds {
@@ -43,12 +44,19 @@ export function attachGroupInbound(
     for (const metadata of list) apply({ kind: "snapshot", group: snapshotOf(metadata) });
   });
 
-  // After a full list Baileys repeats every group here; only subject and description changes are news.
-  sock.ev.on("groups.update", (updates: BaileysEventMap["groups.update"]) => {
-    for (const update of updates) {
-      if (!update.id || update.participants) continue;
-      if (update.subject === undefined && update.desc === undefined) continue;
-      apply({ kind: "details", jid: update.id, subject: update.subject, description: update.desc === undefined ? undefined : (update.desc ?? null) });
+  // Subject and description changes are read from their stub messages, not from `groups.update`: Baileys' event
+  // buffer keeps only the first `groups.update` of a group per flush (event-buffer.js), so a subject change followed
+  // by a description change lost the description. Messages are buffered by key and all arrive.
+  sock.ev.on("messages.upsert", ({ messages }: BaileysEventMap["messages.upsert"]) => {
+    for (const message of messages) {
+      const jid = message.key.remoteJid;
+      if (!jid?.endsWith("@g.us")) continue;
+      const value = message.messageStubParameters?.[0];
+      if (message.messageStubType === StubType.GROUP_CHANGE_SUBJECT && typeof value === "string") {
+        apply({ kind: "details", jid, subject: value });
+      } else if (message.messageStubType === StubType.GROUP_CHANGE_DESCRIPTION) {
+        apply({ kind: "details", jid, description: typeof value === "string" && value !== "" ? value : null });
+      }
     }
   });
 

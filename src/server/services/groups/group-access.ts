@@ -38,14 +38,15 @@ export function groupRequests(device: Pick<DeviceRow, "deviceId">): WaGroupClien
   }
 }
 
-/** WhatsApp's group error codes in words (403/401: not an admin; 404: not a member or no such group). */
+/** WhatsApp's group error codes in words (401 not-authorized: not an admin; 403 forbidden: not a member; 404: no such group). */
 function refusalMessage(error: GroupRequestRefusedError): AppError {
   switch (error.code) {
     case 401:
-    case 403:
       return new AppError("FORBIDDEN", "WhatsApp refused: the device is not an admin of this group", { cause: error });
+    case 403:
+      return new AppError("FORBIDDEN", "WhatsApp refused: the device is not a member of this group", { cause: error });
     case 404:
-      return new AppError("NOT_FOUND", "WhatsApp refused: the device is not a member of this group, or the group no longer exists", { cause: error });
+      return new AppError("NOT_FOUND", "WhatsApp refused: the group no longer exists", { cause: error });
     case 406:
     case 400:
       return new AppError("INVALID_INPUT", `WhatsApp refused the request as invalid (${error.code})`, { cause: error });

@@ -54,6 +54,27 @@ async function upsertMembers(tx: Prisma.TransactionClient, groupId: number, memb
   }
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * Prisma's upsert is a read then a write: the create notification and the create request's own answer can race to
+ * insert the same group (or member). The loser finds the row on its second try.
+ */
+async function onceMoreOnInsertRace<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return work();
+  }
+}
+
+function storeSnapshot(device: GroupDevice, group: GroupSnapshot): Promise<{ id: number; removed: boolean }> {
+  return onceMoreOnInsertRace(() => db().$transaction((tx) => upsertGroup(tx, device, group)));
+}
+
 /**
  * Replaces the device's groups with what WhatsApp listed on connect. Groups no longer listed are kept (their
  * history stays) but marked as left. Returns the groups that lost members while we were not listening: their
@@ -62,7 +83,7 @@ async function upsertMembers(tx: Prisma.TransactionClient, groupId: number, memb
 export async function syncDeviceGroups(device: GroupDevice, groups: GroupSnapshot[]): Promise<string[]> {
   const lostMembers: string[] = [];
   for (const group of groups) {
-    const { removed } = await db().$transaction((tx) => upsertGroup(tx, device, group));
+    const { removed } = await storeSnapshot(device, group);
     if (removed) lostMembers.push(group.jid);
   }
   await db().group.updateMany({
@@ -76,7 +97,7 @@ export async function syncDeviceGroups(device: GroupDevice, groups: GroupSnapsho
 /** Applies one notified change. Unknown groups are fetched by the caller first (a `details` or `participants` change needs a row). */
 export async function applyGroupChange(device: GroupDevice, change: GroupChange, self: SelfIds): Promise<void> {
   if (change.kind === "snapshot") {
-    await db().$transaction((tx) => upsertGroup(tx, device, change.group));
+    await storeSnapshot(device, change.group);
     publishChanged(device, change.group.jid);
     return;
   }
@@ -89,7 +110,7 @@ export async function applyGroupChange(device: GroupDevice, change: GroupChange,
     });
   } else {
     const { action, members } = change;
-    await db().$transaction(async (tx) => {
+    await onceMoreOnInsertRace(() => db().$transaction(async (tx) => {
       if (action === "remove") {
         await tx.groupParticipant.deleteMany({ where: { groupId: group.id, jid: { in: members.map((m) => m.jid) } } });
         if (members.some((m) => isSelf(m, self))) await tx.group.update({ where: { id: group.id }, data: { isMember: false } });
@@ -100,7 +121,7 @@ export async function applyGroupChange(device: GroupDevice, change: GroupChange,
         const role = action === "promote" ? "admin" : "member";
         await tx.groupParticipant.updateMany({ where: { groupId: group.id, jid: { in: members.map((m) => m.jid) }, role: { not: "superadmin" } }, data: { role } });
       }
-    });
+    }));
   }
   publishChanged(device, change.jid);
 }
