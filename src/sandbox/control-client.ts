@@ -3,20 +3,31 @@ import type {
   ControlAccount,
   ControlDevice,
   ControlError,
+  ControlGroup,
+  ControlGroupAction,
+  ControlGroupMessage,
+  ControlGroupNotification,
   ControlInboxMessage,
+  ControlParticipantResult,
   ControlInfo,
   ControlMediaKind,
   ControlOutboxMessage,
   CreateAccountRequest,
   ReceiptsRequest,
+  WaitGroupMessageRequest,
   WaitInboxRequest,
 } from './control/contract';
 
 export type {
   ControlAccount,
   ControlDevice,
+  ControlGroup,
+  ControlGroupAction,
+  ControlGroupMessage,
+  ControlGroupNotification,
   ControlInboxMessage,
   ControlInfo,
+  ControlParticipantResult,
   ControlMediaInfo,
   ControlMediaKind,
   ControlOutboxMessage,
@@ -74,6 +85,39 @@ export interface SandboxControlClient {
   ban(phone: string): Promise<void>;
   unban(phone: string): Promise<void>;
   linkedDevices(phone: string): Promise<ControlDevice[]>;
+
+  // Groups, played by the phones. `groupId` is the group jid (`120363…@g.us`) or its digits.
+  /** Phone `creator` creates a group (creator superadmin); phones that only let contacts add them are left out. */
+  createGroup(creator: string, subject: string, participants: string[]): Promise<ControlGroup>;
+  /** Every group, or those `phone` is a member of. */
+  groups(phone?: string): Promise<ControlGroup[]>;
+  group(groupId: string): Promise<ControlGroup | undefined>;
+  /** An admin phone adds/removes/promotes/demotes; one result per number (200, 403 privacy, 404, 406, 409). */
+  updateGroupParticipants(actor: string, groupId: string, action: ControlGroupAction, phones: string[]): Promise<ControlParticipantResult[]>;
+  setGroupSubject(actor: string, groupId: string, subject: string): Promise<void>;
+  /** '' deletes the description. */
+  setGroupDescription(actor: string, groupId: string, description: string): Promise<void>;
+  /** An admin phone reads the invite code. */
+  groupInviteCode(actor: string, groupId: string): Promise<string>;
+  /** An admin phone revokes the link; resolves with the new code. */
+  revokeGroupInvite(actor: string, groupId: string): Promise<string>;
+  joinGroup(phone: string, inviteCode: string): Promise<ControlGroup>;
+  leaveGroup(phone: string, groupId: string): Promise<void>;
+  /** "Only my contacts may add me to groups": adds get status 403 until turned off. */
+  setGroupAddRestricted(phone: string, restricted: boolean): Promise<void>;
+  /**
+   * Once `phone` is no longer a member it keeps receiving the group's skmsg copies (as if listening on the wire);
+   * `groupMessages` shows whether it could decrypt them (`member: false`).
+   */
+  listenToGroup(phone: string, groupId: string, listening?: boolean): Promise<void>;
+  /** A member phone writes to the group; `mentions` are phones (sent as LID jids). */
+  sendGroupText(from: string, groupId: string, text: string, opts?: { mentions?: string[] }): Promise<string>;
+  sendGroupMedia(from: string, groupId: string, media: ControlMediaInput): Promise<string>;
+  /** A phone's group messages (sent and received, `decrypted` false for what it could not read), optionally of one group. */
+  groupMessages(phone: string, groupId?: string): Promise<ControlGroupMessage[]>;
+  groupNotifications(phone: string, groupId?: string): Promise<ControlGroupNotification[]>;
+  /** Resolves with the first group message (already there or arriving) matching every given field; `text` is a substring. */
+  waitForGroupMessage(phone: string, match?: Omit<WaitGroupMessageRequest, 'phone'>): Promise<ControlGroupMessage>;
 }
 
 const isControlError = (value: unknown): value is ControlError =>
@@ -112,6 +156,9 @@ export const createSandboxControlClient = (
     return payload as T;
   };
   const phonePath = (prefix: string, phone: string): string => `/${prefix}/${encodeURIComponent(phone)}`;
+  const groupPath = (groupId: string, action?: string): string =>
+    `/groups/${encodeURIComponent(groupId)}${action !== undefined ? `/${action}` : ''}`;
+  const groupQuery = (groupId: string | undefined): string => (groupId === undefined ? '' : `?group=${encodeURIComponent(groupId)}`);
 
   return {
     info: () => call<ControlInfo>('GET', '/info'),
@@ -168,5 +215,44 @@ export const createSandboxControlClient = (
       await call('POST', '/unban', { phone });
     },
     linkedDevices: phone => call<ControlDevice[]>('GET', phonePath('devices', phone)),
+    createGroup: (creator, subject, participants) => call<ControlGroup>('POST', '/groups', { creator, subject, participants }),
+    groups: phone => call<ControlGroup[]>('GET', phone === undefined ? '/groups' : `/groups?phone=${encodeURIComponent(phone)}`),
+    group: async groupId => {
+      try {
+        return await call<ControlGroup>('GET', groupPath(groupId));
+      } catch (error) {
+        if (error instanceof SandboxControlError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+    updateGroupParticipants: (actor, groupId, action, phones) =>
+      call<ControlParticipantResult[]>('POST', groupPath(groupId, 'participants'), { actor, action, phones }),
+    setGroupSubject: async (actor, groupId, subject) => {
+      await call('POST', groupPath(groupId, 'subject'), { actor, subject });
+    },
+    setGroupDescription: async (actor, groupId, description) => {
+      await call('POST', groupPath(groupId, 'description'), { actor, description });
+    },
+    groupInviteCode: async (actor, groupId) => (await call<{ code: string }>('POST', groupPath(groupId, 'invite'), { actor })).code,
+    revokeGroupInvite: async (actor, groupId) =>
+      (await call<{ code: string }>('POST', groupPath(groupId, 'invite'), { actor, revoke: true })).code,
+    joinGroup: (phone, code) => call<ControlGroup>('POST', '/groups/join', { phone, code }),
+    leaveGroup: async (phone, groupId) => {
+      await call('POST', groupPath(groupId, 'leave'), { phone });
+    },
+    setGroupAddRestricted: async (phone, restricted) => {
+      await call('POST', '/group-add-privacy', { phone, restricted });
+    },
+    listenToGroup: async (phone, groupId, listening = true) => {
+      await call('POST', groupPath(groupId, 'listen'), { phone, listening });
+    },
+    sendGroupText: async (from, groupId, text, opts = {}) =>
+      (await call<{ id: string }>('POST', groupPath(groupId, 'send'), { from, text, ...opts })).id,
+    sendGroupMedia: async (from, groupId, { data, ...media }) =>
+      (await call<{ id: string }>('POST', groupPath(groupId, 'send-media'), { from, ...media, dataBase64: bytesToBase64(data) })).id,
+    groupMessages: (phone, groupId) => call<ControlGroupMessage[]>('GET', `${phonePath('group-messages', phone)}${groupQuery(groupId)}`),
+    groupNotifications: (phone, groupId) =>
+      call<ControlGroupNotification[]>('GET', `${phonePath('group-notifications', phone)}${groupQuery(groupId)}`),
+    waitForGroupMessage: (phone, match = {}) => call<ControlGroupMessage>('POST', '/wait-group-message', { phone, ...match }),
   };
 };

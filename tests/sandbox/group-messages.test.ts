@@ -124,6 +124,28 @@ describe('sandbox groups: sender-key messages', () => {
     expect(h.sandbox.groupMessages(DEWI).map(m => m.id)).toEqual([welcome]);
   });
 
+  it('carries group messages between two linked Baileys devices, with receipts forwarded to the sender', async () => {
+    h = await startHarness();
+    const shop = await h.pairedClient(SHOP, 'Shop');
+    const budiDevice = await h.pairedClient(BUDI, 'Budi');
+    const group = await shop.socket.groupCreate('Dua perangkat', [pn(BUDI), pn(CITRA)]);
+    const budiLid = h.sandbox.account(BUDI)!.lidJid;
+    const delivered = receiptUpdate(shop, u => u.receipt.userJid === budiLid);
+
+    const id = await sendToGroup(shop, group.id, 'ke perangkat Budi');
+    const atBudi = await budiDevice.waitForMessage(m => m.key.id === id);
+    expect(textOf(atBudi)).toBe('ke perangkat Budi');
+    // Baileys names the sender by its user LID (the device is dropped).
+    expect(atBudi.key).toMatchObject({ remoteJid: group.id, participant: h.sandbox.account(SHOP)!.lidJid, participantAlt: pn(SHOP) });
+    expect(await delivered).toMatchObject({ key: { id } });
+    // Budi's phone (device 0) is a member too and reads it.
+    expect(await h.sandbox.waitForGroupMessage(BUDI, m => m.id === id)).toMatchObject({ decrypted: true });
+
+    const reply = await sendToGroup(budiDevice, group.id, 'dibalas dari perangkat');
+    expect(textOf(await shop.waitForMessage(m => m.key.id === reply))).toBe('dibalas dari perangkat');
+    expect(await h.sandbox.waitForGroupMessage(CITRA, m => m.id === reply)).toMatchObject({ decrypted: true, from: BUDI });
+  });
+
   it('sends media to a group both ways, verified end to end', async () => {
     h = await startHarness();
     const shop = await h.pairedClient(SHOP, 'Shop');
@@ -189,5 +211,32 @@ describe('sandbox groups: a removed member and the sender key (WA-PROTOCOL G2)',
     expect(atBudi).toMatchObject({ decrypted: true, encryption: ['skmsg'] });
     const atDewi = await h.sandbox.waitForGroupMessage(DEWI, m => m.id === after?.key.id);
     expect(atDewi).toMatchObject({ member: false, decrypted: true, text: 'rahasia sesudah Dewi keluar' });
+  });
+
+  it('tells the fix apart: with a fresh sender key after the removal, the removed phone cannot decrypt while the others can', async () => {
+    h = await startHarness();
+    const shop = await h.pairedClient(SHOP, 'Shop');
+    const group = await shop.socket.groupCreate('Aman', [pn(BUDI), pn(CITRA), pn(DEWI)]);
+    const before = await shop.socket.sendMessage(group.id, { text: 'sebelum' });
+    await h.sandbox.waitForGroupMessage(DEWI, m => m.id === before?.key.id);
+
+    h.sandbox.listenToGroup(DEWI, group.id, true);
+    await shop.socket.groupParticipantsUpdate(group.id, [pn(DEWI)], 'remove');
+    // What the product does after a removal: forget the device's own sender key for the group and whom it was
+    // given to, so the next send starts a new chain and distributes it to the remaining members only.
+    const address = shop.socket.signalRepository.jidToSignalProtocolAddress(shop.socket.authState.creds.me!.lid!);
+    const dot = address.lastIndexOf('.');
+    const senderKeyName = `${group.id}::${address.slice(0, dot)}::${address.slice(dot + 1)}`;
+    await shop.auth.keys.set({ 'sender-key': { [senderKeyName]: null }, 'sender-key-memory': { [group.id]: null } });
+    const after = await shop.socket.sendMessage(group.id, { text: 'rahasia sesudah Dewi keluar' });
+
+    expect(await h.sandbox.waitForGroupMessage(BUDI, m => m.id === after?.key.id)).toMatchObject({
+      decrypted: true,
+      // A new distribution came with it (a pkmsg still: Budi never answered the device one to one).
+      encryption: ['pkmsg', 'skmsg'],
+    });
+    expect(await h.sandbox.waitForGroupMessage(CITRA, m => m.id === after?.key.id)).toMatchObject({ decrypted: true });
+    const atDewi = await h.sandbox.waitForGroupMessage(DEWI, m => m.id === after?.key.id);
+    expect(atDewi).toMatchObject({ member: false, decrypted: false, text: '' });
   });
 });

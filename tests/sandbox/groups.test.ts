@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 import type { GroupMetadata, GroupParticipant } from 'baileys';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { startSandbox } from '@/sandbox';
 import type { SandboxBaileysClient } from '@/sandbox/testing/baileys-client';
 
 import { startHarness, type Harness } from './helpers';
@@ -203,5 +208,34 @@ describe('sandbox groups: a Baileys device manages a group', () => {
     const upserted = groupsUpserted(shop);
     const group = h.sandbox.createGroup(BUDI, 'Dari Budi', [SHOP, CITRA]);
     expect((await upserted)[0]).toMatchObject({ id: group.id, subject: 'Dari Budi', owner: h.sandbox.account(BUDI)!.lidJid });
+  });
+});
+
+describe('sandbox groups: a restart from the state file', () => {
+  it('keeps groups, roles, notifications and every phone sender-key state', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-groups-'));
+    const stateFile = path.join(dir, 'state.json');
+    try {
+      const first = await startSandbox({ stateFile });
+      const group = first.createGroup(BUDI, 'Tetap', [CITRA, DEWI]);
+      first.updateGroupParticipants(BUDI, group.id, 'promote', [CITRA]);
+      const before = await first.sendGroupText(BUDI, group.id, 'sebelum restart');
+      await first.waitForGroupMessage(CITRA, m => m.id === before);
+      await first.close();
+
+      const second = await startSandbox({ stateFile });
+      try {
+        expect(second.group(group.id)).toEqual({ ...group, participants: [group.participants[0], { ...group.participants[1], role: 'admin' }, group.participants[2]] });
+        expect(second.groupNotifications(CITRA, group.id).map(n => n.type)).toEqual(['create', 'promote']);
+        const after = await second.sendGroupText(BUDI, group.id, 'sesudah restart');
+        // Same sender key, already distributed: the skmsg alone, and it decrypts.
+        expect(await second.waitForGroupMessage(CITRA, m => m.id === after)).toMatchObject({ decrypted: true, encryption: ['skmsg'] });
+        expect(second.groupMessages(CITRA, group.id).map(m => m.text)).toEqual(['sebelum restart', 'sesudah restart']);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,7 @@ import { AccountActivityCard } from "./account-activity-card";
 import { AccountsCard } from "./accounts-card";
 import { BanCard } from "./ban-card";
 import { ContactCard } from "./contact-card";
+import { GroupsCard } from "./groups-card";
 import { LinkDeviceCard } from "./link-device-card";
 import { NotOnWhatsAppCard } from "./not-on-whatsapp-card";
 import { PhoneBehaviourCard } from "./phone-behaviour-card";
@@ -32,6 +33,7 @@ export function SandboxConsole() {
           <ContactCard phone={phone} />
           <PhoneBehaviourCard phone={phone} />
           <BanCard phone={phone} />
+          <GroupsCard phone={phone} />
           <div className="2xl:col-span-2">
             <AccountActivityCard phone={phone} />
           </div>

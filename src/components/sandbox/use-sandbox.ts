@@ -84,3 +84,24 @@ export function useClearNotOnWhatsApp() {
   const trpc = useTRPC();
   return useMutation(trpc.sandbox.clearNotOnWhatsApp.mutationOptions({ onSuccess: useInvalidateSandbox() }));
 }
+
+/** The phone's groups, and the chat of the one picked; polled like the rest of the phone (the sandbox emits no app events). */
+export function useSandboxGroups(phone: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.sandbox.groups.queryOptions({ phone }, { refetchInterval: 2000 }));
+}
+
+export function useSandboxGroupMessages(phone: string, groupId: string | null) {
+  const trpc = useTRPC();
+  return useQuery(trpc.sandbox.groupMessages.queryOptions({ phone, groupId: groupId ?? "" }, { enabled: groupId !== null, refetchInterval: 2000 }));
+}
+
+export function useCreateSandboxGroup() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.createGroup.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}
+
+export function useSandboxSendGroupText() {
+  const trpc = useTRPC();
+  return useMutation(trpc.sandbox.sendGroupText.mutationOptions({ onSuccess: useInvalidateSandbox() }));
+}

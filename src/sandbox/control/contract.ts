@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+import type {
+  SandboxGroup,
+  SandboxGroupMessage,
+  SandboxGroupNotification,
+  SandboxParticipantResult,
+} from '../types';
+
 /**
  * The sandbox control API contract (HTTP JSON under /control/*), shared by the server and the
  * typed client. Isomorphic: no Node-only imports, so browser code may use it.
@@ -36,28 +43,61 @@ const isBase64 = (value: string): boolean => {
 export const mediaKindSchema = z.enum(['image', 'video', 'audio', 'document']);
 /** JSON cap of POST /control/send-media (the other routes allow 1 MiB): about 18 MiB of media as base64. */
 export const SEND_MEDIA_MAX_BODY_BYTES = 24 * 1024 * 1024;
-export const sendMediaRequest = z
-  .object({
-    from: phoneSchema,
-    to: phoneSchema,
-    kind: mediaKindSchema,
-    mimetype: z.string().regex(/^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/, 'mimetype must look like type/subtype').max(255),
-    dataBase64: z.string().min(1, 'dataBase64 must not be empty').refine(isBase64, 'dataBase64 must be standard padded base64'),
-    fileName: z.string().min(1).max(255).optional(),
-    caption: z.string().max(65_536).optional(),
-    ptt: z.boolean().optional(),
-    expired: z.boolean().optional(),
-  })
-  .superRefine((body, issues) => {
-    if (body.ptt !== undefined && body.kind !== 'audio') {
-      issues.addIssue({ code: 'custom', path: ['ptt'], message: 'ptt is only for audio' });
-    }
-    if (body.fileName !== undefined && body.kind !== 'document') {
-      issues.addIssue({ code: 'custom', path: ['fileName'], message: 'fileName is only for documents' });
-    }
-  });
+const mediaFields = {
+  kind: mediaKindSchema,
+  mimetype: z.string().regex(/^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/, 'mimetype must look like type/subtype').max(255),
+  dataBase64: z.string().min(1, 'dataBase64 must not be empty').refine(isBase64, 'dataBase64 must be standard padded base64'),
+  fileName: z.string().min(1).max(255).optional(),
+  caption: z.string().max(65_536).optional(),
+  ptt: z.boolean().optional(),
+  expired: z.boolean().optional(),
+};
+const refineMedia = (body: { kind: string; ptt?: boolean | undefined; fileName?: string | undefined }, issues: z.RefinementCtx): void => {
+  if (body.ptt !== undefined && body.kind !== 'audio') {
+    issues.addIssue({ code: 'custom', path: ['ptt'], message: 'ptt is only for audio' });
+  }
+  if (body.fileName !== undefined && body.kind !== 'document') {
+    issues.addIssue({ code: 'custom', path: ['fileName'], message: 'fileName is only for documents' });
+  }
+};
+export const sendMediaRequest = z.object({ from: phoneSchema, to: phoneSchema, ...mediaFields }).superRefine(refineMedia);
 export const waitInboxRequest = z.object({
   phone: phoneSchema,
+  from: phoneSchema.optional(),
+  text: z.string().optional(),
+  timeoutMs: z.number().int().min(1).max(120_000).optional(),
+});
+
+/** A group jid (`120363…@g.us`) or its digits. */
+export const groupIdSchema = z.string().regex(/^\d{6,30}(@g\.us)?$/, 'group id must be digits, optionally with @g.us');
+export const groupSubjectSchema = z.string().trim().min(1).max(100);
+export const createGroupRequest = z.object({
+  creator: phoneSchema,
+  subject: groupSubjectSchema,
+  participants: z.array(phoneSchema).max(1023),
+});
+export const groupParticipantsRequest = z.object({
+  actor: phoneSchema,
+  action: z.enum(['add', 'remove', 'promote', 'demote']),
+  phones: z.array(phoneSchema).min(1).max(1023),
+});
+export const groupSubjectRequest = z.object({ actor: phoneSchema, subject: groupSubjectSchema });
+export const groupDescriptionRequest = z.object({ actor: phoneSchema, description: z.string().max(2048) });
+export const groupInviteRequest = z.object({ actor: phoneSchema, revoke: z.boolean().optional() });
+export const joinGroupRequest = z.object({ phone: phoneSchema, code: z.string().min(1).max(64) });
+export const groupListenRequest = z.object({ phone: phoneSchema, listening: z.boolean() });
+export const groupAddPrivacyRequest = z.object({ phone: phoneSchema, restricted: z.boolean() });
+export const sendGroupRequest = z.object({
+  from: phoneSchema,
+  text: z.string().min(1).max(65_536),
+  /** Phones to mention (sent as their LID jids, as phones in LID groups do). */
+  mentions: z.array(phoneSchema).max(1024).optional(),
+});
+export const sendGroupMediaRequest = z.object({ from: phoneSchema, ...mediaFields }).superRefine(refineMedia);
+export const waitGroupMessageRequest = z.object({
+  phone: phoneSchema,
+  groupId: groupIdSchema.optional(),
+  id: z.string().min(1).max(128).optional(),
   from: phoneSchema.optional(),
   text: z.string().optional(),
   timeoutMs: z.number().int().min(1).max(120_000).optional(),
@@ -68,6 +108,13 @@ export type ReceiptsRequest = z.infer<typeof receiptsRequest>;
 export type WaitInboxRequest = z.infer<typeof waitInboxRequest>;
 export type SendMediaRequest = z.infer<typeof sendMediaRequest>;
 export type ControlMediaKind = z.infer<typeof mediaKindSchema>;
+export type WaitGroupMessageRequest = z.infer<typeof waitGroupMessageRequest>;
+
+export type ControlGroup = SandboxGroup;
+export type ControlGroupAction = z.infer<typeof groupParticipantsRequest>['action'];
+export type ControlParticipantResult = SandboxParticipantResult;
+export type ControlGroupMessage = SandboxGroupMessage;
+export type ControlGroupNotification = SandboxGroupNotification;
 
 export interface ControlInfo {
   wsUrl: string;

@@ -2,9 +2,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 
-import type { Sandbox, SandboxAccount } from '../types';
+import type { Sandbox, SandboxAccount, SandboxMediaInput } from '../types';
 import {
   createAccountRequest,
+  createGroupRequest,
+  groupAddPrivacyRequest,
+  groupDescriptionRequest,
+  groupIdSchema,
+  groupInviteRequest,
+  groupListenRequest,
+  groupParticipantsRequest,
+  groupSubjectRequest,
+  joinGroupRequest,
+  sendGroupMediaRequest,
+  sendGroupRequest,
+  waitGroupMessageRequest,
   pairingCodeRequest,
   phoneRequest,
   phoneSchema,
@@ -18,6 +30,7 @@ import {
   type ControlAccount,
   type ControlError,
   type ControlInfo,
+  type SendMediaRequest,
 } from './contract';
 
 const MAX_BODY = 1 << 20;
@@ -103,6 +116,16 @@ const toControlAccount = (sandbox: Sandbox, account: SandboxAccount): ControlAcc
   ...sandbox.presence(account.phone),
 });
 
+const mediaInput = (body: Omit<SendMediaRequest, 'from' | 'to'>): SandboxMediaInput => ({
+  kind: body.kind,
+  data: Buffer.from(body.dataBase64, 'base64'),
+  mimetype: body.mimetype,
+  ...(body.fileName !== undefined ? { fileName: body.fileName } : {}),
+  ...(body.caption !== undefined ? { caption: body.caption } : {}),
+  ...(body.ptt !== undefined ? { ptt: body.ptt } : {}),
+  ...(body.expired !== undefined ? { expired: body.expired } : {}),
+});
+
 const send = (res: ServerResponse, status: number, body: unknown): void => {
   const json = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -137,10 +160,18 @@ export interface ControlApiOptions {
  * anything else. Unauthenticated unless `token` is set: keep the sandbox on loopback otherwise.
  */
 export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions = {}) => {
-  const route = async (method: string, path: string, req: IncomingMessage): Promise<unknown> => {
+  const route = async (method: string, path: string, req: IncomingMessage, query: URLSearchParams): Promise<unknown> => {
     const segments = path.split('/').filter(Boolean);
     const [resource, param, subParam] = segments;
     const pathPhone = (): string => parse(phoneSchema, decodeURIComponent(param ?? ''));
+    const pathGroup = (): string => parse(groupIdSchema, decodeURIComponent(param ?? ''));
+    const queryGroup = (): string | undefined => {
+      const value = query.get('group');
+      return value === null ? undefined : parse(groupIdSchema, value);
+    };
+    if (resource === 'groups' && param !== undefined && subParam !== undefined && method === 'POST') {
+      return groupAction(pathGroup(), subParam, req);
+    }
     const shape = `${resource ?? ''}${param !== undefined ? '/:param' : ''}${subParam !== undefined ? '/:param' : ''}`;
     switch (`${method} ${segments.length > 3 ? '(too deep)' : shape}`) {
       case 'GET info':
@@ -181,16 +212,7 @@ export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions =
       }
       case 'POST send-media': {
         const body = parse(sendMediaRequest, await readJson(req, SEND_MEDIA_MAX_BODY_BYTES));
-        const media = {
-          kind: body.kind,
-          data: Buffer.from(body.dataBase64, 'base64'),
-          mimetype: body.mimetype,
-          ...(body.fileName !== undefined ? { fileName: body.fileName } : {}),
-          ...(body.caption !== undefined ? { caption: body.caption } : {}),
-          ...(body.ptt !== undefined ? { ptt: body.ptt } : {}),
-          ...(body.expired !== undefined ? { expired: body.expired } : {}),
-        };
-        return { id: await scenario(() => sandbox.sendMedia(body.from, body.to, media)) };
+        return { id: await scenario(() => sandbox.sendMedia(body.from, body.to, mediaInput(body))) };
       }
       case 'GET media/:param/:param': {
         const phone = pathPhone();
@@ -258,8 +280,100 @@ export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions =
       }
       case 'GET devices/:param':
         return sandbox.linkedDevices(pathPhone());
+      case 'GET groups': {
+        const phone = query.get('phone');
+        return sandbox.groups(phone === null ? undefined : parse(phoneSchema, phone));
+      }
+      case 'POST groups': {
+        const body = parse(createGroupRequest, await readJson(req));
+        return scenario(() => sandbox.createGroup(body.creator, body.subject, body.participants));
+      }
+      case 'GET groups/:param': {
+        const group = sandbox.group(pathGroup());
+        if (!group) {
+          throw new HttpError(404, 'no such group');
+        }
+        return group;
+      }
+      case 'POST groups/:param': {
+        if (param !== 'join') throw new HttpError(404, `no control route ${method} ${CONTROL_PREFIX}/${segments.join('/')}`);
+        const body = parse(joinGroupRequest, await readJson(req));
+        return scenario(() => sandbox.joinGroup(body.phone, body.code));
+      }
+      case 'GET group-messages/:param':
+        return sandbox.groupMessages(pathPhone(), queryGroup());
+      case 'GET group-notifications/:param':
+        return sandbox.groupNotifications(pathPhone(), queryGroup());
+      case 'POST wait-group-message': {
+        const body = parse(waitGroupMessageRequest, await readJson(req));
+        const groupJid = body.groupId === undefined ? undefined : `${body.groupId.replace(/@g\.us$/, '')}@g.us`;
+        return scenario(() =>
+          sandbox.waitForGroupMessage(
+            body.phone,
+            m =>
+              (groupJid === undefined || m.groupId === groupJid) &&
+              (body.id === undefined || m.id === body.id) &&
+              (body.from === undefined || m.from === body.from) &&
+              (body.text === undefined || m.text.includes(body.text)),
+            body.timeoutMs,
+          ),
+        );
+      }
+      case 'POST group-add-privacy': {
+        const body = parse(groupAddPrivacyRequest, await readJson(req));
+        await scenario(() => sandbox.setGroupAddRestricted(body.phone, body.restricted));
+        return { ok: true };
+      }
       default:
         throw new HttpError(404, `no control route ${method} ${CONTROL_PREFIX}/${segments.join('/')}`);
+    }
+  };
+
+  /** `POST /control/groups/:gid/<action>`: what a member's phone does in a group. */
+  const groupAction = async (groupId: string, action: string, req: IncomingMessage): Promise<unknown> => {
+    switch (action) {
+      case 'participants': {
+        const body = parse(groupParticipantsRequest, await readJson(req));
+        return scenario(() => sandbox.updateGroupParticipants(body.actor, groupId, body.action, body.phones));
+      }
+      case 'subject': {
+        const body = parse(groupSubjectRequest, await readJson(req));
+        await scenario(() => sandbox.setGroupSubject(body.actor, groupId, body.subject));
+        return { ok: true };
+      }
+      case 'description': {
+        const body = parse(groupDescriptionRequest, await readJson(req));
+        await scenario(() => sandbox.setGroupDescription(body.actor, groupId, body.description));
+        return { ok: true };
+      }
+      case 'invite': {
+        const body = parse(groupInviteRequest, await readJson(req));
+        const code = await scenario(() =>
+          body.revoke ? sandbox.revokeGroupInvite(body.actor, groupId) : sandbox.groupInviteCode(body.actor, groupId),
+        );
+        return { code };
+      }
+      case 'leave': {
+        const { phone } = parse(phoneRequest, await readJson(req));
+        await scenario(() => sandbox.leaveGroup(phone, groupId));
+        return { ok: true };
+      }
+      case 'listen': {
+        const body = parse(groupListenRequest, await readJson(req));
+        await scenario(() => sandbox.listenToGroup(body.phone, groupId, body.listening));
+        return { ok: true };
+      }
+      case 'send': {
+        const body = parse(sendGroupRequest, await readJson(req));
+        const opts = body.mentions !== undefined ? { mentions: body.mentions } : {};
+        return { id: await scenario(() => sandbox.sendGroupText(body.from, groupId, body.text, opts)) };
+      }
+      case 'send-media': {
+        const body = parse(sendGroupMediaRequest, await readJson(req, SEND_MEDIA_MAX_BODY_BYTES));
+        return { id: await scenario(() => sandbox.sendGroupMedia(body.from, groupId, mediaInput(body))) };
+      }
+      default:
+        throw new HttpError(404, `no control route POST ${CONTROL_PREFIX}/groups/${groupId}/${action}`);
     }
   };
 
@@ -273,7 +387,7 @@ export const createControlHandler = (sandbox: Sandbox, opts: ControlApiOptions =
         throw new HttpError(401, 'missing or wrong control token');
       }
       refuseBrowserForgery(req);
-      const body = await route(req.method ?? 'GET', url.pathname.slice(CONTROL_PREFIX.length), req);
+      const body = await route(req.method ?? 'GET', url.pathname.slice(CONTROL_PREFIX.length), req, url.searchParams);
       if (body instanceof RawBody) {
         res.writeHead(200, {
           'content-type': body.contentType,

@@ -52,6 +52,7 @@ export interface AccountState {
   groupMessages?: SandboxGroupMessage[];
   groupNotifications?: SandboxGroupNotification[];
   groupAddRestricted?: boolean;
+  senderKeyMemory?: Record<string, string[]>;
 }
 
 /** A receipt the phone still owes a device for a message it received (sent after the receipt delay). */
@@ -204,6 +205,7 @@ export class Account implements SandboxAccount {
       groupMessages: this.groupMessages,
       groupNotifications: this.groupNotifications,
       groupAddRestricted: this.groupAddRestricted,
+      senderKeyMemory: Object.fromEntries([...this.senderKeyMemory].map(([group, devices]) => [group, [...devices]])),
     };
   }
 
@@ -220,6 +222,9 @@ export class Account implements SandboxAccount {
     account.groupMessages.push(...(state.groupMessages ?? []));
     account.groupNotifications.push(...(state.groupNotifications ?? []));
     account.groupAddRestricted = state.groupAddRestricted ?? false;
+    for (const [group, devices] of Object.entries(state.senderKeyMemory ?? {})) {
+      account.senderKeyMemory.set(group, new Set(devices));
+    }
     for (const receipt of state.pendingReceipts ?? []) {
       account.pendingReceipts.set(`${receipt.deviceJid}|${receipt.id}`, receipt);
     }

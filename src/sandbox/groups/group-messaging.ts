@@ -90,6 +90,28 @@ export class GroupMessaging {
     this.deliverToListeners(group, sender.account, sender.lidJid, { id, t, type, skmsg });
   }
 
+  /**
+   * `<receipt id to=GID participant=SENDER [type]>` from a linked device that got a group message: the sending device
+   * gets `<receipt from=GID participant=READER>` (§8.2 point 3); a phone sender only sees the `receipt` event.
+   */
+  onDeviceReceipt(reader: LinkedDevice, node: BinaryNode): void {
+    const { id, to, participant, type } = node.attrs;
+    const group = to ? this.groups.get(to) : undefined;
+    const sender = this.ctx.directory.resolve(participant);
+    if (!id || !group || !sender || sender.account === reader.account) {
+      return;
+    }
+    // Baileys answers `inactive` when it is not marked online: a delivery all the same.
+    const read = type === 'read' || type === 'read-self';
+    if (sender.device) {
+      sender.device.deliver({
+        tag: 'receipt',
+        attrs: { id, from: group.jid, participant: reader.account.lidJid, t: unixTime(), ...(read ? { type: 'read' } : {}) },
+      });
+    }
+    this.ctx.events.emit('receipt', { direction: 'from-device', from: reader.account.phone, to: sender.account.phone, ids: [id], type: type ?? 'delivery' });
+  }
+
   /** A member's phone writes to the group: its sender key to every device that lacks it, then one skmsg for all. */
   async sendFromPhone(sender: Account, group: Group, content: OutgoingContent): Promise<string> {
     const id = newMessageId();

@@ -3,7 +3,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { BinaryNode } from 'baileys';
 
 import type { Account } from '../directory/account';
-import { unixTime } from '../protocol/nodes';
+import { newMessageId, unixTime } from '../protocol/nodes';
 import type { SandboxContext } from '../server/context';
 import type {
   SandboxGroup,
@@ -118,7 +118,7 @@ export class GroupService {
       }
     }
     this.groups.set(id, group);
-    this.notify(group, creator, { tag: 'create', attrs: { reason: 'create', key: newInviteCode() }, content: [groupNode(group)] }, {
+    this.notify(group, creator, { tag: 'create', attrs: { reason: 'create', key: newMessageId() }, content: [groupNode(group)] }, {
       type: 'create',
       participants: group.memberAccounts(),
       subject: group.subject,
@@ -261,8 +261,8 @@ export class GroupService {
       if (account.groupAddRestricted) return 403;
       return group.members.size >= MAX_GROUP_SIZE ? 406 : 200;
     }
-    // Nobody but the creator changes the creator.
-    if (group.members.get(account) === 'superadmin' && account !== actor) {
+    // The creator stays the creator: nobody demotes or promotes it, and only it can take itself out.
+    if (group.members.get(account) === 'superadmin' && (action !== 'remove' || account !== actor)) {
       return 406;
     }
     return 200;

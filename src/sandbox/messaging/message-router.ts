@@ -77,6 +77,10 @@ export class MessageRouter {
       }
       return;
     }
+    if (to?.endsWith('@g.us')) {
+      this.groupMessaging.onDeviceReceipt(device, node);
+      return;
+    }
     const contact = this.ctx.directory.resolve(to)?.account;
     if (!contact) {
       return;

@@ -97,6 +97,8 @@ const EXEMPT: Record<string, string> = Object.fromEntries(
     "setOnline",
     "markNotOnWhatsApp",
     "clearNotOnWhatsApp",
+    "createGroup",
+    "sendGroupText",
   ].map((name) => [
     `sandbox.${name}`,
     "plays a WhatsApp phone in sandbox mode",

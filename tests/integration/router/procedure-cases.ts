@@ -361,6 +361,21 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "sandbox.notOnWhatsApp": { access: "admin", input: () => undefined },
   "sandbox.markNotOnWhatsApp": { access: "admin", input: () => ({ phone: randomPhone() }), limits: { phone: 32 } },
   "sandbox.clearNotOnWhatsApp": { access: "admin", input: (w) => ({ phone: w.phoneB }) },
+  "sandbox.groups": { access: "admin", input: (w) => ({ phone: w.phoneA }) },
+  "sandbox.groupMessages": { access: "admin", input: (w) => ({ phone: w.phoneA, groupId: "120363000000000001@g.us" }), limits: { groupId: 36 } },
+  "sandbox.createGroup": {
+    access: "admin",
+    input: (w) => ({ phone: w.phoneA, subject: "Arisan", participants: [`+${w.phoneB}`] }),
+    domainErrors: ["CONFLICT"],
+    limits: { subject: 100 },
+  },
+  // No group of the phone's: the sandbox refuses, as WhatsApp refuses a non-member.
+  "sandbox.sendGroupText": {
+    access: "admin",
+    input: (w) => ({ phone: w.phoneA, groupId: "120363000000000001@g.us", text: "Halo" }),
+    domainErrors: ["CONFLICT"],
+    limits: { text: 4_096, groupId: 36 },
+  },
 
   "template.list": { access: "user", input: () => ({}) },
   "template.get": { access: "user", input: (w) => ({ templateId: w.templateId }), missing: () => ({ templateId: MISSING_ID }) },

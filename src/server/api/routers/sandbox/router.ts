@@ -46,6 +46,11 @@ const zSandboxMedia = z
   })
   .refine((input) => input.ptt === undefined || input.kind === "audio", { path: ["ptt"], message: "Only audio can be a voice note" });
 
+/** A group jid as the sandbox names it (`120363…@g.us`), or its digits. */
+const zSandboxGroupId = z.string().trim().regex(/^\d{6,30}(@g\.us)?$/, "Not a group id");
+/** WhatsApp's group limits: a subject of 100 characters; members are added in batches far below its 1024. */
+const SANDBOX_GROUP_MAX_NEW_MEMBERS = 256;
+
 /** Admin-only tools that play the phones of the WhatsApp sandbox (SPEC §7), so every flow can be tried without a phone. */
 export const sandboxRouter = createTRPCRouter({
   enabled: protectedProcedure.query(() => ({ enabled: env().WA_MODE === "sandbox" })),
@@ -111,6 +116,30 @@ export const sandboxRouter = createTRPCRouter({
   inbox: adminProcedure.input(phoneInput).query(({ input }) => viaSandbox((c) => c.inbox(input.phone))),
   outbox: adminProcedure.input(phoneInput).query(({ input }) => viaSandbox((c) => c.outbox(input.phone))),
   linkedDevices: adminProcedure.input(phoneInput).query(({ input }) => viaSandbox((c) => c.linkedDevices(input.phone))),
+
+  /** The groups a phone is in, with their members and roles. */
+  groups: adminProcedure.input(phoneInput).query(({ input }) => viaSandbox((c) => c.groups(input.phone))),
+
+  /** One group chat as the phone sees it: what it sent, and what it got (and whether it could decrypt it). */
+  groupMessages: adminProcedure
+    .input(z.object({ phone: zSandboxPhone, groupId: zSandboxGroupId }))
+    .query(({ input }) => viaSandbox((c) => c.groupMessages(input.phone, input.groupId))),
+
+  /** The phone creates a group (it becomes the superadmin) with other numbers, the device's among them. */
+  createGroup: adminProcedure
+    .input(
+      z.object({
+        phone: zSandboxPhone,
+        subject: z.string().trim().min(1, "Give the group a name").max(100),
+        participants: z.array(zTypedPhone).min(1, "Add at least one member").max(SANDBOX_GROUP_MAX_NEW_MEMBERS),
+      }),
+    )
+    .mutation(({ input }) => viaSandbox((c) => c.createGroup(input.phone, input.subject, input.participants))),
+
+  /** The phone writes in a group it is a member of (a sender-key message to every member). */
+  sendGroupText: adminProcedure
+    .input(z.object({ phone: zSandboxPhone, groupId: zSandboxGroupId, text: z.string().trim().min(1, "Write a message").max(4096) }))
+    .mutation(async ({ input }) => ({ id: await viaSandbox((c) => c.sendGroupText(input.phone, input.groupId, input.text)) })),
 
   setReceipts: adminProcedure
     .input(z.object({ phone: zSandboxPhone, mode: z.enum(["read", "delivered", "none"]), delayMs: z.number().int().min(0).max(60_000).optional() }))
