@@ -49,7 +49,7 @@ export function AccountActivityCard({ phone }: { phone: string }) {
       </CardHeader>
       <CardContent>
         <Tabs defaultValue="devices">
-          <TabsList>
+          <TabsList className="h-auto max-w-full flex-wrap">
             <TabsTrigger value="devices">{t("sandbox.linkedDevices")}</TabsTrigger>
             <TabsTrigger value="inbox">{t("sandbox.inbox")}</TabsTrigger>
             <TabsTrigger value="outbox">{t("sandbox.outbox")}</TabsTrigger>

@@ -7,6 +7,7 @@ import { chatRouter } from "./routers/chat/router";
 import { contactRouter } from "./routers/contact/router";
 import { deviceRouter } from "./routers/device/router";
 import { eventsRouter } from "./routers/events/router";
+import { groupRouter } from "./routers/group/router";
 import { jobRouter } from "./routers/job/router";
 import { messageRouter } from "./routers/message/router";
 import { optOutRouter } from "./routers/opt-out/router";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   contact: contactRouter,
   device: deviceRouter,
   events: eventsRouter,
+  group: groupRouter,
   job: jobRouter,
   message: messageRouter,
   optOut: optOutRouter,

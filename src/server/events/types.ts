@@ -47,6 +47,8 @@ export interface AppEventMap {
   /** A person took over a chat from the bot, or gave it back ("manual", "keyword" or "timeout"). */
   "bot.handoff": { deviceId: string; handoffId: number; contactJid: string; status: "started" | "ended"; endReason?: string };
   "admin.notice": { level: "info" | "warn" | "error"; message: string };
+  /** A group of the device changed (members, roles, subject, description, membership): admins only. */
+  "group.changed": { deviceId: string; groupJid: string };
   /** Someone created an account through public sign-up (admins only). */
   "admin.userRegistered": { userId: number; username: string; email: string };
 }

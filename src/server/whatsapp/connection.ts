@@ -20,6 +20,8 @@ import { AckWaiter } from "./ack-waiter";
 import { BANNED_REASON } from "./device-reasons";
 import { ConnectionStoppedError, DeviceNotConnectedError, MessageNotAcknowledgedError, PairingError } from "./errors";
 import { attachInbound } from "./inbound";
+import { groupClient, type WaGroupClient } from "./group-client";
+import { attachGroupInbound } from "./group-inbound";
 import type { MediaRequestOptions } from "./media-download";
 import { toBaileysContent, type OutgoingContent } from "./outgoing-content";
 import { KeyCache } from "./key-cache";
@@ -245,6 +247,13 @@ export class WaConnection {
     return messageId;
   }
 
+  /** Group requests over the current socket; throws DeviceNotConnectedError when the device is not online. */
+  groups(): WaGroupClient {
+    const sock = this.sock;
+    if (!sock || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
+    return groupClient(sock);
+  }
+
   /**
    * Resolves once the device is connected or shows a QR (or has ended, or `timeoutMs` passed) and that status
    * is persisted and published. Never rejects.
@@ -321,6 +330,7 @@ export class WaConnection {
     });
     sock.ev.on("connection.update", (update) => this.onConnectionUpdate(sock, update));
     attachInbound(sock, { device: this.device, queue: this.inboundQueue, log: this.log, mediaRequestOptions: this.opts.mediaRequestOptions });
+    attachGroupInbound(sock, { device: this.device, queue: this.inboundQueue, log: this.log, groups: groupClient(sock) });
   }
 
   private onConnectionUpdate(sock: WASocket, update: Partial<ConnectionState>): void {

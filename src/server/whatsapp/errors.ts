@@ -72,6 +72,17 @@ export class NotOnWhatsAppError extends Error {
   }
 }
 
+/** WhatsApp refused a group request (`<iq type=error><error code text/>`): e.g. 403 not an admin, 404 not a member. */
+export class GroupRequestRefusedError extends Error {
+  constructor(
+    readonly code: number,
+    readonly text: string,
+  ) {
+    super(`WhatsApp refused the group request (${code}${text ? `: ${text}` : ""})`);
+    this.name = "GroupRequestRefusedError";
+  }
+}
+
 type WaErrorName =
   | "MessageNotAcknowledgedError"
   | "MessageRefusedError"
@@ -80,7 +91,8 @@ type WaErrorName =
   | "PairingError"
   | "ConnectionStoppedError"
   | "DeviceUnavailableError"
-  | "NotOnWhatsAppError";
+  | "NotOnWhatsAppError"
+  | "GroupRequestRefusedError";
 
 export function isWaError(error: unknown, name: WaErrorName): error is Error {
   return error instanceof Error && error.name === name;

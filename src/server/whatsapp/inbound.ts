@@ -139,6 +139,18 @@ export function attachInbound(
     }
   };
 
+  // Group receipts arrive only as per-member receipts (WA-PROTOCOL §8.1): the first member's counts for the message.
+  const onMemberReceipt = (updates: BaileysEventMap["message-receipt.update"]) => {
+    for (const { key, receipt } of updates) {
+      if (!key.fromMe || !key.id || !key.remoteJid?.endsWith("@g.us")) continue;
+      const status = receipt.readTimestamp ? "read" : receipt.receiptTimestamp ? "delivered" : null;
+      if (!status) continue;
+      const id = key.id;
+      run("group receipt", async () => void (await updateOutgoingStatus({ device, waMessageId: id, status })));
+    }
+  };
+
   sock.ev.on("messages.upsert", onUpsert);
+  sock.ev.on("message-receipt.update", onMemberReceipt);
   sock.ev.on("messages.update", onUpdate);
 }

@@ -11,6 +11,7 @@ import type { StatusChange } from "./device-state";
 import { persistStatusChange } from "./device-status";
 import { DeviceAlreadyConnectedError, DeviceNotConnectedError, DeviceUnavailableError } from "./errors";
 import type { QrSnapshot } from "./qr";
+import type { WaGroupClient } from "./group-client";
 import type { MediaRequestOptions } from "./media-download";
 import type { OutgoingContent } from "./outgoing-content";
 import type { SocketConfigProvider } from "./socket-config";
@@ -177,6 +178,13 @@ export class ConnectionManager {
 
   sendText(deviceId: string, jid: string, text: string, opts: { messageId?: string } = {}): Promise<string> {
     return this.send(deviceId, jid, { kind: "text", text }, opts);
+  }
+
+  /** The device's group requests; throws DeviceNotConnectedError when this process holds no open socket for it. */
+  groups(deviceId: string): WaGroupClient {
+    const connection = this.live(deviceId);
+    if (!connection) throw new DeviceNotConnectedError(deviceId, null);
+    return connection.groups();
   }
 
   isConnected(deviceId: string): boolean {

@@ -1,13 +1,42 @@
 import { TRPCError } from "@trpc/server";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { StartedSandbox } from "../../../src/sandbox";
+import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
 import { appRouter } from "../../../src/server/api/root";
 import { db } from "../../../src/server/db";
 import { callerFor, createUser, type Caller, type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
+import { connectedGroupDevice, newGroup, type GroupWorld } from "../../helpers/group-fixtures";
 import { pausedJobWithFailure } from "../../helpers/job-fixtures";
+import { makePng } from "../../helpers/media-files";
+import { uploadedMediaId } from "../../helpers/media-upload";
+import { startTestManager, startTestSandbox, stopTestManager } from "../../helpers/whatsapp";
 import { seedDevice } from "../chat/seed";
 
-beforeEach(resetDb);
+let sandbox: StartedSandbox;
+let manager: ConnectionManager | undefined;
+/** Group mutations act on WhatsApp: one paired device (made on first use after each reset) serves every fixture. */
+let groupWorld: Promise<GroupWorld> | undefined;
+const groups = (): Promise<GroupWorld> => (groupWorld ??= connectedGroupDevice(sandbox));
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ unknownNumbers: "absent" });
+  manager = startTestManager(sandbox);
+});
+afterAll(async () => {
+  await stopTestManager(manager);
+  await sandbox?.close();
+});
+beforeEach(async () => {
+  await resetDb();
+  groupWorld = undefined;
+});
+
+/** A group of the shared device, created by `admin`, and the input naming it. */
+async function groupRef(admin: TestUser): Promise<{ deviceId: string; groupJid: string }> {
+  const world = await groups();
+  return { deviceId: world.deviceId, groupJid: await newGroup(await callerFor(admin), world) };
+}
 
 interface FixtureContext {
   admin: TestUser;
@@ -26,6 +55,23 @@ const FIXTURES: Record<string, (ctx: FixtureContext) => Promise<unknown>> = {
   "device.assign": async ({ admin }) => ({ deviceId: (await seedDevice(admin.id)).deviceId, ownerId: (await createUser()).id }),
   "device.delete": async ({ admin }) => ({ deviceId: (await seedDevice(admin.id)).deviceId }),
   "device.cancelAndWipe": async ({ admin }) => ({ deviceId: (await seedDevice(admin.id)).deviceId }),
+  "group.create": async () => {
+    const world = await groups();
+    return { deviceId: world.deviceId, subject: "Audit", participants: world.members };
+  },
+  "group.sendMessage": async ({ admin }) => ({ ...(await groupRef(admin)), text: "Halo" }),
+  "group.sendMention": async ({ admin }) => ({ ...(await groupRef(admin)), text: `@${(await groups()).members[0]} halo` }),
+  "group.sendMedia": async ({ admin }) => ({ ...(await groupRef(admin)), mediaId: await uploadedMediaId(admin, makePng(), "audit.png") }),
+  // A number WhatsApp does not know: the request still runs and its per-number result is audited.
+  "group.addParticipants": async ({ admin }) => ({ ...(await groupRef(admin)), participants: ["+6281299001122"] }),
+  "group.removeParticipants": async ({ admin }) => ({ ...(await groupRef(admin)), participants: [(await groups()).members[0]] }),
+  "group.promote": async ({ admin }) => ({ ...(await groupRef(admin)), participants: [(await groups()).members[0]] }),
+  "group.demote": async ({ admin }) => ({ ...(await groupRef(admin)), participants: [(await groups()).members[0]] }),
+  "group.inviteCode": async ({ admin }) => groupRef(admin),
+  "group.revokeInvite": async ({ admin }) => groupRef(admin),
+  "group.updateSubject": async ({ admin }) => ({ ...(await groupRef(admin)), subject: "Baru" }),
+  "group.updateDescription": async ({ admin }) => ({ ...(await groupRef(admin)), description: "Keterangan" }),
+  "group.leave": async ({ admin }) => groupRef(admin),
   "job.retry": async () => {
     const owner = await createUser();
     return { id: await pausedJobWithFailure(await callerFor(owner), (await seedDevice(owner.id)).deviceId) };

@@ -81,6 +81,8 @@ const openSignup = async (w: World): Promise<void> => {
   await (await callerFor(w.admin)).admin.settings.update({ signupOpen: true });
 };
 const CHAT_JID = "6281234567890@s.whatsapp.net";
+const GROUP_JID = "120363000000000001@g.us";
+const GROUP_ERRORS: TRPC_ERROR_CODE_KEY[] = [...NOT_CONNECTED, "NOT_FOUND"];
 const randomPhone = () => `+62813${Math.floor(1e7 + Math.random() * 8e7)}`;
 const blastInput = (deviceId: string) => ({
   deviceId,
@@ -316,6 +318,54 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   },
 
   "events.stream": { access: "user", input: () => ({ lastEventId: 0 }) },
+
+  // Groups are admin-only; the world's device is never paired, so acting on WhatsApp is refused (PRECONDITION_FAILED)
+  // and a group the device does not keep is NOT_FOUND.
+  "group.list": { access: "admin", input: (w) => ({ deviceId: w.deviceId }), domainErrors: ["NOT_FOUND"] },
+  "group.info": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID }), domainErrors: ["NOT_FOUND"] },
+  "group.create": {
+    access: "admin",
+    input: (w) => ({ deviceId: w.deviceId, subject: "Pelanggan", participants: [TO] }),
+    domainErrors: [...NOT_CONNECTED, "NOT_FOUND"],
+    limits: { subject: 100 },
+  },
+  "group.sendMessage": {
+    access: "admin",
+    input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, text: "Halo" }),
+    domainErrors: GROUP_ERRORS,
+    limits: { text: 65_536 },
+  },
+  "group.sendMention": {
+    access: "admin",
+    input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, text: `@${TO} halo` }),
+    domainErrors: GROUP_ERRORS,
+    limits: { text: 65_536 },
+  },
+  "group.sendMedia": {
+    access: "admin",
+    input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, mediaId: w.mediaId, caption: "Foto" }),
+    domainErrors: GROUP_ERRORS,
+    limits: { caption: 1_024 },
+  },
+  "group.addParticipants": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, participants: [TO] }), domainErrors: GROUP_ERRORS },
+  "group.removeParticipants": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, participants: [TO] }), domainErrors: GROUP_ERRORS },
+  "group.promote": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, participants: [TO] }), domainErrors: GROUP_ERRORS },
+  "group.demote": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, participants: [TO] }), domainErrors: GROUP_ERRORS },
+  "group.inviteCode": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID }), domainErrors: GROUP_ERRORS },
+  "group.revokeInvite": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID }), domainErrors: GROUP_ERRORS },
+  "group.updateSubject": {
+    access: "admin",
+    input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, subject: "Baru" }),
+    domainErrors: GROUP_ERRORS,
+    limits: { subject: 100 },
+  },
+  "group.updateDescription": {
+    access: "admin",
+    input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, description: "Keterangan" }),
+    domainErrors: GROUP_ERRORS,
+    limits: { description: 2_048 },
+  },
+  "group.leave": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID }), domainErrors: GROUP_ERRORS },
 
   "message.sendText": {
     access: "user",

@@ -2,6 +2,7 @@ import { logger } from "../../logger";
 import { storeIncomingMessage, type IncomingMessage } from "../messages/store-incoming-message";
 import { recordOptOut } from "../opt-outs/record-opt-out";
 import { runBot } from "../bot/bot-handler";
+import { rememberMemberName } from "../groups/store-groups";
 
 /** A domain consumer of a newly stored incoming message (never called for a redelivery). */
 export interface IncomingHandler {
@@ -12,6 +13,14 @@ export interface IncomingHandler {
 /** Consumers after storing, in order: an opt-out is recorded before the bot answers. */
 const HANDLERS: readonly IncomingHandler[] = [
   { name: "opt-outs", handle: (message) => recordOptOut(message) },
+  {
+    name: "group-member-names",
+    handle: async (message) => {
+      if (message.chatJid.endsWith("@g.us") && message.pushName) {
+        await rememberMemberName(message.device.id, message.chatJid, message.fromJid, message.pushName);
+      }
+    },
+  },
   { name: "bot", handle: (message, id) => runBot(message, id) },
 ];
 

@@ -41,6 +41,10 @@ export interface StoredOutgoing {
   waMessageId: string;
 }
 
+function isGroupJid(to: string): boolean {
+  return /^[0-9-]+@g\.us$/.test(to);
+}
+
 const DONE_STATUSES: readonly MessageStatus[] = ["sent", "delivered", "read"];
 
 /** Midnight of the server's local day: "messages per day" counts from here. */
@@ -81,6 +85,7 @@ export function sendText(input: SendTextInput): Promise<SentMessage> {
 
 export interface OutgoingInput {
   device: SendTextInput["device"];
+  /** E.164, or a group's jid (`…@g.us`). */
   to: string;
   /** Sends to this chat instead of `to`'s phone jid (the bot answering a group or a hidden-number chat). */
   chatJid?: string;
@@ -98,7 +103,7 @@ export interface OutgoingInput {
 export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
   const manager = connectionManager();
   const { device } = input;
-  const jid = input.chatJid ?? toJid(input.to);
+  const jid = input.chatJid ?? (isGroupJid(input.to) ? input.to : toJid(input.to));
 
   const row = await ownerLock(device.ownerId).runExclusive(async () => {
     if (!manager.isConnected(device.deviceId)) {
@@ -185,12 +190,20 @@ function storedContent(
   media: { mimeType: string; fileName: string | null; storageKey: string } | null,
   metadata: Prisma.JsonValue,
 ): OutgoingContent | null {
-  if (type === "text") return text === null ? null : { kind: "text", text };
+  const mentions = storedMentions(metadata);
+  if (type === "text") return text === null ? null : { kind: "text", text, ...mentions };
   if (!media || (type !== "image" && type !== "video" && type !== "audio" && type !== "document")) return null;
   // A document without a caption stores its file name as content (mediaMessageParts): that is no caption.
   const caption = text === null || (type === "document" && text === media.fileName) ? undefined : text;
   const voiceNote = typeof metadata === "object" && metadata !== null && !Array.isArray(metadata) && metadata.voiceNote === true;
-  return { kind: type, filePath: mediaPath(media.storageKey), mimeType: media.mimeType, fileName: media.fileName, caption, voiceNote };
+  return { kind: type, filePath: mediaPath(media.storageKey), mimeType: media.mimeType, fileName: media.fileName, caption, voiceNote, ...mentions };
+}
+
+/** A group message goes out again with the mentions it was stored with (`metadata.mentions`). */
+function storedMentions(metadata: Prisma.JsonValue): { mentions?: string[] } {
+  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) return {};
+  const list = metadata.mentions;
+  return Array.isArray(list) ? { mentions: list.filter((jid): jid is string => typeof jid === "string") } : {};
 }
 
 function storeOutgoing(

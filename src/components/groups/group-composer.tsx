@@ -1,0 +1,107 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Paperclip, SendHorizontal, X } from "lucide-react";
+import { useRef, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { errorMessage } from "@/components/errors/error-message";
+import { MediaFileSummary, MediaUploadStatus } from "@/components/media/media-preview";
+import { useMediaAttachment, type UploadedMedia } from "@/components/media/use-media-upload";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/textarea";
+import { useT } from "@/i18n/provider";
+import { useTRPC } from "@/trpc/react";
+
+/** `@name` or `@number` somewhere in the text: sent through sendMention, which refuses a text mentioning nobody. */
+const MENTION = /(^|\s)@\S/;
+
+/** Text (with @mentions) through group.sendMessage/sendMention, or an attached file through group.sendMedia. */
+export function GroupComposer({ deviceId, groupJid, disabled }: { deviceId: string; groupJid: string; disabled: boolean }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState("");
+  const [uploading, setUploading] = useState(false);
+  const attachment = useMediaAttachment();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const done = () => {
+    setText("");
+    attachment.clear();
+    void queryClient.invalidateQueries({ queryKey: trpc.chat.groupHistory.queryKey({ deviceId, groupJid, limit: 50 }) });
+  };
+  const onError = (error: unknown) => toast.error(t("adminGroups.sendFailed", { reason: errorMessage(error, t) }));
+  const sendText = useMutation(trpc.group.sendMessage.mutationOptions({ onSuccess: done, onError }));
+  const sendMention = useMutation(trpc.group.sendMention.mutationOptions({ onSuccess: done, onError }));
+  const sendMedia = useMutation(trpc.group.sendMedia.mutationOptions({ onSuccess: done, onError }));
+  const busy = sendText.isPending || sendMention.isPending || sendMedia.isPending || uploading;
+  const canSend = attachment.state ? attachment.state.phase !== "error" : text.trim().length > 0;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (disabled || busy || !canSend) return;
+    if (!attachment.state) {
+      (MENTION.test(text) ? sendMention : sendText).mutate({ deviceId, groupJid, text });
+      return;
+    }
+    setUploading(true);
+    let media: UploadedMedia;
+    try {
+      media = await attachment.ready();
+    } catch {
+      return;
+    } finally {
+      setUploading(false);
+    }
+    sendMedia.mutate({ deviceId, groupJid, mediaId: media.id, caption: text || undefined });
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="grid gap-2 border-t pt-3" noValidate>
+      {attachment.state && attachment.kind ? (
+        <div className="grid gap-2 rounded-lg border bg-muted/40 p-2" data-testid="group-attachment">
+          <div className="flex items-center gap-2">
+            <MediaFileSummary file={attachment.state.file} kind={attachment.kind} />
+            <Button type="button" variant="ghost" size="icon" aria-label={t("chat.removeAttachment")} onClick={attachment.clear} disabled={busy}>
+              <X aria-hidden />
+            </Button>
+          </div>
+          <MediaUploadStatus attachment={attachment} />
+          {attachment.error ? <p className="text-xs font-medium text-destructive">{attachment.error}</p> : null}
+        </div>
+      ) : null}
+      <div className="flex items-end gap-2">
+        <Button type="button" variant="ghost" size="icon" className="size-10 shrink-0" aria-label={t("adminGroups.attach")} title={t("adminGroups.attach")} disabled={disabled || busy} onClick={() => fileInput.current?.click()}>
+          <Paperclip aria-hidden />
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          className="hidden"
+          tabIndex={-1}
+          aria-hidden
+          data-testid="group-file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) attachment.pick(file);
+            e.target.value = "";
+          }}
+        />
+        <label htmlFor="group-composer" className="sr-only">
+          {t("adminGroups.composerLabel")}
+        </label>
+        <Textarea
+          id="group-composer"
+          rows={1}
+          className="max-h-36 min-h-10 flex-1 resize-none [field-sizing:content]"
+          placeholder={attachment.state ? t("adminGroups.captionPlaceholder") : t("adminGroups.composerPlaceholder")}
+          value={text}
+          disabled={disabled}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <Button type="submit" size="icon" className="size-10 shrink-0" aria-label={t("adminGroups.send")} loading={busy} disabled={disabled || !canSend}>
+          {busy ? null : <SendHorizontal aria-hidden />}
+        </Button>
+      </div>
+    </form>
+  );
+}
