@@ -40,7 +40,7 @@ export function GroupHistory({ deviceId, groupJid }: { deviceId: string; groupJi
             {text ? <p className="break-words whitespace-pre-wrap">{text}</p> : null}
             <p className="mt-1 text-right text-[11px] text-muted-foreground">
               {time.format(m.timestamp)}
-              {mine ? ` · ${m.status}` : ""}
+              {mine ? ` · ${t(`messageStatus.${m.status}`)}` : ""}
             </p>
           </li>
         );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zDeviceId } from "../../procedures";
-import { toOriginView } from "../message/message-schema";
+import { toOriginView, ZSenderViewFields } from "../message/message-schema";
 import { ZChatMessageRowSchema, zGroupJid, zMessageCursor, zPageLimit } from "./chat-schema";
 
 export const ZGetGroupHistoryRequestSchema = z.object({
@@ -9,9 +9,11 @@ export const ZGetGroupHistoryRequestSchema = z.object({
   cursor: zMessageCursor.optional(),
   limit: zPageLimit(100, 50),
 });
-/** Messages of a group conversation, each with its sender's name (incoming ones). */
+const ZGroupMessageRowSchema = ZChatMessageRowSchema.extend({ senderName: z.string().nullable() });
+
+/** Messages of a group conversation, each with its sender's name (incoming ones). The pipe gives the OpenAPI document the view's shape. */
 export const ZGetGroupHistoryResponseSchema = z.object({
-  items: z.array(ZChatMessageRowSchema.extend({ senderName: z.string().nullable() }).transform(toOriginView)),
+  items: z.array(ZGroupMessageRowSchema.transform(toOriginView).pipe(ZGroupMessageRowSchema.omit({ ownerId: true, sentBy: true }).extend(ZSenderViewFields))),
   nextCursor: z.string().nullable(),
 });
 
