@@ -159,7 +159,8 @@ describe("[OPS][METRICS] /metrics", () => {
     expect(m("switchboard_event_subscribers")).toBe(1);
     abort.abort();
     await iterator.next();
-    m = await scrape();
+    // The caller's iterator can finish before the procedure's own `finally` has run: wait for that state.
+    for (m = await scrape(); m("switchboard_event_subscribers") !== 0; m = await scrape()) await new Promise((r) => setImmediate(r));
     expect(m("switchboard_event_subscribers")).toBe(0);
 
     // Runner queue depth and lag per source: a scheduled message due a minute ago that no device can take.
