@@ -1,4 +1,4 @@
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import type { APIRequestContext, BrowserContext, Locator, Page } from "@playwright/test";
 import { collectConsoleErrors } from "./helpers/console";
 import { expect, test, E2E_USERS } from "./helpers/fixtures";
 import { createPairedDevice } from "./helpers/paired-device";
@@ -30,12 +30,13 @@ test.describe.serial("auto-reply bot", () => {
   let devicePhone = "";
   let page: Page;
   let adminRequest: APIRequestContext;
+  let adminContext: BrowserContext;
   let consoleErrors: string[] = [];
   let botUrl = "";
 
   test.beforeAll(async ({ browser, userState, adminState, baseURL }) => {
     test.setTimeout(120_000);
-    const adminContext = await browser.newContext({ baseURL, storageState: adminState });
+    adminContext = await browser.newContext({ baseURL, storageState: adminState });
     adminRequest = adminContext.request;
     const context = await browser.newContext({ baseURL, storageState: userState, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
@@ -49,7 +50,9 @@ test.describe.serial("auto-reply bot", () => {
 
   test.afterAll(async () => {
     await page.context().close();
-    await adminRequest.dispose();
+    // Closing the context ends its request context too; disposing a context's own request left a rejection that
+    // surfaced in the next spec's first step ("Target page, context or browser has been closed").
+    await adminContext.close();
   });
 
   test("the device page leads to its bot", async () => {

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import { parsePhoneNumberWithError } from "libphonenumber-js";
 import { collectConsoleErrors } from "./helpers/console";
 import { expect, test } from "./helpers/fixtures";
@@ -32,10 +32,11 @@ test.describe.serial("device chat", () => {
   let consoleErrors: string[] = [];
 
   let adminRequest: APIRequestContext;
+  let adminContext: BrowserContext;
 
   test.beforeAll(async ({ browser, userState, adminState, baseURL }) => {
     test.setTimeout(120_000);
-    const adminContext = await browser.newContext({ baseURL, storageState: adminState });
+    adminContext = await browser.newContext({ baseURL, storageState: adminState });
     adminRequest = adminContext.request;
     const context = await browser.newContext({ baseURL, storageState: userState });
     userPage = await context.newPage();
@@ -58,7 +59,9 @@ test.describe.serial("device chat", () => {
 
   test.afterAll(async () => {
     await userPage.context().close();
-    await adminRequest.dispose();
+    // Closing the context ends its request context too; disposing a context's own request left a rejection that
+    // surfaced in the next spec's first step ("Target page, context or browser has been closed").
+    await adminContext.close();
   });
 
   test("the device page links to its chats", async () => {

@@ -15,7 +15,7 @@ function NavSection({ title, items, pathname, onNavigate }: { title?: string; it
   const t = useT();
   return (
     <div className="grid gap-0.5">
-      {title ? <p className="px-3 pt-4 pb-1.5 text-[11px] font-semibold tracking-wider text-sidebar-muted uppercase lg:pt-3 lg:pb-1">{title}</p> : null}
+      {title ? <p className="px-3 pt-4 pb-1.5 text-[11px] font-semibold tracking-wider text-sidebar-muted uppercase lg:pt-3 lg:pb-1 lg:[@media(max-height:860px)]:pt-2 lg:[@media(max-height:860px)]:pb-0.5">{title}</p> : null}
       {items.map((item) => {
         const active = isActive(pathname, item.href);
         const Icon = item.icon;
@@ -26,7 +26,7 @@ function NavSection({ title, items, pathname, onNavigate }: { title?: string; it
             onClick={onNavigate}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "flex items-center gap-3 rounded-md px-3 py-2 text-sm lg:py-1.5 lg:[@media(max-height:860px)]:py-1 text-sidebar-foreground/85 transition-colors hover:bg-sidebar-accent hover:text-sidebar-foreground",
+              "flex items-center gap-3 rounded-md px-3 py-2 text-sm lg:py-1.5 lg:[@media(max-height:860px)]:py-[3px] text-sidebar-foreground/85 transition-colors hover:bg-sidebar-accent hover:text-sidebar-foreground",
               active && "bg-sidebar-accent font-medium text-white",
             )}
           >
