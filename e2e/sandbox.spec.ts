@@ -20,7 +20,7 @@ test("an admin links a device from /sandbox and writes to it as a contact", asyn
   await expect(page.getByRole("heading", { name: "WhatsApp sandbox" })).toBeVisible();
 
   const ownerPhone = randomSandboxPhone();
-  await page.getByLabel("Name").fill(`Owner ${suffix}`);
+  await page.getByLabel("Name", { exact: true }).fill(`Owner ${suffix}`);
   await page.getByLabel("Phone (optional)").fill(`+${ownerPhone}`);
   await page.getByRole("button", { name: "New account" }).click();
   await expect(page.getByText(`Account ${ownerPhone} created.`)).toBeVisible();
@@ -37,7 +37,7 @@ test("an admin links a device from /sandbox and writes to it as a contact", asyn
 
   // A second account plays a customer writing to the business number.
   const customerPhone = randomSandboxPhone();
-  await page.getByLabel("Name").fill(`Customer ${suffix}`);
+  await page.getByLabel("Name", { exact: true }).fill(`Customer ${suffix}`);
   await page.getByLabel("Phone (optional)").fill(`+${customerPhone}`);
   await page.getByRole("button", { name: "New account" }).click();
   await expect(page.getByText(`Account ${customerPhone} created.`)).toBeVisible();
