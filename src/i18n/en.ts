@@ -1477,8 +1477,8 @@ export const en = {
     scopeNames: { read: "Read", send: "Send", devices: "Devices", admin: "Admin" },
     scopeHints: {
       read: "Read devices, chats, contacts, jobs and templates",
-      send: "Send messages; manage jobs, schedules, contacts, templates and opt-outs",
-      devices: "Connect, pair and disconnect devices",
+      send: "Send messages; manage jobs, schedules, contacts, templates, opt-outs, the bot and webhooks",
+      devices: "Connect, pair and disconnect devices; set their sending caps",
       admin: "Administrator endpoints (administrators only)",
     },
     expiry: "Expires",

@@ -1479,8 +1479,8 @@ export const id: Messages = {
     scopeNames: { read: "Baca", send: "Kirim", devices: "Perangkat", admin: "Admin" },
     scopeHints: {
       read: "Membaca perangkat, obrolan, kontak, job, dan template",
-      send: "Mengirim pesan; mengelola job, jadwal, kontak, template, dan daftar berhenti",
-      devices: "Menghubungkan, memasangkan, dan memutus perangkat",
+      send: "Mengirim pesan; mengelola job, jadwal, kontak, template, daftar berhenti, bot, dan webhook",
+      devices: "Menghubungkan, memasangkan, dan memutus perangkat; mengatur batas pengiriman",
       admin: "Endpoint administrator (khusus administrator)",
     },
     expiry: "Kedaluwarsa",

@@ -5,6 +5,7 @@ import { handleRestRequest } from "../../../src/server/api/rest/rest-handler";
 import { requiredScope } from "../../../src/server/api/rest/key-scope";
 import { restRoutes, type RestRoute } from "../../../src/server/api/rest/rest-routes";
 import { appRouter } from "../../../src/server/api/root";
+import { db } from "../../../src/server/db";
 import { createApiKey } from "../../../src/server/services/api-keys/create-api-key";
 import { API_KEY_SCOPES, type ApiKeyScope } from "../../../src/server/services/api-keys/scopes";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
@@ -24,6 +25,7 @@ import { PROCEDURE_CASES, type World } from "../router/procedure-cases";
 let sandbox: StartedSandbox;
 let manager: ConnectionManager | undefined;
 const savedSandboxUrl = process.env.WA_SANDBOX_URL;
+const CHAT_JID_OF_HANDOFF = "6281234567899@s.whatsapp.net";
 const nextMonth = `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}T09:00`;
 
 beforeAll(async () => {
@@ -64,6 +66,17 @@ async function makeWorld(): Promise<World> {
     pausedJobWithFailure(asOwner, deviceId),
     asOwner.optOut.add({ phone: `+62819${String(owner.id).padStart(8, "0")}` }),
   ]);
+  const [rule, device] = await Promise.all([
+    asOwner.bot.rules.create({ deviceId, name: "Harga", matchType: "keyword", patterns: ["harga"], response: "Mulai 10rb" }),
+    db().device.findUniqueOrThrow({ where: { deviceId }, select: { id: true } }),
+  ]);
+  // A contact asked for a person (hand-offs start only from incoming messages).
+  const handoff = await db().handoff.create({
+    data: { deviceId: device.id, contactJid: CHAT_JID_OF_HANDOFF, activeJid: CHAT_JID_OF_HANDOFF, reason: "keyword", expiresAt: new Date(Date.now() + 3600_000) },
+    select: { id: true },
+  });
+  const webhook = await asOwner.webhook.create({ url: "http://127.0.0.1:9/hook", events: ["message.received"] });
+  const webhookDelivery = await asOwner.webhook.sendTest({ webhookId: webhook.endpoint.id });
   return {
     admin,
     owner,
@@ -78,11 +91,10 @@ async function makeWorld(): Promise<World> {
     jobId,
     optOutId: optOut.id,
     apiKeyId: 0,
-    // Bot and webhook procedures have no REST route: their cases are never reached here.
-    botRuleId: 0,
-    handoffId: 0,
-    webhookId: 0,
-    webhookDeliveryId: 0,
+    botRuleId: rule.id,
+    handoffId: handoff.id,
+    webhookId: webhook.endpoint.id,
+    webhookDeliveryId: webhookDelivery.id,
     phoneA: uniquePhone(),
     phoneB: uniquePhone(),
     pngBase64: makePng().toString("base64"),

@@ -3,8 +3,8 @@ import { appRouter } from "../root";
 
 const DESCRIPTION = [
   "Every call is authenticated with an API key from the Developers page: `Authorization: Bearer <key>`.",
-  "Scopes: `read` (any GET), `send` (messages, jobs, schedules, contacts, templates, opt-outs), `devices` (connect,",
-  "pair, disconnect) and `admin` (administrator endpoints, for administrators' keys only). A key without the scope an",
+  "Scopes: `read` (any GET, and template previews), `send` (messages, jobs, schedules, contacts, templates, opt-outs,",
+  "the bot, webhooks), `devices` (connect, pair, disconnect, sending caps) and `admin` (administrator endpoints, for administrators' keys only). A key without the scope an",
   "endpoint needs gets 403; another user's device, contact or job answers 404, as if it did not exist. Errors carry",
   "`code` (the tRPC error code) and `message`; unexpected failures answer 500 with an `errorId` to quote.",
 ].join(" ");

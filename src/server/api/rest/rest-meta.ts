@@ -2,7 +2,7 @@ import type { OpenApiMethod } from "trpc-to-openapi";
 import type { ApiKeyScope } from "../../services/api-keys/scopes";
 import type { ApiMeta } from "../trpc";
 
-export type RestTag = "Activity" | "Devices" | "Chats" | "Contacts" | "Messages" | "Scheduled" | "Jobs" | "Opt-outs" | "Templates" | "Account" | "Admin";
+export type RestTag = "Activity" | "Devices" | "Chats" | "Contacts" | "Messages" | "Scheduled" | "Jobs" | "Opt-outs" | "Templates" | "Account" | "Bot" | "Webhooks" | "Admin";
 
 /**
  * Exposes a procedure under /api/v1 at `path`. `scope` is what an API key needs: queries default to read; every

@@ -7,7 +7,8 @@ import { hashPassword, verifyPassword } from "../../../services/auth/password";
 import { consume, rateLimiters } from "../../../security/rate-limit";
 import { getSetting } from "../../../services/settings/app-settings";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../../trpc";
-import { profileSelect } from "./user-select";
+import { rest } from "../../rest/rest-meta";
+import { ZProfileSchema, profileSelect } from "./user-select";
 
 export const authRouter = createTRPCRouter({
   /** Whether the sign-up page accepts new accounts (an admin setting; closed on a new install). */
@@ -40,7 +41,10 @@ export const authRouter = createTRPCRouter({
       return user;
     }),
 
-  me: protectedProcedure.query(async ({ ctx }) => {
+  me: protectedProcedure
+    .meta(rest("GET", "/me", "Account", "The account the key belongs to"))
+    .output(ZProfileSchema)
+    .query(async ({ ctx }) => {
     return ctx.db.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: profileSelect });
   }),
 

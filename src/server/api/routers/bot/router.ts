@@ -4,14 +4,16 @@ import { botStats, listBotLogs } from "../../../services/bot/bot-logs";
 import { activeHandoffCounts, activeHandoffForChat, listHandoffs, resumeHandoff } from "../../../services/bot/handoffs";
 import { testBot } from "../../../services/bot/test-console";
 import { deviceProcedure } from "../../procedures";
+import { rest } from "../../rest/rest-meta";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 import { MAX_BOT_MESSAGE_LENGTH, ZBotConfig, ZBotConfigFields, ZBotLog, ZHandoff, zChatJid, zHandoffId, zOutcome } from "./bot-schema";
 import { botRulesRouter } from "./rules-router";
 
 /** The auto-reply bot of a device: its owner and admins only; anyone else gets NOT_FOUND (deviceProcedure). */
 export const botRouter = createTRPCRouter({
-  getConfig: deviceProcedure.output(ZBotConfig).query(({ ctx }) => getBotConfig(ctx.device)),
+  getConfig: deviceProcedure.meta(rest("GET", "/devices/{deviceId}/bot", "Bot", "The auto-reply bot's settings")).output(ZBotConfig).query(({ ctx }) => getBotConfig(ctx.device)),
   updateConfig: deviceProcedure
+    .meta(rest("PATCH", "/devices/{deviceId}/bot", "Bot", "Change the auto-reply bot's settings", "send"))
     .input(ZBotConfigFields.partial())
     .output(ZBotConfig)
     .mutation(({ ctx, input }) => {
@@ -20,6 +22,7 @@ export const botRouter = createTRPCRouter({
     }),
   rules: botRulesRouter,
   test: deviceProcedure
+    .meta(rest("GET", "/devices/{deviceId}/bot/test", "Bot", "What the bot would answer to a message (nothing is sent)"))
     .input(
       z.object({
         text: z.string().max(MAX_BOT_MESSAGE_LENGTH, `A message can be at most ${MAX_BOT_MESSAGE_LENGTH} characters`),
@@ -33,23 +36,28 @@ export const botRouter = createTRPCRouter({
     .query(({ ctx, input }) => testBot({ device: ctx.device, ...input })),
   handoffs: createTRPCRouter({
     list: deviceProcedure
+      .meta(rest("GET", "/devices/{deviceId}/bot/handoffs", "Bot", "Hand-offs to a person"))
       .input(z.object({ status: z.enum(["active", "ended"], { error: "Status is active or ended" }).optional() }))
       .output(z.array(ZHandoff))
       .query(({ ctx, input }) => listHandoffs(ctx.device.id, input.status)),
     forChat: deviceProcedure
+      .meta(rest("GET", "/devices/{deviceId}/bot/handoffs/chat", "Bot", "The active hand-off of a chat, if any"))
       .input(z.object({ chatJid: zChatJid }))
       .output(ZHandoff.nullable())
       .query(({ ctx, input }) => activeHandoffForChat(ctx.device.id, input.chatJid)),
     /** Active hand-offs per device the caller may see (badges on the device list and dashboard). */
     activeCounts: protectedProcedure
+      .meta(rest("GET", "/bot/handoffs/active-counts", "Bot", "Active hand-offs per device"))
       .output(z.array(z.object({ deviceId: z.string(), active: z.number().int() })))
       .query(({ ctx }) => activeHandoffCounts(ctx.actor)),
     resume: protectedProcedure
+      .meta(rest("POST", "/bot/handoffs/{handoffId}/resume", "Bot", "End a hand-off: the bot answers the chat again", "send"))
       .input(z.object({ handoffId: zHandoffId }))
       .output(ZHandoff)
       .mutation(({ ctx, input }) => resumeHandoff({ actor: ctx.actor, meta: ctx.meta, handoffId: input.handoffId })),
   }),
   logs: deviceProcedure
+    .meta(rest("GET", "/devices/{deviceId}/bot/logs", "Bot", "What the bot did with incoming messages"))
     .input(
       z.object({
         outcome: zOutcome.optional(),
@@ -61,6 +69,7 @@ export const botRouter = createTRPCRouter({
     .output(z.object({ items: z.array(ZBotLog), nextCursor: z.number().int().nullable() }))
     .query(({ ctx, input }) => listBotLogs({ devicePk: ctx.device.id, outcome: input.outcome, contactJid: input.contactJid, cursor: input.cursor, limit: input.limit })),
   stats: deviceProcedure
+    .meta(rest("GET", "/devices/{deviceId}/bot/stats", "Bot", "Bot activity per day and per rule"))
     .input(z.object({ days: z.number().int().min(1, "At least 1 day").max(90, "At most 90 days").default(7) }))
     .output(
       z.object({

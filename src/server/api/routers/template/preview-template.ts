@@ -1,4 +1,5 @@
 import { previewTemplate } from "../../../services/templates/preview-template";
+import { rest } from "../../rest/rest-meta";
 import { protectedProcedure } from "../../trpc";
 import { ZPreviewTemplateRequestSchema, ZPreviewTemplateResponseSchema } from "./preview-template.types";
 
@@ -7,6 +8,7 @@ import { ZPreviewTemplateRequestSchema, ZPreviewTemplateResponseSchema } from ".
  * For as-you-type previews the UI can call `renderTemplate` from `@/lib/render-template` directly.
  */
 export const previewTemplateRoute = protectedProcedure
+  .meta(rest("POST", "/templates/preview", "Templates", "Render a template with variables (nothing is sent or saved)", "read"))
   .input(ZPreviewTemplateRequestSchema)
   .output(ZPreviewTemplateResponseSchema)
   .mutation(({ ctx, input }) => previewTemplate({ actor: ctx.actor, ...input }));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rest } from "../../rest/rest-meta";
 import { BROKEN_TEXT_MESSAGE, isWellFormedText } from "@/lib/validation";
 import { listDeliveries, replayDelivery, sendTestEvent } from "../../../services/webhooks/deliveries";
 import { webhookProcedure } from "./webhook-procedure";
@@ -6,6 +7,7 @@ import { ZDeliveryStatusSchema, ZWebhookDeliverySchema } from "./webhook-schema"
 
 /** The endpoint's delivery log, newest first. */
 export const listWebhookDeliveriesRoute = webhookProcedure
+  .meta(rest("GET", "/webhooks/{webhookId}/deliveries", "Webhooks", "The endpoint's delivery log"))
   .input(
     z.object({
       status: ZDeliveryStatusSchema.optional(),
@@ -21,6 +23,7 @@ export const listWebhookDeliveriesRoute = webhookProcedure
 
 /** Sends the delivery's event again (same event id and body) as a new delivery. */
 export const replayWebhookDeliveryRoute = webhookProcedure
+  .meta(rest("POST", "/webhooks/{webhookId}/deliveries/{deliveryId}/replay", "Webhooks", "Send a delivery's event again", "send"))
   .input(z.object({ deliveryId: z.number().int().positive().max(2_147_483_647) }))
   .output(ZWebhookDeliverySchema)
   .mutation(async ({ ctx, input }) => {
@@ -28,7 +31,9 @@ export const replayWebhookDeliveryRoute = webhookProcedure
     return replayDelivery({ actor: ctx.actor, meta: ctx.meta, endpoint: ctx.endpoint, deliveryId: input.deliveryId });
   });
 
-export const sendWebhookTestRoute = webhookProcedure.output(ZWebhookDeliverySchema).mutation(async ({ ctx }) => {
+export const sendWebhookTestRoute = webhookProcedure
+  .meta(rest("POST", "/webhooks/{webhookId}/test", "Webhooks", "Send a test event", "send"))
+  .output(ZWebhookDeliverySchema).mutation(async ({ ctx }) => {
   ctx.log.info({ actorId: ctx.actor.id, webhookId: ctx.endpoint.id }, "webhook.test");
   return sendTestEvent({ actor: ctx.actor, meta: ctx.meta, endpoint: ctx.endpoint });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rest } from "../../rest/rest-meta";
 import { listOwnerId } from "../../../authz/owned";
 import { listEndpoints } from "../../../services/webhooks/list-endpoints";
 import {
@@ -21,6 +22,7 @@ import {
 } from "./webhook-schema";
 
 export const listWebhooksRoute = protectedProcedure
+  .meta(rest("GET", "/webhooks", "Webhooks", "Webhook endpoints"))
   .input(z.object({ ownerId: z.number().int().positive().max(2_147_483_647).optional() }).default({}))
   .output(
     z.object({
@@ -35,6 +37,7 @@ export const listWebhooksRoute = protectedProcedure
 
 /** The response carries the signing secret: the only time it is shown without asking for it. */
 export const createWebhookRoute = protectedProcedure
+  .meta(rest("POST", "/webhooks", "Webhooks", "Add a webhook endpoint (the response carries its signing secret)", "send"))
   .input(
     z.object({
       url: zWebhookUrl,
@@ -52,6 +55,7 @@ export const createWebhookRoute = protectedProcedure
 
 /** Omitted fields keep their value. */
 export const updateWebhookRoute = webhookProcedure
+  .meta(rest("PATCH", "/webhooks/{webhookId}", "Webhooks", "Change a webhook endpoint", "send"))
   .input(
     z.object({
       url: zWebhookUrl.optional(),
@@ -68,12 +72,16 @@ export const updateWebhookRoute = webhookProcedure
     return updateEndpoint({ actor: ctx.actor, meta: ctx.meta, endpoint: ctx.endpoint, fields });
   });
 
-export const deleteWebhookRoute = webhookProcedure.output(z.object({ id: z.number().int() })).mutation(async ({ ctx }) => {
+export const deleteWebhookRoute = webhookProcedure
+  .meta(rest("DELETE", "/webhooks/{webhookId}", "Webhooks", "Delete a webhook endpoint", "send"))
+  .output(z.object({ id: z.number().int() })).mutation(async ({ ctx }) => {
   ctx.log.info({ actorId: ctx.actor.id, webhookId: ctx.endpoint.id }, "webhook.delete");
   return deleteEndpoint({ actor: ctx.actor, meta: ctx.meta, endpoint: ctx.endpoint });
 });
 
-export const rotateWebhookSecretRoute = webhookProcedure.output(ZSecretSchema).mutation(async ({ ctx }) => {
+export const rotateWebhookSecretRoute = webhookProcedure
+  .meta(rest("POST", "/webhooks/{webhookId}/rotate-secret", "Webhooks", "Replace the signing secret (the response carries the new one)", "send"))
+  .output(ZSecretSchema).mutation(async ({ ctx }) => {
   ctx.log.info({ actorId: ctx.actor.id, webhookId: ctx.endpoint.id }, "webhook.rotateSecret");
   return rotateEndpointSecret({ actor: ctx.actor, meta: ctx.meta, endpoint: ctx.endpoint });
 });

@@ -37,16 +37,20 @@ export const ZScheduleMessageRequestSchema = z
     if (input.mediaId !== undefined && input.text.length > MAX_CAPTION_LENGTH) {
       ctx.addIssue({ code: "custom", path: ["text"], message: `A caption can be at most ${MAX_CAPTION_LENGTH} characters` });
     }
-  })
-  .transform((input, ctx) => {
     const parsed = parseScheduleTime(input.scheduleTime, input.timezone);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", path: ["scheduleTime"], message: parsed.error });
-      return z.NEVER;
-    }
-    const media = input.mediaId === undefined ? undefined : { mediaId: input.mediaId, sendAs: input.sendAs };
-    return { to: input.to, text: input.text, timezone: input.timezone, at: parsed.at, media };
+    if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["scheduleTime"], message: parsed.error });
   });
+
+/**
+ * The request as the service takes it. Not a transform on the schema: the OpenAPI generator merges a device
+ * procedure's inputs as plain objects. The schema has already refused a time that does not parse.
+ */
+export function toScheduleCall(input: z.output<typeof ZScheduleMessageRequestSchema>) {
+  const parsed = parseScheduleTime(input.scheduleTime, input.timezone);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const media = input.mediaId === undefined ? undefined : { mediaId: input.mediaId, sendAs: input.sendAs };
+  return { to: input.to, text: input.text, timezone: input.timezone, at: parsed.at, media };
+}
 export const ZScheduleMessageResponseSchema = ZScheduledMessageSchema;
 
 export type TScheduleMessageRequest = z.input<typeof ZScheduleMessageRequestSchema>;
