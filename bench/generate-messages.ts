@@ -6,6 +6,9 @@
  * skewed popularity (a few busy chats, a long tail), mostly in local daytime, at second precision so equal
  * timestamps occur. A third of the chat partners are saved contacts; incoming messages carry a pushName; one message in
  * ten is a photo or a document with its MediaFile row (so chat queries load media as they do in production).
+ * Loading is bulk: the Message table's secondary indexes, foreign keys and ChatThread trigger are set aside while rows
+ * go in by primary key, then rebuilt in one ALTER (a sorted build, not 10M random index inserts into a 128 MB pool);
+ * ChatThread is filled from what the generator tracked per chat, and its awaitingReply by the migration's own rule.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -68,6 +71,81 @@ const skewed = (n: number): number => Math.min(n - 1, Math.floor(n * random() **
 const chatPhone = (device: number, chat: number): string => `628${(100_000_000 + device * 10_000 + chat).toString()}`;
 const devicePhone = (device: number): string => `6281900${(10_000 + device).toString()}`;
 
+/** What the Message insert trigger would have kept per chat (ids grow with arrival: among equal timestamps the larger id is later). */
+interface Thread {
+  deviceId: number;
+  chatJid: string;
+  lastAt: Date;
+  lastMessageId: number;
+  lastOutgoingAt: Date | null;
+  pushName: string | null;
+  pushNameAt: Date | null;
+}
+
+function track(threads: Map<string, Thread>, deviceId: number, chatJid: string, id: number, at: Date, incoming: boolean, pushName: string | null): void {
+  const key = `${deviceId}|${chatJid}`;
+  let t = threads.get(key);
+  if (!t) {
+    t = { deviceId, chatJid, lastAt: at, lastMessageId: id, lastOutgoingAt: null, pushName: null, pushNameAt: null };
+    threads.set(key, t);
+  }
+  if (at >= t.lastAt) {
+    t.lastAt = at;
+    t.lastMessageId = id;
+  }
+  if (!incoming && (t.lastOutgoingAt === null || at >= t.lastOutgoingAt)) t.lastOutgoingAt = at;
+  if (incoming && pushName !== null && (t.pushNameAt === null || at >= t.pushNameAt)) {
+    t.pushName = pushName;
+    t.pushNameAt = at;
+  }
+}
+
+interface Deferred {
+  trigger: string;
+  clauses: string[];
+}
+
+/** Drops Message's secondary indexes, foreign keys and insert trigger, returning what rebuilds them. */
+async function setAsideMessageIndexes(conn: mariadb.Connection): Promise<Deferred> {
+  const [table] = await conn.query<Array<{ "Create Table": string }>>("SHOW CREATE TABLE `Message`");
+  const lines = (table?.["Create Table"] ?? "").split("\n").map((l) => l.trim().replace(/,$/, ""));
+  const keys = lines.filter((l) => /^(UNIQUE KEY|KEY|FULLTEXT KEY) /.test(l));
+  const constraints = lines.filter((l) => /^CONSTRAINT .* FOREIGN KEY/.test(l));
+  const [trigger] = await conn.query<Array<{ "SQL Original Statement": string }>>("SHOW CREATE TRIGGER `Message_chatThread_ai`");
+  const name = (l: string) => /`([^`]+)`/.exec(l)?.[1] ?? "";
+  await conn.query("DROP TRIGGER `Message_chatThread_ai`");
+  await conn.query(`ALTER TABLE \`Message\` ${constraints.map((c) => `DROP FOREIGN KEY \`${name(c)}\``).join(", ")}`);
+  await conn.query(`ALTER TABLE \`Message\` ${keys.map((k) => `DROP INDEX \`${name(k)}\``).join(", ")}`);
+  return { trigger: trigger?.["SQL Original Statement"] ?? "", clauses: [...keys, ...constraints] };
+}
+
+async function restoreMessageIndexes(conn: mariadb.Connection, deferred: Deferred): Promise<void> {
+  const fulltext = deferred.clauses.filter((c) => c.startsWith("FULLTEXT"));
+  const rest = deferred.clauses.filter((c) => !c.startsWith("FULLTEXT"));
+  await conn.query(`ALTER TABLE \`Message\` ${rest.map((c) => `ADD ${c}`).join(", ")}`);
+  // InnoDB builds one FULLTEXT index per ALTER.
+  for (const f of fulltext) await conn.query(`ALTER TABLE \`Message\` ADD ${f}`);
+  await conn.query(deferred.trigger);
+}
+
+async function fillChatThreads(conn: mariadb.Connection, threads: Map<string, Thread>): Promise<void> {
+  const rows = [...threads.values()].map((t) => [t.deviceId, t.chatJid, t.lastAt, t.lastMessageId, t.lastOutgoingAt, t.pushName, t.pushNameAt]);
+  // One transaction: autocommit would flush the log once per row.
+  await conn.beginTransaction();
+  await conn.batch(
+    "INSERT INTO `ChatThread` (deviceId, chatJid, lastAt, lastMessageId, lastOutgoingAt, pushName, pushNameAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    rows,
+  );
+  await conn.commit();
+  // Same rule as the chat_thread_summary migration's backfill: incoming messages after the last outgoing one, capped.
+  await conn.query(`UPDATE \`ChatThread\` t SET \`awaitingReply\` = LEAST(21, (
+    SELECT COUNT(*) FROM \`Message\` m
+    WHERE m.\`deviceId\` = t.\`deviceId\` AND m.\`chatJid\` = t.\`chatJid\` AND m.\`direction\` = 'incoming'
+      AND (t.\`lastOutgoingAt\` IS NULL OR m.\`timestamp\` > t.\`lastOutgoingAt\` OR (m.\`timestamp\` = t.\`lastOutgoingAt\` AND m.\`id\` > (
+        SELECT MAX(o.\`id\`) FROM \`Message\` o
+        WHERE o.\`deviceId\` = t.\`deviceId\` AND o.\`chatJid\` = t.\`chatJid\` AND o.\`direction\` = 'outgoing' AND o.\`timestamp\` = t.\`lastOutgoingAt\`)))))`);
+}
+
 async function main(): Promise<void> {
   const opts = parseDatabaseUrl(BENCH_DATABASE_URL);
   const admin = await mariadb.createConnection({ host: opts.host, port: opts.port, user: opts.user, password: opts.password });
@@ -79,6 +157,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   try {
     await conn.query("SET unique_checks = 0, foreign_key_checks = 0");
+    const deferred = await setAsideMessageIndexes(conn);
     for (let u = 0; u < USERS; u++) {
       await conn.query("INSERT INTO `User` (id, username, email, passwordHash, role, updatedAt) VALUES (?, ?, ?, 'x', ?, NOW(3))", [
         u + 1,
@@ -112,7 +191,8 @@ async function main(): Promise<void> {
     const start = end - DAYS * 86_400_000;
     const step = (end - start) / MESSAGES;
     let clock = start;
-    const row = `(${Array.from({ length: 14 }, () => "?").join(", ")}, NOW(3))`;
+    const threads = new Map<string, Thread>();
+    const row = `(${Array.from({ length: 15 }, () => "?").join(", ")}, NOW(3))`;
     for (let offset = 0; offset < MESSAGES; offset += BATCH) {
       const size = Math.min(BATCH, MESSAGES - offset);
       const params: unknown[] = [];
@@ -130,7 +210,10 @@ async function main(): Promise<void> {
         const own = `${devicePhone(device)}@s.whatsapp.net`;
         const seq = offset + i;
         const mediaId = random() < MEDIA_SHARE ? 1 + Math.floor(random() * MEDIA_FILES) : null;
+        const pushName = incoming ? pick(NAMES) : null;
+        track(threads, device + 1, jid, seq + 1, at, incoming, pushName);
         params.push(
+          seq + 1,
           device + 1,
           (device % USERS) + 1,
           `BENCH${seq.toString(16).toUpperCase().padStart(12, "0")}`,
@@ -143,12 +226,12 @@ async function main(): Promise<void> {
           incoming ? "incoming" : "outgoing",
           incoming ? "delivered" : pick(["sent", "delivered", "read", "read", "read", "failed"]),
           at,
-          incoming ? JSON.stringify({ pushName: `${pick(NAMES)}` }) : null,
+          pushName === null ? null : JSON.stringify({ pushName }),
           at,
         );
       }
       await conn.query(
-        "INSERT INTO `Message` (deviceId, ownerId, waMessageId, chatJid, fromJid, toJid, type, mediaId, content, direction, status, `timestamp`, metadata, createdAt, updatedAt) VALUES " +
+        "INSERT INTO `Message` (id, deviceId, ownerId, waMessageId, chatJid, fromJid, toJid, type, mediaId, content, direction, status, `timestamp`, metadata, createdAt, updatedAt) VALUES " +
           Array.from({ length: size }, () => row).join(", "),
         params,
       );
@@ -158,7 +241,12 @@ async function main(): Promise<void> {
         console.log(`${done.toLocaleString("en")} / ${MESSAGES.toLocaleString("en")} messages (${Math.round(done / seconds)} rows/s)`);
       }
     }
-    await conn.query("ANALYZE TABLE `Message`, `Contact`, `Device`, `MediaFile`");
+    console.log(`rows loaded in ${((performance.now() - started) / 1000).toFixed(0)} s; rebuilding indexes and chat threads`);
+    await restoreMessageIndexes(conn, deferred);
+    console.log(`indexes rebuilt at ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    await fillChatThreads(conn, threads);
+    console.log(`chat threads filled at ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    await conn.query("ANALYZE TABLE `Message`, `Contact`, `Device`, `MediaFile`, `ChatThread`");
   } finally {
     await conn.end();
   }
