@@ -17,13 +17,12 @@ process.env.WA_AUTH_KEY ??= "0".repeat(64);
 process.env.LOG_LEVEL ??= "silent";
 
 const { values } = parseArgs({ options: { page: { type: "string", default: "2000" } } });
-const { db } = await import("../src/server/db");
-const { messagesSource } = await import("../src/server/services/export/export-sources");
+const { messagesSource } = await import("../src/server/services/export/message-export-source");
 const { exportStream } = await import("../src/server/services/export/export-stream");
 const { closeBulkReadPool } = await import("../src/server/db/bulk-read-pool");
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-const total = await db().message.count();
+const total = await messagesSource({}).count();
 if (total === 0) throw new Error("The bench database is empty: run bench/generate-messages.ts first");
 console.log(`${total.toLocaleString("en")} messages; page ${values.page}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}; RSS at start ${mb(process.memoryUsage().rss)} MB`);
 
@@ -52,4 +51,3 @@ for (const format of ["csv", "json"] as const) {
   );
 }
 await closeBulkReadPool();
-await db().$disconnect();

@@ -38,6 +38,7 @@ export interface AdminMessageRow {
  * page of a busy device into a scan (see chat/search-plan.ts).
  */
 function indexFor(filter: AdminMessageFilter): Prisma.Sql {
+  if (filter.deviceRowId !== undefined && filter.status !== undefined) return Prisma.raw("Message_deviceId_status_timestamp_idx");
   if (filter.deviceRowId !== undefined) return Prisma.raw("Message_deviceId_timestamp_idx");
   if (filter.userId !== undefined) return Prisma.raw("Message_ownerId_timestamp_idx");
   if (filter.status !== undefined) return Prisma.raw("Message_status_timestamp_idx");

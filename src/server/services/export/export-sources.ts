@@ -1,11 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { DeviceStatus } from "@/generated/prisma/enums";
 import { db } from "../../db";
-import { bulkReadParam, bulkReadPool, storedDateToIso } from "../../db/bulk-read-pool";
 import { adminContactWhere, type AdminContactFilter } from "../admin/admin-contacts";
-import { adminMessagesCountQuery, adminMessagesExportQuery, type AdminMessageFilter } from "../admin/admin-messages-query";
 import { auditLogsCountQuery, auditLogsQuery, toAuditRow, type AuditFilter, type AuditRow } from "../admin/audit-logs";
-import type { Keyset } from "../chat/cursor";
 import { userFilterWhere, type UserListFilter } from "../users/list-users";
 import type { ExportSource } from "./export-stream";
 
@@ -68,65 +65,6 @@ export function devicesSource(filter: DeviceExportFilter): ExportSource<Prisma.D
       byId(await db().device.findMany({ where: { AND: [where, after ? { id: { gt: after } } : {}] }, select: deviceExportSelect, orderBy: { id: "asc" }, take: size }), size),
     toCells: (d) => [d.deviceId, d.deviceName, d.owner.username, d.phoneNumber, d.status, d.lastSeen, d.lastError, d.createdAt],
     count: () => db().device.count({ where }),
-  };
-}
-
-/** A message row as the driver returns it with rowsAsArray, in adminMessagesExportQuery's select order. */
-type MessageExportRow = [
-  id: number,
-  timestamp: string,
-  direction: string,
-  status: string,
-  type: string,
-  chatJid: string,
-  fromJid: string,
-  toJid: string,
-  content: string | null,
-  error: string | null,
-  deviceRowId: number,
-  ownerId: number,
-];
-
-/** Device and owner names by id, loaded once per id for the whole export (a handful of rows against a million). */
-function namesCache() {
-  const devices = new Map<number, { deviceId: string; deviceName: string }>();
-  const owners = new Map<number, string>();
-  return {
-    async load(rows: MessageExportRow[]): Promise<void> {
-      const deviceIds = [...new Set(rows.map((r) => r[10]).filter((id) => !devices.has(id)))];
-      const ownerIds = [...new Set(rows.map((r) => r[11]).filter((id) => !owners.has(id)))];
-      if (deviceIds.length > 0) {
-        for (const d of await db().device.findMany({ where: { id: { in: deviceIds } }, select: { id: true, deviceId: true, deviceName: true } })) devices.set(d.id, d);
-      }
-      if (ownerIds.length > 0) {
-        for (const u of await db().user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, username: true } })) owners.set(u.id, u.username);
-      }
-    },
-    device: (id: number) => devices.get(id)!,
-    owner: (id: number) => owners.get(id)!,
-  };
-}
-
-/**
- * Messages newest first, in the list's own order and index (admin-messages-query.ts), read through the driver as
- * arrays without joins: at a million rows Prisma's row mapping and the joins, not the scan, were the export's cost.
- */
-export function messagesSource(filter: AdminMessageFilter): ExportSource<MessageExportRow, Keyset> {
-  const names = namesCache();
-  return {
-    columns: ["id", "timestamp", "deviceId", "deviceName", "owner", "direction", "status", "type", "chatJid", "fromJid", "toJid", "content", "error"],
-    page: async (after, size) => {
-      const query = adminMessagesExportQuery(filter, after, size);
-      const rows = await bulkReadPool().query<MessageExportRow[]>({ sql: query.sql, rowsAsArray: true }, query.values.map(bulkReadParam));
-      await names.load(rows);
-      const last = rows[rows.length - 1];
-      return { rows, next: rows.length === size && last ? { at: new Date(storedDateToIso(last[1])), id: last[0] } : undefined };
-    },
-    toCells: (m) => {
-      const device = names.device(m[10]);
-      return [m[0], storedDateToIso(m[1]), device.deviceId, device.deviceName, names.owner(m[11]), m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9]];
-    },
-    count: async () => Number((await db().$queryRaw<Array<{ n: bigint | number }>>(adminMessagesCountQuery(filter)))[0]?.n ?? 0),
   };
 }
 

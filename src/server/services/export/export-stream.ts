@@ -14,6 +14,8 @@ export interface ExportSource<Row, Cursor> {
   count(): Promise<number>;
 }
 
+type Page<Row, Cursor> = Awaited<ReturnType<ExportSource<Row, Cursor>["page"]>>;
+
 function csvLines<Row>(source: ExportSource<Row, unknown>, rows: Row[]): string {
   let out = "";
   for (const row of rows) out += csvRow(source.toCells(row));
@@ -37,8 +39,9 @@ function jsonLines<Row>(source: ExportSource<Row, unknown>, keys: string[], rows
 
 /**
  * Streams a source as CSV (UTF-8 BOM, header, formula-safe cells) or JSON (an array, one row per line). A page is
- * read only when the consumer pulls (highWaterMark 0): a slow download slows the queries instead of filling memory,
- * and a cancelled download stops them. `onDone` reports the rows written.
+ * read only when the consumer pulls (highWaterMark 0), plus one page read ahead while the current one is encoded, so
+ * the database and the encoding overlap: a slow download slows the queries instead of filling memory (at most two
+ * pages are held), and a cancelled download stops them. `onDone` reports the rows written.
  */
 export function exportStream<Row, Cursor>(
   source: ExportSource<Row, Cursor>,
@@ -48,28 +51,33 @@ export function exportStream<Row, Cursor>(
   const encoder = new TextEncoder();
   const pageSize = opts.pageSize ?? 2_000;
   const jsonKeys = source.columns.map((c, i) => `${i === 0 ? "{" : ","}${JSON.stringify(c)}:`);
-  let cursor: Cursor | undefined;
+  let ahead: Promise<Page<Row, Cursor>> | undefined;
   let written = 0;
   let started = false;
   const header = () => (format === "csv" ? stringify([], { header: true, bom: true, columns: [...source.columns] }) : "[");
+  const fetch = (cursor: Cursor | undefined): Promise<Page<Row, Cursor>> => {
+    const page = source.page(cursor, pageSize);
+    // Awaited by the next pull; a cancelled download never awaits it, so its failure must not surface as unhandled.
+    page.catch(() => undefined);
+    return page;
+  };
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const { rows, next } = await source.page(cursor, pageSize);
+        const { rows, next } = await (ahead ?? fetch(undefined));
+        const done = next === undefined || rows.length < pageSize;
+        ahead = done ? undefined : fetch(next);
         let chunk = started ? "" : header();
         started = true;
         if (rows.length > 0) {
           chunk += format === "csv" ? csvLines(source, rows) : jsonLines(source, jsonKeys, rows, written === 0);
           written += rows.length;
         }
-        const done = next === undefined || rows.length < pageSize;
         if (done && format === "json") chunk += "\n]\n";
         if (chunk) controller.enqueue(encoder.encode(chunk));
         if (done) {
           controller.close();
           opts.onDone?.(written);
-        } else {
-          cursor = next;
         }
       },
     },
