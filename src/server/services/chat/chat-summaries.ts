@@ -41,21 +41,37 @@ export interface ChatTail {
   /** The ids of those awaiting messages when the list has them at hand; otherwise read here only if needed for unread. */
   awaitingIds?: number[];
   replied: boolean;
-  /** The name the contact gave WhatsApp, from their latest message's metadata. */
-  pushName: string | null;
+  /** The name the contact gave WhatsApp (ChatThread.pushName); undefined when the list has not read ChatThread. */
+  pushName?: string | null;
+  /** ChatThread.readUpToId; undefined when the list has not read ChatThread (then read here with the name). */
+  readUpToId?: number | null;
   incoming?: number;
   outgoing?: number;
 }
 
+/** The ChatThread fields a page of chats needs, read only for the chats whose list did not already read them. */
+async function threadFields(deviceId: number, tails: ChatTail[]): Promise<Map<string, { readUpToId: number | null; pushName: string | null }>> {
+  const fields = new Map<string, { readUpToId: number | null; pushName: string | null }>();
+  const missing: string[] = [];
+  for (const t of tails) {
+    if (t.readUpToId === undefined || t.pushName === undefined) missing.push(t.chatJid);
+    else fields.set(t.chatJid, { readUpToId: t.readUpToId, pushName: t.pushName });
+  }
+  if (missing.length === 0) return fields;
+  const threads = await db().chatThread.findMany({ where: { deviceId, chatJid: { in: missing } }, select: { chatJid: true, readUpToId: true, pushName: true } });
+  for (const t of threads) fields.set(t.chatJid, { readUpToId: t.readUpToId, pushName: t.pushName });
+  return fields;
+}
+
 /**
- * Adds the last messages (by primary key), saved names (Contact(ownerId, phone)) and unread counts
- * (ChatThread.readUpToId) to a page of chats.
+ * Adds the last messages (by primary key), saved names (Contact(ownerId, phone)), push names and unread counts
+ * (ChatThread.readUpToId) to a page of chats, in one parallel round of queries.
  */
 export async function describeChats(device: { id: number; ownerId: number }, tails: ChatTail[]): Promise<ChatSummary[]> {
   if (tails.length === 0) return [];
   const prisma = db();
   const phones = tails.flatMap((t) => chatPhone(t.chatJid) ?? []);
-  const [lasts, contacts, threads] = await Promise.all([
+  const [lasts, contacts, fields] = await Promise.all([
     prisma.message.findMany({
       where: { id: { in: tails.map((t) => t.lastId) } },
       select: { id: true, type: true, content: true, direction: true, status: true, timestamp: true },
@@ -63,11 +79,11 @@ export async function describeChats(device: { id: number; ownerId: number }, tai
     phones.length > 0
       ? prisma.contact.findMany({ where: { ownerId: device.ownerId, phone: { in: phones } }, select: { phone: true, name: true } })
       : Promise.resolve([]),
-    prisma.chatThread.findMany({ where: { deviceId: device.id, chatJid: { in: tails.map((t) => t.chatJid) } }, select: { chatJid: true, readUpToId: true } }),
+    threadFields(device.id, tails),
   ]);
   const lastById = new Map(lasts.map((m) => [m.id, m]));
   const names = new Map(contacts.map((c) => [c.phone, c.name]));
-  const readUpTo = new Map(threads.map((t) => [t.chatJid, t.readUpToId]));
+  const readUpTo = new Map([...fields].map(([chatJid, f]) => [chatJid, f.readUpToId]));
   const awaiting = await awaitingIdsWhereNeeded(device.id, tails, readUpTo);
   return tails.flatMap((tail): ChatSummary[] => {
     const last = lastById.get(tail.lastId);
@@ -78,7 +94,7 @@ export async function describeChats(device: { id: number; ownerId: number }, tai
         chatJid: tail.chatJid,
         phone,
         isGroup: isGroupJid(tail.chatJid),
-        ...pickChatName(phone ? names.get(phone) : undefined, tail.pushName),
+        ...pickChatName(phone ? names.get(phone) : undefined, fields.get(tail.chatJid)?.pushName),
         unread: unreadCount(tail, awaiting.get(tail.chatJid) ?? tail.awaitingIds ?? [], readUpTo.get(tail.chatJid) ?? null),
         lastMessage: { ...last, preview: last.content ? last.content.slice(0, PREVIEW_LENGTH) : null },
         awaitingReply: tail.awaitingReply,

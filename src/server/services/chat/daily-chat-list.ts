@@ -31,7 +31,7 @@ interface DayRow {
  * The chats with activity on one local day, latest first, with the day's counts. The day is one range of the index
  * Message(deviceId, timestamp, chatJid, direction), which holds all this reads — a small slice of a device's history
  * at any table size, without visiting the table's rows — folded here into one summary per chat (first row seen = the
- * chat's last message that day). Names come from the listed chats' ChatThread rows.
+ * chat's last message that day). Names and read marks come from the listed chats' ChatThread rows (describeChats).
  */
 export async function dailyChatList(input: DailyChatListInput): Promise<DailyChatList> {
   const date = input.date ?? todayIn(input.timezone);
@@ -46,7 +46,7 @@ export async function dailyChatList(input: DailyChatListInput): Promise<DailyCha
     if (!input.includeGroups && isGroupJid(row.chatJid)) continue;
     let chat = chats.get(row.chatJid);
     if (!chat) {
-      chat = { chatJid: row.chatJid, lastId: Number(row.id), awaitingReply: 0, awaitingIds: [], replied: false, pushName: null, incoming: 0, outgoing: 0 };
+      chat = { chatJid: row.chatJid, lastId: Number(row.id), awaitingReply: 0, awaitingIds: [], replied: false, incoming: 0, outgoing: 0 };
       chats.set(row.chatJid, chat);
     }
     if (row.direction === "incoming") {
@@ -62,14 +62,6 @@ export async function dailyChatList(input: DailyChatListInput): Promise<DailyCha
   }
   const all = [...chats.values()];
   const page = all.slice(0, input.limit);
-  if (page.length > 0) {
-    const threads = await db().chatThread.findMany({
-      where: { deviceId: input.device.id, chatJid: { in: page.map((c) => c.chatJid) } },
-      select: { chatJid: true, pushName: true },
-    });
-    const names = new Map(threads.map((t) => [t.chatJid, t.pushName]));
-    for (const chat of page) chat.pushName = names.get(chat.chatJid) ?? null;
-  }
   const items = await describeChats(input.device, page);
   return { date, timezone: input.timezone, items, totalChats: all.length };
 }

@@ -30,8 +30,10 @@ export async function listRecentChats(input: ListRecentChatsInput): Promise<{ it
   const where: Prisma.Sql[] = [Prisma.sql`deviceId = ${input.device.id}`];
   if (!input.includeGroups) where.push(Prisma.sql`chatJid NOT LIKE ${`%${GROUP_JID_SUFFIX}`}`);
   if (after) where.push(Prisma.sql`(lastAt < ${after.at} OR (lastAt = ${after.at} AND chatJid < ${after.chatJid}))`);
-  const rows = await db().$queryRaw<Array<{ chatJid: string; lastAt: Date; lastMessageId: number | null; awaitingReply: number; pushName: string | null }>>`
-    SELECT chatJid, lastAt, lastMessageId, awaitingReply, pushName FROM ChatThread
+  const rows = await db().$queryRaw<
+    Array<{ chatJid: string; lastAt: Date; lastMessageId: number | null; awaitingReply: number; pushName: string | null; readUpToId: number | null }>
+  >`
+    SELECT chatJid, lastAt, lastMessageId, awaitingReply, pushName, readUpToId FROM ChatThread
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY lastAt DESC, chatJid DESC
     LIMIT ${input.limit + 1}`;
@@ -40,7 +42,16 @@ export async function listRecentChats(input: ListRecentChatsInput): Promise<{ it
   const tails = page.flatMap((r) =>
     r.lastMessageId === null
       ? []
-      : [{ chatJid: r.chatJid, lastId: Number(r.lastMessageId), awaitingReply: Number(r.awaitingReply), replied: false, pushName: r.pushName }],
+      : [
+          {
+            chatJid: r.chatJid,
+            lastId: Number(r.lastMessageId),
+            awaitingReply: Number(r.awaitingReply),
+            replied: false,
+            pushName: r.pushName,
+            readUpToId: r.readUpToId === null ? null : Number(r.readUpToId),
+          },
+        ],
   );
   const items = await describeChats(input.device, tails);
   return { items, nextCursor: rows.length > input.limit && last ? `${last.lastAt.getTime()}|${last.chatJid}` : null };
