@@ -1,13 +1,16 @@
 /**
  * Latency of the chat queries at scale (SPEC §8: p95 ≤ 30 ms at 1M messages), through the real services.
  *   npx tsx bench/generate-messages.ts            # once: fills switchboard_bench
- *   npx tsx bench/chat-queries.ts [--iterations 500]
+ *   npx tsx bench/chat-queries.ts [--iterations 500] [--only admin.messages]   (--only: cases whose name contains it)
  * Each query runs sequentially (one request at a time, warm buffer pool) with randomised devices, chats, days and
  * cursors; prints p50/p95/p99 in milliseconds.
  */
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { iterations: { type: "string", default: "500" }, warmup: { type: "string", default: "30" } } });
+const { values } = parseArgs({
+  options: { iterations: { type: "string", default: "500" }, warmup: { type: "string", default: "30" }, only: { type: "string" } },
+});
 const ITERATIONS = Number(values.iterations);
 const WARMUP = Number(values.warmup);
 
@@ -109,6 +112,22 @@ const cases: Array<{ name: string; run: () => Promise<unknown> }> = [
     run: () => listAdminMessages({ deviceId: pick(fixtures).device.deviceId, status: "failed", limit: 50 }),
   },
   {
+    name: "admin.messages status only (50)",
+    run: () => listAdminMessages({ status: "failed", limit: 50 }),
+  },
+  {
+    name: "admin.messages direction only (50)",
+    run: () => listAdminMessages({ direction: "incoming", limit: 50 }),
+  },
+  {
+    name: "admin.messages one user, status (50)",
+    run: () => listAdminMessages({ userId: pick(fixtures).device.ownerId, status: "failed", limit: 50 }),
+  },
+  {
+    name: "admin.messages one device, direction (50)",
+    run: () => listAdminMessages({ deviceId: pick(fixtures).device.deviceId, direction: "outgoing", limit: 50 }),
+  },
+  {
     name: "admin.messages status + direction (50)",
     run: () => listAdminMessages({ status: "read", direction: "outgoing", limit: 50 }),
   },
@@ -122,6 +141,17 @@ const cases: Array<{ name: string; run: () => Promise<unknown> }> = [
   {
     name: "admin.messages text, all devices (50)",
     run: () => listAdminMessages({ text: pick(["ongkir", "invoice", "transfer"]), limit: 50 }),
+  },
+  {
+    name: "admin.messages text, one device (50)",
+    run: () => listAdminMessages({ deviceId: pick(fixtures).device.deviceId, text: pick(["ongkir", "invoice", "transfer"]), limit: 50 }),
+  },
+  {
+    name: "admin.messages text + one day (50)",
+    run: () => {
+      const day = randomDate();
+      return listAdminMessages({ from: day, to: day, text: pick(["ongkir", "invoice", "transfer"]), limit: 50 });
+    },
   },
   {
     name: "user search, own devices (25)",
@@ -144,9 +174,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-console.log(`${total.toLocaleString("en")} messages, ${devices.length} devices; ${ITERATIONS} iterations per query`);
+const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+console.log(`${total.toLocaleString("en")} messages, ${devices.length} devices; ${ITERATIONS} iterations per query; load average ${load()}`);
 const results: Array<Record<string, string | number>> = [];
-for (const c of cases) {
+for (const c of cases.filter((c) => !values.only || c.name.includes(values.only))) {
   for (let i = 0; i < WARMUP; i++) await c.run();
   const times: number[] = [];
   for (let i = 0; i < ITERATIONS; i++) {
@@ -155,9 +186,17 @@ for (const c of cases) {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  const row = { query: c.name, p50: +percentile(times, 50).toFixed(2), p95: +percentile(times, 95).toFixed(2), p99: +percentile(times, 99).toFixed(2) };
+  const row = {
+    query: c.name,
+    p50: +percentile(times, 50).toFixed(2),
+    p95: +percentile(times, 95).toFixed(2),
+    p99: +percentile(times, 99).toFixed(2),
+    load: +loadavg()[0]!.toFixed(2),
+  };
   results.push(row);
-  console.log(`${row.query.padEnd(40)} p50 ${String(row.p50).padStart(7)} ms   p95 ${String(row.p95).padStart(7)} ms   p99 ${String(row.p99).padStart(7)} ms`);
+  console.log(
+    `${row.query.padEnd(42)} p50 ${String(row.p50).padStart(7)} ms   p95 ${String(row.p95).padStart(7)} ms   p99 ${String(row.p99).padStart(7)} ms   load ${row.load}`,
+  );
 }
 console.log(JSON.stringify(results));
 await prisma.$disconnect();
