@@ -5,8 +5,10 @@
  *   BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/switchboard_bench)   [--page 2000, the route's page]
  * The bytes are counted and dropped, as a fast client would; the stream pulls a page only when the reader asks.
  * Under tsx the loader alone adds ~100 MB of RSS; for a production-like process bundle it first:
- *   npx esbuild bench/export.ts --bundle --platform=node --format=esm --packages=external --outfile=/tmp/export-bench.mjs
- *   node /tmp/export-bench.mjs
+ *   npx esbuild bench/export.ts --bundle --platform=node --format=esm --packages=external --outfile=node_modules/.cache/export-bench.mjs
+ *   node node_modules/.cache/export-bench.mjs
+ * (inside the repository, so the external packages resolve). The export reads through the driver pool only, so this
+ * process never loads Prisma's client and query compiler (~85 MB of RSS); the server that runs the route has it anyway.
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
