@@ -38,7 +38,7 @@ export interface ConnectionManagerOptions {
   backoff?: Partial<BackoffPolicy>;
   /** How long a sent message may wait for WhatsApp's ack before its socket is reconnected. Default 20 s. */
   ackTimeoutMs?: number;
-  /** Devices restored in parallel at start. */
+  /** Devices restored in parallel at start. Default RESTORE_CONCURRENCY. */
   restoreConcurrency?: number;
   /** How long restoreAll waits for one device to connect before moving its slot on. */
   restoreSettleMs?: number;
@@ -59,6 +59,12 @@ type StatusSource = { id: number; deviceId: string; ownerId: number; status: Dev
 
 const deviceRefSelect = { id: true, deviceId: true, ownerId: true, status: true } as const;
 const LIVE_STATUSES: readonly DeviceStatus[] = ["connecting", "qr_required", "connected"];
+/**
+ * A login is mostly waiting (the Noise handshake's round trips, the first queries, the status write), so 1,000
+ * devices one slot after another at ~0.5 s each would take minutes; 50 in flight keep one core busy without
+ * opening hundreds of handshakes and database transactions at once (SPEC §8: 1,000 devices back within 60 s).
+ */
+const RESTORE_CONCURRENCY = 50;
 
 /**
  * Holds every WhatsApp connection of this process (one instance, on globalThis: STACK.md pitfall 12).
@@ -241,7 +247,7 @@ export class ConnectionManager {
         }
       }
     };
-    const concurrency = Math.max(1, this.opts.restoreConcurrency ?? 10);
+    const concurrency = Math.max(1, this.opts.restoreConcurrency ?? RESTORE_CONCURRENCY);
     await Promise.all(Array.from({ length: Math.min(concurrency, devices.length) }, worker));
     const notConnected = devices.filter((d) => !this.isConnected(d.deviceId)).map((d) => d.deviceId);
     this.log.info({ total: devices.length, notConnected: notConnected.length }, "devices restored");
