@@ -126,9 +126,24 @@ async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, ever
 // polled over HTTP several times a second would load the very process whose memory and CPU are measured.
 const deviceStatus = async (deviceId: string) => (await db().device.findUniqueOrThrow({ where: { deviceId }, select: { status: true } })).status;
 
+/** device.connect, again after an internal error (idempotent); the errors are counted in the output. */
+let connectErrors = 0;
+async function connect(deviceId: string): Promise<void> {
+  for (;;) {
+    try {
+      await client.mutation("device.connect", { deviceId });
+      return;
+    } catch (error) {
+      connectErrors += 1;
+      console.error(`device.connect failed: ${JSON.stringify((error as { body?: unknown }).body ?? String(error)).slice(0, 300)}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 /** Pairs device `i` (created beforehand: creates run one at a time, as an admin would add them). */
 async function pairOne(i: number, device: { deviceId: string }): Promise<void> {
-  await client.mutation("device.connect", { deviceId: device.deviceId });
+  await connect(device.deviceId);
   const { qr } = await poll(
     () => client.query<{ qr: string | null }>("device.qr", { deviceId: device.deviceId }),
     (q) => q.qr !== null,
@@ -141,7 +156,7 @@ async function pairOne(i: number, device: { deviceId: string }): Promise<void> {
 
 /** Reconnects a device an earlier run paired, from its stored credentials (no pairing). */
 async function reconnectOne(device: { deviceId: string }): Promise<void> {
-  await client.mutation("device.connect", { deviceId: device.deviceId });
+  await connect(device.deviceId);
   await poll(() => deviceStatus(device.deviceId), (s) => s === "connected", 500);
 }
 
@@ -178,6 +193,7 @@ for (const level of levels) {
     mbPerDeviceOverBaseline: +((rssMb - baseline.rssMb) / level).toFixed(2),
     idleCpuPercent: await idleCpuPercent(app.process.pid!),
     pairSeconds,
+    connectErrors,
     loadavg: loadavg(),
   });
   console.error(JSON.stringify(results.at(-1)));
