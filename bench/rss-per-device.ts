@@ -149,7 +149,9 @@ async function pairOne(i: number, device: { deviceId: string }): Promise<void> {
     (q) => q.qr !== null,
     500,
   );
-  const phone = (await control.createAccount({ phone: `1555${String(2_000_000 + i).padStart(7, "0")}` })).phone;
+  const phone = `1555${String(2_000_000 + i).padStart(7, "0")}`;
+  // An interrupted earlier run (BENCH_REUSE) may have left this phone behind without a linked device.
+  if (!(await control.account(phone))) await control.createAccount({ phone });
   await control.scanQR(qr!, phone);
   await poll(() => deviceStatus(device.deviceId), (s) => s === "connected", 500);
 }
