@@ -38,7 +38,7 @@ export interface ConnectionManagerOptions {
   backoff?: Partial<BackoffPolicy>;
   /** How long a sent message may wait for WhatsApp's ack before its socket is reconnected. Default 20 s. */
   ackTimeoutMs?: number;
-  /** Devices restored in parallel at start. */
+  /** Devices restored in parallel at start. Default RESTORE_CONCURRENCY. */
   restoreConcurrency?: number;
   /** How long restoreAll waits for one device to connect before moving its slot on. */
   restoreSettleMs?: number;
@@ -59,6 +59,13 @@ type StatusSource = { id: number; deviceId: string; ownerId: number; status: Dev
 
 const deviceRefSelect = { id: true, deviceId: true, ownerId: true, status: true } as const;
 const LIVE_STATUSES: readonly DeviceStatus[] = ["connecting", "qr_required", "connected"];
+/**
+ * A login is mostly waiting (the Noise handshake's round trips, the first queries, the status write), so 1,000
+ * devices ten at a time at ~0.5 s each took well over a minute. More in flight than twice the database pool (10)
+ * made restores fail on pool timeouts under load, hence 20, and a failed restore is tried again later.
+ */
+const RESTORE_CONCURRENCY = 20;
+const RESTORE_ATTEMPTS = 3;
 
 /**
  * Holds every WhatsApp connection of this process (one instance, on globalThis: STACK.md pitfall 12).
@@ -222,12 +229,12 @@ export class ConnectionManager {
   /** Connects every device with autoConnect=true, a few at a time; resolves when each has settled or timed out. */
   async restoreAll(): Promise<RestoreSummary> {
     const devices = await db().device.findMany({ where: { autoConnect: true }, select: deviceRefSelect, orderBy: { id: "asc" } });
-    const queue = [...devices];
+    const queue = devices.map((device) => ({ device, attempt: 1 }));
     const settleMs = this.opts.restoreSettleMs ?? 15_000;
     const worker = async () => {
-      for (let device = queue.shift(); device; device = queue.shift()) {
+      for (let item = queue.shift(); item; item = queue.shift()) {
         if (this.closed) return;
-        const { deviceId } = device;
+        const { deviceId } = item.device;
         try {
           const connection = await this.withLock(deviceId, async () => {
             const running = await this.current(deviceId);
@@ -237,11 +244,14 @@ export class ConnectionManager {
           });
           await connection?.settle(settleMs);
         } catch (error) {
-          this.log.error({ err: error, deviceId }, "could not restore device");
+          // Typically the database pool timing out while every device restores at once: later, it usually works.
+          const again = item.attempt < RESTORE_ATTEMPTS;
+          this.log.error({ err: error, deviceId, attempt: item.attempt, again }, "could not restore device");
+          if (again) queue.push({ device: item.device, attempt: item.attempt + 1 });
         }
       }
     };
-    const concurrency = Math.max(1, this.opts.restoreConcurrency ?? 10);
+    const concurrency = Math.max(1, this.opts.restoreConcurrency ?? RESTORE_CONCURRENCY);
     await Promise.all(Array.from({ length: Math.min(concurrency, devices.length) }, worker));
     const notConnected = devices.filter((d) => !this.isConnected(d.deviceId)).map((d) => d.deviceId);
     this.log.info({ total: devices.length, notConnected: notConnected.length }, "devices restored");

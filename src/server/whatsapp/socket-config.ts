@@ -1,4 +1,5 @@
-import { proto, type UserFacingSocketConfig } from "baileys";
+import { DEFAULT_CACHE_TTLS, proto, type UserFacingSocketConfig } from "baileys";
+import { KeyCache } from "./key-cache";
 
 /** Where sockets connect: live WhatsApp (nothing to add) or the sandbox (`sandboxSocketConfig(wsUrl)`). */
 export type SocketConfigProvider = () => Partial<UserFacingSocketConfig>;
@@ -15,9 +16,14 @@ const SYNCED_HISTORY = new Set<proto.Message.HistorySyncType>([
   HistorySyncType.NON_BLOCKING_DATA,
 ]);
 
-/** Options every Switchboard socket uses; the provider's options are merged over these. */
+/** Options every Switchboard socket uses (call it once per socket); the provider's options are merged over these. */
 export function baseSocketConfig(): Partial<UserFacingSocketConfig> {
   return {
+    // Baileys' default for each is a NodeCache whose interval timer keeps it alive after its socket ended: ~6 KB
+    // leaked per cache and reconnect. Same TTLs, bounded, no timers.
+    msgRetryCounterCache: new KeyCache(DEFAULT_CACHE_TTLS.MSG_RETRY * 1000, 1000),
+    callOfferCache: new KeyCache(DEFAULT_CACHE_TTLS.CALL_OFFER * 1000, 100),
+    placeholderResendCache: new KeyCache(DEFAULT_CACHE_TTLS.MSG_RETRY * 1000, 1000),
     browser: ["Switchboard", "Chrome", "1.0.0"],
     markOnlineOnConnect: false,
     syncFullHistory: false,
