@@ -29,9 +29,24 @@ export class EventFanout {
   private readonly attached = new Set<Attached>();
   private pending: AppEvent[] = [];
   private scheduled = false;
+  private readonly unsubscribe: Array<() => void>;
 
   constructor(private readonly bus: EventBus) {
-    bus.listen((event) => {
+    this.unsubscribe = [this.listen(), this.watchRevocations()];
+  }
+
+  get size(): number {
+    return this.attached.size;
+  }
+
+  /** Stops listening to the bus (tests; the process's fan-out lives as long as the process). */
+  close(): void {
+    for (const stop of this.unsubscribe) stop();
+    this.attached.clear();
+  }
+
+  private listen(): () => void {
+    return this.bus.listen((event) => {
       if (this.attached.size === 0) return;
       this.pending.push(event);
       if (!this.scheduled) {
@@ -39,17 +54,16 @@ export class EventFanout {
         setImmediate(() => this.flush());
       }
     });
-    bus.onSignal("user.sessionsRevoked", ({ userId }) => {
+  }
+
+  private watchRevocations(): () => void {
+    return this.bus.onSignal("user.sessionsRevoked", ({ userId }) => {
       for (const entry of [...this.attached]) {
         if (entry.viewer.id !== userId) continue;
         this.attached.delete(entry);
         entry.sink.revoked();
       }
     });
-  }
-
-  get size(): number {
-    return this.attached.size;
   }
 
   /**
