@@ -5,7 +5,7 @@
  * subscribers (1: the owner; more: 40 % the owner, 20 % an admin, 40 % a stranger entitled to none of it) over the
  * chosen transport: "sse" (tRPC's httpSubscriptionLink protocol on /api/trpc) or "ws" (tRPC's wsLink protocol on
  * /api/trpc-ws). Figures: end-to-end (contact's send → subscriber) and fan-out (the event's publish time → subscriber),
- * p50/p95/p99 in ms; loss = entitled (subscriber, message) pairs never received; leaks = events a stranger received;
+ * p50/p95/p99 in ms, and sendToPublish (contact's send → publish, once per message); loss = entitled (subscriber, message) pairs never received; leaks = events a stranger received;
  * health = /api/health latency sampled during the run; serverCpuMsPerMessage = the app server's CPU time per incoming
  * message (receive, store, publish, fan out; USER_HZ resolution); benchCpuMsPerMessage = the same for this process.
  * A WebSocket subscriber timestamps each frame as it arrives and parses it after the run, so the bench's own 500
@@ -222,6 +222,7 @@ async function measure(transport: Transport, count: number, run: number) {
 
   const endToEnd: number[] = [];
   const fanOut: number[] = [];
+  const toPublish = new Map<number, number>();
   let lost = 0;
   for (const s of entitled) {
     for (let i = 0; i < messages; i += 1) {
@@ -231,7 +232,9 @@ async function measure(transport: Transport, count: number, run: number) {
         continue;
       }
       endToEnd.push(got.at - sentAt.get(i)!);
-      if (Number.isFinite(got.publishedAt)) fanOut.push(got.at - got.publishedAt);
+      if (!Number.isFinite(got.publishedAt)) continue;
+      fanOut.push(got.at - got.publishedAt);
+      toPublish.set(i, got.publishedAt - sentAt.get(i)!);
     }
   }
   // Every entitled subscriber of one role gets the same events (ids); strangers get none of this device's.
@@ -248,6 +251,8 @@ async function measure(transport: Transport, count: number, run: number) {
     entitledSubscribers: entitled.length,
     endToEndMs: stats(endToEnd),
     fanOutMs: stats(fanOut),
+    // The contact's send → the event's publish: sandbox, Baileys socket, decryption and the inbound store commit.
+    sendToPublishMs: stats([...toPublish.values()]),
     lostMessageDeliveries: lost,
     eventIdsMissingVersusPeers: missingEvents("owner") + missingEvents("admin"),
     leaksToStrangers: leaks,
