@@ -200,6 +200,7 @@ async function measure(transport: Transport, count: number, run: number) {
   })();
 
   const sentAt = new Map<number, number>();
+  const controlMs: number[] = [];
   const cpuBefore = await serverCpuMs();
   const benchCpuBefore = process.cpuUsage();
   const t0 = performance.now();
@@ -208,7 +209,8 @@ async function measure(transport: Transport, count: number, run: number) {
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     sentAt.set(i, Date.now());
-    void control.sendText(contactPhone, appPhone, `bench-${run}-${i}`);
+    const started = performance.now();
+    void control.sendText(contactPhone, appPhone, `bench-${run}-${i}`).then(() => controlMs.push(performance.now() - started));
   }
   // Wait (bounded) until every entitled subscriber has every message; what is still missing then counts as lost.
   const entitled = subscribers.filter((s) => s.role !== "stranger");
@@ -253,6 +255,8 @@ async function measure(transport: Transport, count: number, run: number) {
     fanOutMs: stats(fanOut),
     // The contact's send → the event's publish: sandbox, Baileys socket, decryption and the inbound store commit.
     sendToPublishMs: stats([...toPublish.values()]),
+    // How long the sandbox's control API took to answer each send (it answers once the message is on its way).
+    sandboxSendMs: stats(controlMs),
     lostMessageDeliveries: lost,
     eventIdsMissingVersusPeers: missingEvents("owner") + missingEvents("admin"),
     leaksToStrangers: leaks,
