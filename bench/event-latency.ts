@@ -5,9 +5,12 @@
  * subscribers (1: the owner; more: 40 % the owner, 20 % an admin, 40 % a stranger entitled to none of it) over the
  * chosen transport: "sse" (tRPC's httpSubscriptionLink protocol on /api/trpc) or "ws" (tRPC's wsLink protocol on
  * /api/trpc-ws). Figures: end-to-end (contact's send → subscriber) and fan-out (the event's publish time → subscriber),
- * p50/p95/p99 in ms; loss = entitled (subscriber, message) pairs never received; leaks = events a stranger received;
+ * p50/p95/p99 in ms, and sendToPublish (contact's send → publish, once per message); loss = entitled (subscriber, message) pairs never received; leaks = events a stranger received;
  * health = /api/health latency sampled during the run; serverCpuMsPerMessage = the app server's CPU time per incoming
- * message (receive, store, publish, fan out; USER_HZ resolution). Uses its own database, recreated each run.
+ * message (receive, store, publish, fan out; USER_HZ resolution); benchCpuMsPerMessage = the same for this process.
+ * A WebSocket subscriber timestamps each frame as it arrives and parses it after the run, so the bench's own 500
+ * clients (which share the 2 cores with the server) add as little as possible to the figures. The load average is
+ * printed before and after. Uses its own database, recreated each run.
  */
 import http from "node:http";
 import path from "node:path";
@@ -83,13 +86,16 @@ interface Subscriber {
   arrivals: Map<number, { at: number; publishedAt: number }>;
   eventIds: Set<number>;
   ready: Promise<void>;
+  /** How many of this run's bench messages arrived so far (WebSocket frames are only read after the run). */
+  received(): number;
+  settle(): void;
   close(): void;
 }
 
 const TOKEN = /^bench-(\d+)-(\d+)$/;
 
 /** Reads one tRPC data message (`{ json }` superjson envelope, the event as an object or serialised once as a string). */
-function record(sub: Subscriber, run: number, eventId: number, payload: unknown): void {
+function record(sub: Subscriber, run: number, eventId: number, payload: unknown, at = Date.now()): void {
   let json = (payload as { json: unknown }).json;
   // The WebSocket protocol wraps a tracked item as { id, data }; SSE carries the id on its own line.
   if (typeof json === "object" && json !== null && "data" in json && "id" in json && !("name" in json)) json = json.data;
@@ -97,7 +103,7 @@ function record(sub: Subscriber, run: number, eventId: number, payload: unknown)
   sub.eventIds.add(eventId);
   const match = event.name === "message.received" ? TOKEN.exec(event.data.content ?? "") : null;
   if (!match || Number(match[1]) !== run) return;
-  sub.arrivals.set(Number(match[2]), { at: Date.now(), publishedAt: Date.parse(event.at) });
+  sub.arrivals.set(Number(match[2]), { at, publishedAt: Date.parse(event.at) });
 }
 
 function openSse(role: Subscriber["role"], run: number): Subscriber {
@@ -126,24 +132,40 @@ function openSse(role: Subscriber["role"], run: number): Subscriber {
     request.on("error", reject);
   });
   sub.close = () => request?.destroy();
+  sub.received = () => sub.arrivals.size;
+  sub.settle = () => undefined;
   return sub;
 }
 
+/**
+ * The WebSocket subscriber is kept cheap, because the bench's 500 clients share the machine's 2 cores with the server:
+ * a frame is only timestamped and kept when it arrives, and parsed after the run (`settle`).
+ */
 function openWs(role: Subscriber["role"], run: number): Subscriber {
   const sub = { role, arrivals: new Map(), eventIds: new Set() } as unknown as Subscriber;
+  const frames: Array<{ at: number; data: Buffer }> = [];
+  const token = Buffer.from(`bench-${run}-`);
+  let benchFrames = 0;
   const ws = new WebSocket(`${app.baseUrl.replace("http", "ws")}/api/trpc-ws`, { headers: { cookie: cookieOf(clients[role]), origin: app.baseUrl } });
   sub.ready = new Promise<void>((resolve, reject) => {
     ws.on("open", () => ws.send(JSON.stringify({ id: 1, method: "subscription", params: { path: "events.stream", input: { json: {} } } })));
     ws.on("message", (data: Buffer) => {
-      const frame = data.toString();
-      if (process.env.BENCH_DEBUG) console.error(frame.slice(0, 300));
-      if (frame === "PING") return void ws.send("PONG");
-      const message = JSON.parse(frame) as { result?: { type: string; id?: string; data?: unknown } };
-      if (message.result?.type === "started") resolve();
-      else if (message.result?.type === "data" && message.result.id) record(sub, run, Number(message.result.id), message.result.data);
+      if (data.length === 4 && data.toString() === "PING") return void ws.send("PONG");
+      frames.push({ at: Date.now(), data });
+      if (frames.length === 1) resolve();
+      else if (data.includes(token)) benchFrames += 1;
     });
     ws.on("error", reject);
   });
+  sub.settle = () => {
+    for (const { at, data } of frames.splice(0)) {
+      const frame = data.toString();
+      if (process.env.BENCH_DEBUG) console.error(frame.slice(0, 300));
+      const message = JSON.parse(frame) as { result?: { type: string; id?: string; data?: unknown } };
+      if (message.result?.type === "data" && message.result.id) record(sub, run, Number(message.result.id), message.result.data, at);
+    }
+  };
+  sub.received = () => benchFrames;
   sub.close = () => ws.terminate();
   return sub;
 }
@@ -178,25 +200,31 @@ async function measure(transport: Transport, count: number, run: number) {
   })();
 
   const sentAt = new Map<number, number>();
+  const controlMs: number[] = [];
   const cpuBefore = await serverCpuMs();
+  const benchCpuBefore = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < messages; i += 1) {
     const due = t0 + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     sentAt.set(i, Date.now());
-    void control.sendText(contactPhone, appPhone, `bench-${run}-${i}`);
+    const started = performance.now();
+    void control.sendText(contactPhone, appPhone, `bench-${run}-${i}`).then(() => controlMs.push(performance.now() - started));
   }
   // Wait (bounded) until every entitled subscriber has every message; what is still missing then counts as lost.
   const entitled = subscribers.filter((s) => s.role !== "stranger");
   const deadline = performance.now() + 60_000;
-  while (performance.now() < deadline && entitled.some((s) => s.arrivals.size < messages)) await new Promise((r) => setTimeout(r, 50));
+  while (performance.now() < deadline && entitled.some((s) => s.received() < messages)) await new Promise((r) => setTimeout(r, 50));
   const cpuMs = (await serverCpuMs()) - cpuBefore;
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  for (const s of subscribers) s.settle();
   sampling = false;
   await sampler;
 
   const endToEnd: number[] = [];
   const fanOut: number[] = [];
+  const toPublish = new Map<number, number>();
   let lost = 0;
   for (const s of entitled) {
     for (let i = 0; i < messages; i += 1) {
@@ -206,7 +234,9 @@ async function measure(transport: Transport, count: number, run: number) {
         continue;
       }
       endToEnd.push(got.at - sentAt.get(i)!);
-      if (Number.isFinite(got.publishedAt)) fanOut.push(got.at - got.publishedAt);
+      if (!Number.isFinite(got.publishedAt)) continue;
+      fanOut.push(got.at - got.publishedAt);
+      toPublish.set(i, got.publishedAt - sentAt.get(i)!);
     }
   }
   // Every entitled subscriber of one role gets the same events (ids); strangers get none of this device's.
@@ -223,11 +253,17 @@ async function measure(transport: Transport, count: number, run: number) {
     entitledSubscribers: entitled.length,
     endToEndMs: stats(endToEnd),
     fanOutMs: stats(fanOut),
+    // The contact's send → the event's publish: sandbox, Baileys socket, decryption and the inbound store commit.
+    sendToPublishMs: stats([...toPublish.values()]),
+    // How long the sandbox's control API took to answer each send (it answers once the message is on its way).
+    sandboxSendMs: stats(controlMs),
     lostMessageDeliveries: lost,
     eventIdsMissingVersusPeers: missingEvents("owner") + missingEvents("admin"),
     leaksToStrangers: leaks,
     healthMs: stats(health),
     serverCpuMsPerMessage: +(cpuMs / messages).toFixed(2),
+    // The bench process itself (sandbox control calls, the health sampler and every subscriber's client).
+    benchCpuMsPerMessage: +((benchCpu.user + benchCpu.system) / 1000 / messages).toFixed(2),
   };
 }
 

@@ -1,11 +1,13 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { applyWSSHandler } from "@trpc/server/adapters/ws";
+import { EventEmitter } from "node:events";
+import { getWSConnectionHandler } from "@trpc/server/adapters/ws";
 import { getToken } from "next-auth/jwt";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Logger } from "pino";
 import { LIVE_SOCKET_PATH } from "../../trpc/live-socket-path";
 import { createContext, type SessionUser } from "./context";
+import { LiveEventsChannel } from "./live-events-channel";
 import { appRouter } from "./root";
 
 
@@ -25,19 +27,28 @@ export interface LiveSocketServer {
 export function createLiveSocketServer(opts: { secret: string; publicUrl: string | undefined; log: Logger }): LiveSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const sessions = new WeakMap<IncomingMessage, SessionUser | null>();
-  const handler = applyWSSHandler({
+  const contextOf = (req: IncomingMessage) => createContext({ headers: toHeaders(req), session: sessions.get(req) ?? null });
+  const trpcConnection = getWSConnectionHandler({
     wss,
     router: appRouter,
-    createContext: ({ req }) => createContext({ headers: toHeaders(req), session: sessions.get(req) ?? null }),
+    createContext: ({ req }) => contextOf(req),
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") opts.log.error({ err: error, path }, "tRPC internal error (live socket)");
     },
   });
-  wss.on("connection", (ws: WebSocket) => {
+  wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
     const timer = setTimeout(() => ws.close(4000, "re-authenticate"), REAUTH_AFTER_MS);
     timer.unref();
     ws.once("close", () => clearTimeout(timer));
+    // events.stream is served from the shared fan-out; every other message reaches tRPC's handler unchanged.
+    const events = new LiveEventsChannel(ws, async () => contextOf(req), opts.log);
+    const trpcSide = new TrpcSocketView(ws);
+    trpcConnection(trpcSide as unknown as WebSocket, req);
+    ws.on("message", (data: Buffer, isBinary: boolean) => {
+      const rest = isBinary ? data : events.take(data);
+      if (rest) trpcSide.emit("message", rest, isBinary);
+    });
   });
 
   const allowedOrigins = (req: IncomingMessage): Set<string> => {
@@ -69,7 +80,8 @@ export function createLiveSocketServer(opts: { secret: string; publicUrl: string
       return true;
     },
     close() {
-      handler.broadcastReconnectNotification();
+      const reconnect = JSON.stringify({ id: null, method: "reconnect" });
+      for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(reconnect);
       for (const client of wss.clients) client.terminate();
       wss.close();
     },
@@ -109,4 +121,32 @@ function toHeaders(req: IncomingMessage): Headers {
 
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * The socket as tRPC's connection handler sees it: the same socket, except that it only receives the messages the
+ * events channel did not take.
+ */
+class TrpcSocketView extends EventEmitter {
+  constructor(private readonly ws: WebSocket) {
+    super();
+    ws.on("error", (error) => this.emit("error", error));
+    ws.once("close", (code, reason) => this.emit("close", code, reason));
+  }
+
+  get readyState(): number {
+    return this.ws.readyState;
+  }
+
+  send(data: string | Buffer): void {
+    this.ws.send(data);
+  }
+
+  close(code?: number, reason?: string): void {
+    this.ws.close(code, reason);
+  }
+
+  terminate(): void {
+    this.ws.terminate();
+  }
 }

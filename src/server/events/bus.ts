@@ -14,6 +14,11 @@ export interface EventBus {
    * in between is lost. The filter runs at publish time, so a subscriber is not woken for events it would skip.
    */
   stream(signal: AbortSignal, accept?: (event: AppEvent) => boolean): AsyncIterable<AppEvent>;
+  /**
+   * Calls `listener` with every event, synchronously inside `publish` (keep it cheap: queue, don't do work). For a
+   * fan-out that serves many subscribers at once; a single reader uses `stream`.
+   */
+  listen(listener: (event: AppEvent) => void): () => void;
   /** Buffered events with id > afterId, oldest first. */
   replay(afterId: number): AppEvent[];
   signal<K extends keyof InternalSignalMap>(name: K, data: InternalSignalMap[K]): void;
@@ -31,6 +36,7 @@ interface Subscription {
 class InProcessEventBus implements EventBus {
   private readonly signals = new EventEmitter();
   private readonly subscriptions = new Set<Subscription>();
+  private readonly listeners = new Set<(event: AppEvent) => void>();
   private readonly buffer: AppEvent[] = [];
   private seq = 0;
 
@@ -51,6 +57,7 @@ class InProcessEventBus implements EventBus {
     for (const subscription of this.subscriptions) {
       if (!subscription.accept || subscription.accept(event)) subscription.queue.push(event);
     }
+    for (const listener of this.listeners) listener(event);
     return event;
   }
 
@@ -79,6 +86,11 @@ class InProcessEventBus implements EventBus {
         };
       },
     };
+  }
+
+  listen(listener: (event: AppEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   replay(afterId: number): AppEvent[] {
