@@ -12,12 +12,17 @@ export function RevealOnceDialog({
   title,
   description,
   testId,
+  copyLabel,
+  doneLabel,
   onClose,
 }: {
   value: string | null;
   title: string;
   description: string;
   testId: string;
+  /** The copy button's and the closing button's labels, when "Copy" and "Close" say too little. */
+  copyLabel?: string;
+  doneLabel?: string;
   onClose: () => void;
 }) {
   const t = useT();
@@ -28,21 +33,21 @@ export function RevealOnceDialog({
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
-        <div className="flex items-center gap-2">
+        <div className="flex min-w-0 items-center gap-2">
           <code data-testid={testId} className="min-w-0 flex-1 rounded-md border bg-muted px-3 py-2 font-mono text-sm break-all select-all">
             {value}
           </code>
           <Button
             variant="outline"
             size="icon"
-            aria-label={t("common.copy")}
+            aria-label={copyLabel ?? t("common.copy")}
             onClick={() => void navigator.clipboard?.writeText(value ?? "").then(() => toast.success(t("common.copied")))}
           >
             <Copy aria-hidden />
           </Button>
         </div>
         <DialogFooter>
-          <Button onClick={onClose}>{t("common.close")}</Button>
+          <Button onClick={onClose}>{doneLabel ?? t("common.close")}</Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>
