@@ -261,6 +261,10 @@ test.describe.serial("auto-reply bot", () => {
     // The log lists the hand-off decision.
     await page.getByTestId("bot-tab-logs").click();
     await expect(page.getByTestId("bot-log-row").first()).toBeVisible();
+    // The reasons read in Indonesian too (they are kept as data, not as English text).
+    await expect(page.locator('[data-testid="bot-log-row"][data-outcome="handoff_started"]').first().getByTestId("bot-log-reason")).toHaveText(
+      'Kata kunci alih "agent": seseorang mengambil alih',
+    );
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${SHOTS}/logs-390-id.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });

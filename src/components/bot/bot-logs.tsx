@@ -14,6 +14,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useFormat, useT } from "@/i18n/provider";
+import { botReasonText } from "@/lib/bot/bot-reason";
 import { useTRPC } from "@/trpc/react";
 import { OUTCOMES, OutcomeBadge, useOutcomeLabel, type Outcome } from "./outcome";
 
@@ -74,13 +75,15 @@ export function BotLogs({ deviceId }: { deviceId: string }) {
                     <Link className="hover:text-primary hover:underline" href={`/devices/${encodeURIComponent(deviceId)}/chat?chat=${encodeURIComponent(row.contactJid)}`}>
                       {chatDisplayName({ name: null, chatJid: row.contactJid }, t("chat.unnamed"))}
                     </Link>
-                    <p className="text-xs text-muted-foreground md:hidden">{row.reason}</p>
+                    <p className="text-xs text-muted-foreground md:hidden">{row.why ? botReasonText(t, row.why) : row.reason}</p>
                   </TableCell>
                   <TableCell>
                     <OutcomeBadge outcome={row.outcome} />
                     {row.ruleName ? <p className="mt-1 text-xs text-muted-foreground">{row.ruleName}</p> : null}
                   </TableCell>
-                  <TableCell className="hidden text-sm text-muted-foreground md:table-cell">{row.reason}</TableCell>
+                  <TableCell className="hidden text-sm text-muted-foreground md:table-cell" data-testid="bot-log-reason">
+                    {row.why ? botReasonText(t, row.why) : row.reason}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

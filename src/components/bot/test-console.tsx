@@ -13,6 +13,7 @@ import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { useT } from "@/i18n/provider";
+import { botReasonText } from "@/lib/bot/bot-reason";
 import { useTRPC, useTRPCClient } from "@/trpc/react";
 import { OutcomeBadge } from "./outcome";
 
@@ -115,7 +116,9 @@ export function TestConsole({ deviceId }: { deviceId: string }) {
                 <OutcomeBadge outcome={result.outcome} />
               </ResultRow>
               <ResultRow label={t("bot.test.reason")}>
-                <span data-testid="bot-test-reason">{result.reason}</span>
+                <span data-testid="bot-test-reason">
+                  {result.botOff ? t("bot.reasons.botOffNote", { reason: botReasonText(t, result.why) }) : botReasonText(t, result.why)}
+                </span>
               </ResultRow>
               <ResultRow label={t("bot.test.rule")}>
                 <span data-testid="bot-test-rule">{result.ruleName ?? t("common.none")}</span>

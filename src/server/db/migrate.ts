@@ -50,6 +50,15 @@ export function splitStatements(sql: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/**
+ * GET_LOCK names are global to the MariaDB server, so the lock carries the database name: parallel suites on their own
+ * databases must not wait on each other. Names longer than 64 characters are refused, hence the hash for long ones.
+ */
+export function migrationLockName(database: string): string {
+  const name = `prisma_migrate:${database}`;
+  return name.length <= 64 ? name : `prisma_migrate:${createHash("sha256").update(database).digest("hex").slice(0, 40)}`;
+}
+
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const opts = parseDatabaseUrl(databaseUrl);
   const conn = await mariadb.createConnection({ host: opts.host, port: opts.port, user: opts.user, password: opts.password });
@@ -64,8 +73,9 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
   await ensureDatabase(databaseUrl);
   const opts = parseDatabaseUrl(databaseUrl);
   const conn = await mariadb.createConnection({ ...opts, multipleStatements: false });
+  const lockName = migrationLockName(opts.database);
   try {
-    const [lock] = (await conn.query("SELECT GET_LOCK('prisma_migrate', 10) AS l")) as Array<{ l: number | bigint | null }>;
+    const [lock] = (await conn.query("SELECT GET_LOCK(?, 10) AS l", [lockName])) as Array<{ l: number | bigint | null }>;
     if (Number(lock?.l) !== 1) throw new Error("Could not take the migration lock (another migrate is running)");
     await conn.query(MIGRATIONS_TABLE_DDL);
     const rows = (await conn.query(
@@ -113,7 +123,7 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
     }
     return { applied, alreadyApplied: done.size };
   } finally {
-    await conn.query("SELECT RELEASE_LOCK('prisma_migrate')").catch(() => undefined);
+    await conn.query("SELECT RELEASE_LOCK(?)", [lockName]).catch(() => undefined);
     await conn.end();
   }
 }

@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
+import type { ServiceCall } from "../../../src/server/services/devices/types";
+import { getSettings } from "../../../src/server/services/settings/app-settings";
+import { updateSettings } from "../../../src/server/services/settings/update-settings";
+import { createUser as createUserAccount } from "../../../src/server/services/users/create-user";
+import { resetUserPassword } from "../../../src/server/services/users/reset-password";
+import { setUserActive } from "../../../src/server/services/users/set-user-active";
+import { updateUser } from "../../../src/server/services/users/update-user";
 import { verifyCredentials } from "../../../src/server/services/auth/verify-credentials";
 import { callerFor, createUser } from "../../helpers/actors";
 import { resetDb, rowCounts } from "../../helpers/db";
@@ -195,5 +202,25 @@ describe("public sign-up setting", () => {
     expect(notice.data).toMatchObject({ username: "newbie", email: "newbie@example.test" });
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: "settings.update" } });
     expect(audit).toMatchObject({ actorId: admin.id, targetType: "setting", targetId: "signupOpen", details: { from: false, to: true } });
+  });
+});
+
+describe("admin mutations write the change and its audit row together", () => {
+  it("when the audit row cannot be written, the user, password, lock and setting changes are rolled back", async () => {
+    const target = await createUser();
+    const settingsBefore = await getSettings();
+    // An actor id with no user row: the audit row's foreign key refuses it after the change itself was written.
+    const ghost: ServiceCall = { actor: { id: 2_000_000_000, role: "admin" }, meta: { ip: "127.0.0.1" } };
+    const userBefore = await db().user.findUniqueOrThrow({ where: { id: target.id } });
+    const countsBefore = await rowCounts();
+    await expect(updateUser({ ...ghost, userId: target.id, fullName: "Renamed", role: "admin", maxDevices: 42 })).rejects.toThrow();
+    await expect(resetUserPassword({ ...ghost, userId: target.id })).rejects.toThrow();
+    await expect(setUserActive({ actorId: ghost.actor.id, userId: target.id, isActive: false, ip: "127.0.0.1" })).rejects.toThrow();
+    await expect(createUserAccount({ ...ghost, username: "half-made", email: "half-made@example.test", role: "user" })).rejects.toThrow();
+    await expect(updateSettings({ ...ghost, changes: { signupOpen: !settingsBefore.signupOpen } })).rejects.toThrow();
+    expect(await db().user.findUniqueOrThrow({ where: { id: target.id } })).toEqual(userBefore);
+    expect(await db().user.findUnique({ where: { username: "half-made" } })).toBeNull();
+    expect(await getSettings()).toEqual(settingsBefore);
+    expect(await rowCounts()).toEqual(countsBefore);
   });
 });

@@ -5,17 +5,14 @@ import { handleRestRequest } from "../../../src/server/api/rest/rest-handler";
 import { requiredScope } from "../../../src/server/api/rest/key-scope";
 import { restRoutes, type RestRoute } from "../../../src/server/api/rest/rest-routes";
 import { appRouter } from "../../../src/server/api/root";
-import { db } from "../../../src/server/db";
 import { createApiKey } from "../../../src/server/services/api-keys/create-api-key";
 import { API_KEY_SCOPES, type ApiKeyScope } from "../../../src/server/services/api-keys/scopes";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
-import { callerFor, createUser, type TestUser } from "../../helpers/actors";
+import { type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
-import { pausedJobWithFailure } from "../../helpers/job-fixtures";
-import { makePng } from "../../helpers/media-files";
-import { uploadedMediaId } from "../../helpers/media-upload";
-import { startTestManager, startTestSandbox, stopTestManager, uniquePhone } from "../../helpers/whatsapp";
-import { PROCEDURE_CASES, type World } from "../router/procedure-cases";
+import { makeProcedureWorld } from "../../helpers/procedure-world";
+import { startTestManager, startTestSandbox, stopTestManager } from "../../helpers/whatsapp";
+import { PROCEDURE_CASES } from "../router/procedure-cases";
 
 /**
  * Every /api/v1 endpoint, driven by the tRPC procedure cases: a key without the endpoint's scope gets 403, a key with
@@ -25,8 +22,6 @@ import { PROCEDURE_CASES, type World } from "../router/procedure-cases";
 let sandbox: StartedSandbox;
 let manager: ConnectionManager | undefined;
 const savedSandboxUrl = process.env.WA_SANDBOX_URL;
-const CHAT_JID_OF_HANDOFF = "6281234567899@s.whatsapp.net";
-const nextMonth = `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}T09:00`;
 
 beforeAll(async () => {
   await resetDb();
@@ -51,56 +46,7 @@ async function keyFor(user: TestUser, scopes: ApiKeyScope[]): Promise<string> {
   return token;
 }
 
-async function makeWorld(): Promise<World> {
-  const [admin, owner, other, locked] = await Promise.all([createUser("admin"), createUser(), createUser(), createUser()]);
-  const [asAdmin, asOwner] = await Promise.all([callerFor(admin), callerFor(owner)]);
-  const { deviceId } = await asAdmin.device.create({ ownerId: owner.id, deviceName: "REST" });
-  const [tag, template, mediaId] = await Promise.all([
-    asOwner.contact.tags.create({ name: `vip-${owner.id}` }),
-    asOwner.template.create({ name: "Sapa", body: "Halo {{nama}}" }),
-    uploadedMediaId(owner, makePng(), "photo.png"),
-  ]);
-  const [contact, scheduled, jobId, optOut] = await Promise.all([
-    asOwner.contact.create({ name: "Budi", phone: `+62812${String(owner.id).padStart(8, "0")}`, tagIds: [tag.id] }),
-    asOwner.message.schedule({ deviceId, to: "+6281234567890", text: "Nanti", scheduleTime: nextMonth, timezone: "Asia/Jakarta" }),
-    pausedJobWithFailure(asOwner, deviceId),
-    asOwner.optOut.add({ phone: `+62819${String(owner.id).padStart(8, "0")}` }),
-  ]);
-  const [rule, device] = await Promise.all([
-    asOwner.bot.rules.create({ deviceId, name: "Harga", matchType: "keyword", patterns: ["harga"], response: "Mulai 10rb" }),
-    db().device.findUniqueOrThrow({ where: { deviceId }, select: { id: true } }),
-  ]);
-  // A contact asked for a person (hand-offs start only from incoming messages).
-  const handoff = await db().handoff.create({
-    data: { deviceId: device.id, contactJid: CHAT_JID_OF_HANDOFF, activeJid: CHAT_JID_OF_HANDOFF, reason: "keyword", expiresAt: new Date(Date.now() + 3600_000) },
-    select: { id: true },
-  });
-  const webhook = await asOwner.webhook.create({ url: "http://127.0.0.1:9/hook", events: ["message.received"] });
-  const webhookDelivery = await asOwner.webhook.sendTest({ webhookId: webhook.endpoint.id });
-  return {
-    admin,
-    owner,
-    other,
-    locked,
-    deviceId,
-    contactId: contact.id,
-    tagId: tag.id,
-    templateId: template.id,
-    scheduledId: scheduled.id,
-    mediaId,
-    jobId,
-    optOutId: optOut.id,
-    apiKeyId: 0,
-    botRuleId: rule.id,
-    handoffId: handoff.id,
-    webhookId: webhook.endpoint.id,
-    webhookDeliveryId: webhookDelivery.id,
-    phoneA: uniquePhone(),
-    phoneB: uniquePhone(),
-    pngBase64: makePng().toString("base64"),
-    nextMonth,
-  };
-}
+const makeWorld = () => makeProcedureWorld(sandbox, "REST");
 
 /** The REST request for a procedure input: path parameters filled in, the rest as query (GET/DELETE) or JSON body. */
 function restRequest(route: RestRoute, template: string, input: unknown, token: string): Request {

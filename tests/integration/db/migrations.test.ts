@@ -5,7 +5,7 @@ import mariadb from "mariadb";
 import { afterAll, describe, expect, it } from "vitest";
 import { findDrift } from "../../../scripts/db/drift";
 import { parseDatabaseUrl } from "../../../src/server/db/database-url";
-import { migrate, migrationChecksum } from "../../../src/server/db/migrate";
+import { migrate, migrationChecksum, migrationLockName } from "../../../src/server/db/migrate";
 import { TEST_DATABASE_URL } from "../../helpers/test-env";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -45,6 +45,24 @@ describe("migrations", () => {
     expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].finished_at).toBeInstanceOf(Date);
     expect(rows[0].applied_steps_count).toBeGreaterThan(0);
+  });
+
+  it("the migration lock is scoped to its database: a migrate elsewhere on the server does not block this one", async () => {
+    await dropScratch();
+    const otherLock = migrationLockName(`${opts.database}_other`);
+    expect(otherLock).not.toBe(migrationLockName(opts.database));
+    expect(migrationLockName("x".repeat(80)).length).toBeLessThanOrEqual(64);
+    const holder = await mariadb.createConnection({ host: opts.host, port: opts.port, user: opts.user, password: opts.password });
+    try {
+      // Another database's migration (and the old server-wide name) holding their locks must not make this one wait.
+      await holder.query("SELECT GET_LOCK(?, 0), GET_LOCK('prisma_migrate', 0)", [otherLock]);
+      const result = await migrate(scratchUrl, migrationsDir);
+      expect(result.applied.length).toBeGreaterThan(0);
+      const [held] = await holder.query("SELECT IS_USED_LOCK(?) AS mine", [migrationLockName(opts.database)]);
+      expect(held.mine).toBeNull();
+    } finally {
+      await holder.end();
+    }
   });
 
   it("checksums ignore CRLF line endings", () => {

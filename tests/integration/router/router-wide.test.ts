@@ -5,13 +5,11 @@ import type { StartedSandbox } from "../../../src/sandbox";
 import { appRouter } from "../../../src/server/api/root";
 import { db } from "../../../src/server/db";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
-import { callerFor, createUser, type TestUser } from "../../helpers/actors";
+import { callerFor, type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
-import { pausedJobWithFailure } from "../../helpers/job-fixtures";
-import { makePng } from "../../helpers/media-files";
-import { uploadedMediaId } from "../../helpers/media-upload";
-import { startTestManager, startTestSandbox, stopTestManager, uniquePhone } from "../../helpers/whatsapp";
-import { PROCEDURE_CASES, type ProcedureCase, type World } from "./procedure-cases";
+import { makeProcedureWorld } from "../../helpers/procedure-world";
+import { startTestManager, startTestSandbox, stopTestManager } from "../../helpers/whatsapp";
+import { PROCEDURE_CASES, type ProcedureCase } from "./procedure-cases";
 
 /**
  * Every procedure of appRouter, checked the same way (cases in procedure-cases.ts; see there how to add one):
@@ -35,8 +33,6 @@ async function checksum(): Promise<string> {
 let sandbox: StartedSandbox;
 let manager: ConnectionManager | undefined;
 const savedSandboxUrl = process.env.WA_SANDBOX_URL;
-const pngBase64 = makePng().toString("base64");
-const nextMonth = `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}T09:00`;
 
 beforeAll(async () => {
   await resetDb();
@@ -55,64 +51,8 @@ afterAll(async () => {
   resetEnvCache();
 });
 
-const CHAT_JID_OF_HANDOFF = "6281234567899@s.whatsapp.net";
 
-/** A fresh set of users and the owner's resources, created through the API like a user would. */
-async function makeWorld(): Promise<World> {
-  const [admin, owner, other, locked] = await Promise.all([createUser("admin"), createUser(), createUser(), createUser()]);
-  await db().user.update({ where: { id: locked.id }, data: { isActive: false } });
-  const [asAdmin, asOwner] = await Promise.all([callerFor(admin), callerFor(owner)]);
-  const [{ deviceId }, tag, template, mediaId] = await Promise.all([
-    asAdmin.device.create({ ownerId: owner.id, deviceName: "Router-wide" }),
-    asOwner.contact.tags.create({ name: `vip-${owner.id}` }),
-    asOwner.template.create({ name: "Sapa", body: "Halo {{nama}}" }),
-    uploadedMediaId(owner, makePng(), "photo.png"),
-  ]);
-  const [contact, scheduled, jobId, optOut, apiKey] = await Promise.all([
-    asOwner.contact.create({ name: "Budi", phone: `+62812${String(owner.id).padStart(8, "0")}`, tagIds: [tag.id] }),
-    asOwner.message.schedule({ deviceId, to: "+6281234567890", text: "Nanti", scheduleTime: nextMonth, timezone: "Asia/Jakarta" }),
-    pausedJobWithFailure(asOwner, deviceId),
-    asOwner.optOut.add({ phone: `+62819${String(owner.id).padStart(8, "0")}` }),
-    asOwner.apiKey.create({ name: "Router-wide", scopes: ["read"] }),
-  ]);
-  const [rule, device] = await Promise.all([
-    asOwner.bot.rules.create({ deviceId, name: "Harga", matchType: "keyword", patterns: ["harga"], response: "Mulai 10rb" }),
-    db().device.findUniqueOrThrow({ where: { deviceId }, select: { id: true } }),
-  ]);
-  // A contact asked for a person (hand-offs start only from incoming messages).
-  const handoff = await db().handoff.create({
-    data: { deviceId: device.id, contactJid: CHAT_JID_OF_HANDOFF, activeJid: CHAT_JID_OF_HANDOFF, reason: "keyword", expiresAt: new Date(Date.now() + 3600_000) },
-    select: { id: true },
-  });
-  const webhook = await asOwner.webhook.create({ url: "http://127.0.0.1:9/hook", events: ["message.received"] });
-  const webhookDelivery = await asOwner.webhook.sendTest({ webhookId: webhook.endpoint.id });
-  const [phoneA, phoneB] = [uniquePhone(), uniquePhone()];
-  sandbox.createAccount({ phone: phoneA, name: "A" });
-  sandbox.createAccount({ phone: phoneB, name: "B" });
-  return {
-    admin,
-    owner,
-    other,
-    locked,
-    deviceId,
-    contactId: contact.id,
-    tagId: tag.id,
-    templateId: template.id,
-    scheduledId: scheduled.id,
-    mediaId,
-    jobId,
-    optOutId: optOut.id,
-    botRuleId: rule.id,
-    handoffId: handoff.id,
-    webhookId: webhook.endpoint.id,
-    webhookDeliveryId: webhookDelivery.id,
-    apiKeyId: apiKey.key.id,
-    phoneA,
-    phoneB,
-    pngBase64,
-    nextMonth,
-  };
-}
+const makeWorld = () => makeProcedureWorld(sandbox, "Router-wide");
 
 type Outcome = { ok: true } | { ok: false; code: string; message: string };
 

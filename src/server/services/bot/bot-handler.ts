@@ -41,7 +41,7 @@ export async function runBot(message: IncomingMessage, messageId: number, now = 
     await extendHandoff(contact.activeHandoff.id, settings.handoffTimeoutMin, now);
   }
 
-  const details: Prisma.InputJsonObject = decision.periodKey ? { periodKey: decision.periodKey } : {};
+  const details: Prisma.InputJsonObject = { why: decision.why, ...(decision.periodKey ? { periodKey: decision.periodKey } : {}) };
   const log = await db().botLog.create({
     data: {
       deviceId: device.id,

@@ -1,6 +1,7 @@
 import { db } from "../../db";
 import { zonedMoment } from "@/lib/bot/business-hours";
 import { parseScheduleTime } from "../scheduled/zoned-time";
+import { parseBotReason, type BotReasonDetail } from "@/lib/bot/bot-reason";
 import type { BotOutcome } from "./bot-types";
 
 export interface BotLogView {
@@ -8,6 +9,8 @@ export interface BotLogView {
   contactJid: string;
   outcome: string;
   reason: string;
+  /** The reason as data (null for rows logged before it was kept), to show in the reader's language. */
+  why: BotReasonDetail | null;
   ruleId: number | null;
   ruleName: string | null;
   replyMessageId: number | null;
@@ -23,11 +26,11 @@ export async function listBotLogs(input: { devicePk: number; outcome?: BotOutcom
       ...(input.contactJid ? { contactJid: input.contactJid } : {}),
       ...(input.cursor ? { id: { lt: input.cursor } } : {}),
     },
-    select: { id: true, contactJid: true, decision: true, reason: true, ruleId: true, ruleName: true, replyMessageId: true, createdAt: true },
+    select: { id: true, contactJid: true, decision: true, reason: true, details: true, ruleId: true, ruleName: true, replyMessageId: true, createdAt: true },
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit).map(({ decision, ...row }) => ({ ...row, outcome: decision }));
+  const page = rows.slice(0, input.limit).map(({ decision, details, ...row }) => ({ ...row, outcome: decision, why: parseBotReason(details) }));
   return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }
 

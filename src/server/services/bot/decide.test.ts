@@ -1,3 +1,5 @@
+import { createTranslator } from "@/i18n/translate";
+import { botReasonText, parseBotReason } from "@/lib/bot/bot-reason";
 import { describe, expect, it } from "vitest";
 import type { BotRuleSpec, BotSettings } from "./bot-types";
 import { decide, type ContactState, type DecisionInput } from "./decide";
@@ -151,6 +153,27 @@ describe("[BOT][DECIDE] the decision for an incoming message", () => {
     if (c.expect.period !== undefined) expect(decision.periodKey).toBe(c.expect.period);
     if (c.expect.expired !== undefined) expect(decision.expiredHandoffId).toBe(c.expect.expired);
     if (c.expect.reason) expect(decision.reason).toMatch(c.expect.reason);
+  });
+
+  it.each(CASES)("$name: the reason reads in Indonesian too, every placeholder filled", (c) => {
+    const decision = run(c);
+    const inIndonesian = botReasonText(createTranslator("id"), decision.why);
+    expect(botReasonText(createTranslator("en"), decision.why)).toBe(decision.reason);
+    expect(inIndonesian).not.toBe(decision.reason);
+    expect(inIndonesian).not.toMatch(/\{\w+\}/);
+  });
+
+  it("the loop guard's reason names the reply it held back, in the reader's language", () => {
+    const decision = run({ name: "", contact: { recentReplies: 3 }, text: "harga", expect: { outcome: "loop_guard" } });
+    expect(botReasonText(createTranslator("id"), decision.why)).toBe(
+      'Sudah 3 balasan bot ke kontak ini dalam semenit terakhir; tidak membalas (seharusnya: Cocok dengan aturan "price" (Kata kunci))',
+    );
+  });
+
+  it("a stored reason that is not valid data is ignored (older log rows show their English text)", () => {
+    expect(parseBotReason({ periodKey: "x" })).toBeNull();
+    expect(parseBotReason({ why: { key: "nope" } })).toBeNull();
+    expect(parseBotReason({ why: { key: "stale", minutes: 7 } })).toEqual({ key: "stale", minutes: 7 });
   });
 
   it("a rule's file goes with its reply", () => {

@@ -1,5 +1,7 @@
 import { closedPeriodKey, isOpenAt } from "@/lib/bot/business-hours";
+import { botReasonText, type BotReasonDetail } from "@/lib/bot/bot-reason";
 import { matchesContains, matchesExact, matchesKeyword } from "@/lib/bot/text-match";
+import { createTranslator } from "@/i18n/translate";
 import {
   MAX_MESSAGE_AGE_MS,
   MAX_REPLIES_PER_MINUTE,
@@ -40,7 +42,10 @@ export interface DecisionInput {
 
 export interface Decision {
   outcome: BotOutcome;
+  /** The reason in English (stored in the log's text column and the hand-off row)… */
   reason: string;
+  /** …and as data, for showing it in the reader's language. */
+  why: BotReasonDetail;
   rule: { id: number; name: string } | null;
   /** The reply to send (placeholders not yet filled in), with the rule's file. */
   reply: { text: string; mediaId: number | null } | null;
@@ -78,27 +83,34 @@ export function ruleMatches(rule: BotRuleSpec, text: string): boolean {
  * rule; a first-time contact's welcome; else nothing. Any reply is then held to the loop guard. Pure: no I/O.
  */
 export function decide(input: DecisionInput): Decision {
+  const decision = decideWhy(input);
+  return { ...decision, reason: botReasonText(english, decision.why) };
+}
+
+const english = createTranslator("en");
+
+function decideWhy(input: DecisionInput): Omit<Decision, "reason"> {
   const { settings, message, contact, now } = input;
   const base = { rule: null, reply: null, expiredHandoffId: null, periodKey: null };
   const text = message.text ?? "";
 
-  if (!settings.enabled) return { ...base, outcome: "disabled", reason: "The bot is switched off for this device" };
-  if (message.fromMe) return { ...base, outcome: "ignored", reason: "Sent from this device, not by a contact" };
-  if (isBroadcast(message.chatJid)) return { ...base, outcome: "ignored", reason: "Status updates and broadcasts get no replies" };
+  if (!settings.enabled) return { ...base, outcome: "disabled", why: { key: "disabled" } };
+  if (message.fromMe) return { ...base, outcome: "ignored", why: { key: "ownMessage" } };
+  if (isBroadcast(message.chatJid)) return { ...base, outcome: "ignored", why: { key: "broadcast" } };
   const age = now.getTime() - message.timestamp.getTime();
   if (age > MAX_MESSAGE_AGE_MS) {
-    return { ...base, outcome: "ignored", reason: `The message is ${Math.round(age / 60_000)} minutes old (history or offline backlog)` };
+    return { ...base, outcome: "ignored", why: { key: "stale", minutes: Math.round(age / 60_000) } };
   }
   if (message.chatJid.endsWith("@g.us") && !settings.allowGroups) {
-    return { ...base, outcome: "group", reason: "Group chats are off for the bot" };
+    return { ...base, outcome: "group", why: { key: "groupsOff" } };
   }
 
   let expiredHandoffId: number | null = null;
   if (contact.activeHandoff) {
     if (contact.activeHandoff.expiresAt.getTime() > now.getTime()) {
       const resume = settings.resumeKeywords.find((k) => matchesExact(text, k));
-      if (resume) return { ...base, outcome: "handoff_ended", reason: `Resume keyword "${resume}": the bot takes the chat back` };
-      return { ...base, outcome: "in_handoff", reason: "A person is handling this chat; the bot stays quiet" };
+      if (resume) return { ...base, outcome: "handoff_ended", why: { key: "resumeKeyword", keyword: resume } };
+      return { ...base, outcome: "in_handoff", why: { key: "inHandoff" } };
     }
     expiredHandoffId = contact.activeHandoff.id;
   }
@@ -106,24 +118,24 @@ export function decide(input: DecisionInput): Decision {
 
   const handoffKeyword = settings.handoffKeywords.find((k) => matchesKeyword(text, k));
   if (handoffKeyword) {
-    return { ...withExpiry, outcome: "handoff_started", reason: `Hand-off keyword "${handoffKeyword}": a person takes over` };
+    return { ...withExpiry, outcome: "handoff_started", why: { key: "handoffKeyword", keyword: handoffKeyword } };
   }
 
   const open = isOpenAt(now, settings.timezone, settings.businessHours);
-  const decision = ((): Decision => {
-    let outOfHoursNote = "";
+  const decision = ((): Omit<Decision, "reason"> & { why: Exclude<BotReasonDetail, { key: "loopGuard" }> } => {
+    let outOfHoursSent = false;
     if (!open) {
       const periodKey = closedPeriodKey(now, settings.timezone, settings.businessHours);
       if (settings.outOfHoursMessage && contact.lastOutOfHoursPeriod !== periodKey) {
         return {
           ...withExpiry,
           outcome: "out_of_hours",
-          reason: periodKey === "never" ? "Outside business hours (no opening scheduled)" : `Outside business hours; next opening ${periodKey}`,
+          why: periodKey === "never" ? { key: "outOfHoursNever" } : { key: "outOfHours", next: periodKey },
           reply: { text: settings.outOfHoursMessage, mediaId: null },
           periodKey,
         };
       }
-      outOfHoursNote = settings.outOfHoursMessage ? " (out-of-hours message already sent this period)" : "";
+      outOfHoursSent = Boolean(settings.outOfHoursMessage);
     }
     const window = open ? "in_hours" : "out_of_hours";
     const rule = input.rules.find((r) => r.enabled && (r.appliesWhen === "always" || r.appliesWhen === window) && ruleMatches(r, text));
@@ -131,22 +143,22 @@ export function decide(input: DecisionInput): Decision {
       return {
         ...withExpiry,
         outcome: "rule",
-        reason: `Matched rule "${rule.name}" (${rule.matchType})${outOfHoursNote}`,
+        why: { key: "rule", rule: rule.name, matchType: rule.matchType, outOfHoursSent },
         rule: { id: rule.id, name: rule.name },
         reply: { text: rule.response, mediaId: rule.mediaId },
       };
     }
     if (contact.firstTime && settings.welcomeMessage) {
-      return { ...withExpiry, outcome: "welcome", reason: `First message from this contact${outOfHoursNote}`, reply: { text: settings.welcomeMessage, mediaId: null } };
+      return { ...withExpiry, outcome: "welcome", why: { key: "welcome", outOfHoursSent }, reply: { text: settings.welcomeMessage, mediaId: null } };
     }
-    return { ...withExpiry, outcome: "no_match", reason: `No rule matched${outOfHoursNote}` };
+    return { ...withExpiry, outcome: "no_match", why: { key: "noMatch", outOfHoursSent } };
   })();
 
   if (REPLY_OUTCOMES.includes(decision.outcome) && contact.recentReplies >= MAX_REPLIES_PER_MINUTE) {
     return {
       ...decision,
       outcome: "loop_guard",
-      reason: `Already ${contact.recentReplies} bot replies to this contact in the last minute; not replying (would have been: ${decision.reason})`,
+      why: { key: "loopGuard", count: contact.recentReplies, wouldHaveBeen: decision.why },
       reply: null,
       periodKey: null,
     };

@@ -3,6 +3,8 @@ import { AppError } from "../../errors";
 import { settingsOf } from "./bot-config";
 import { db } from "../../db";
 import { listBotRules } from "./bot-rules";
+import { createTranslator } from "@/i18n/translate";
+import type { BotReasonDetail } from "@/lib/bot/bot-reason";
 import { decide } from "./decide";
 import { clockTime, renderReply } from "./reply-text";
 
@@ -19,6 +21,9 @@ export interface BotTestInput {
 export interface BotTestResult {
   outcome: string;
   reason: string;
+  why: BotReasonDetail;
+  /** The bot is switched off: the decision is what it would do once on. */
+  botOff: boolean;
   ruleId: number | null;
   ruleName: string | null;
   reply: string | null;
@@ -53,6 +58,7 @@ export async function testBot(input: BotTestInput): Promise<BotTestResult> {
   const reply = decision.reply
     ? renderReply(decision.reply.text, { name, pushName: name, device: input.device.deviceName, time: clockTime(now, settings.timezone) })
     : null;
-  const offNote = settings.enabled ? "" : " (the bot is off: nothing would be sent until it is switched on)";
-  return { outcome: decision.outcome, reason: decision.reason + offNote, ruleId: decision.rule?.id ?? null, ruleName: decision.rule?.name ?? null, reply };
+  const botOff = !settings.enabled;
+  const reason = botOff ? createTranslator("en")("bot.reasons.botOffNote", { reason: decision.reason }) : decision.reason;
+  return { outcome: decision.outcome, reason, why: decision.why, botOff, ruleId: decision.rule?.id ?? null, ruleName: decision.rule?.name ?? null, reply };
 }

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../../db";
 
 /** Run-time settings and their value when no admin has set them (a new install). */
@@ -36,6 +37,6 @@ export async function getSettings(): Promise<AppSettings> {
   return settings;
 }
 
-export async function putSetting<K extends AppSettingKey>(key: K, value: AppSettings[K]): Promise<void> {
-  await db().appSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
+export async function putSetting<K extends AppSettingKey>(key: K, value: AppSettings[K], client: Prisma.TransactionClient = db()): Promise<void> {
+  await client.appSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
 }

@@ -1,4 +1,5 @@
 import { AppError } from "../../errors";
+import { db } from "../../db";
 import type { ServiceCall } from "../devices/types";
 import { recordAudit } from "../audit/record-audit";
 import { releaseCapHolds } from "../jobs/send-caps";
@@ -14,11 +15,13 @@ export async function updateSettings(input: ServiceCall & { changes: Partial<App
   if (after.jobDailyCapDefault > after.jobDailyCapMax) {
     throw new AppError("INVALID_INPUT", `The default daily cap (${after.jobDailyCapDefault}) cannot be above the maximum (${after.jobDailyCapMax})`);
   }
-  for (const [key, value] of Object.entries(input.changes) as Array<[keyof AppSettings, AppSettings[keyof AppSettings]]>) {
-    if (value === undefined || before[key] === value) continue;
-    await putSetting(key, value);
-    await recordAudit({ actorId: input.actor.id, action: "settings.update", targetType: "setting", targetId: key, details: { from: before[key], to: value }, ip: input.meta.ip });
-  }
+  await db().$transaction(async (tx) => {
+    for (const [key, value] of Object.entries(input.changes) as Array<[keyof AppSettings, AppSettings[keyof AppSettings]]>) {
+      if (value === undefined || before[key] === value) continue;
+      await putSetting(key, value, tx);
+      await recordAudit({ actorId: input.actor.id, action: "settings.update", targetType: "setting", targetId: key, details: { from: before[key], to: value }, ip: input.meta.ip }, tx);
+    }
+  });
   const caps = ["jobHourlyCapDefault", "jobHourlyCapMax", "jobDailyCapDefault", "jobDailyCapMax"] as const;
   // Jobs waiting on a cap are let go: the next claim holds them again under the new caps if still reached.
   if (caps.some((key) => before[key] !== after[key])) await releaseCapHolds();

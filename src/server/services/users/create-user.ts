@@ -28,31 +28,37 @@ export async function createUser(input: CreateUserInput): Promise<{ user: AdminU
   const passwordHash = generated ? generated.hash : await hashPassword(input.password!);
   let user: AdminUserRow;
   try {
-    user = await db().user.create({
-      data: {
-        username: input.username,
-        email: input.email,
-        fullName: input.fullName ?? null,
-        role: input.role,
-        passwordHash,
-        mustChangePassword: true,
-        maxDevices: input.maxDevices,
-        dailyMessageLimit: input.dailyMessageLimit,
-      },
-      select: adminUserSelect,
+    user = await db().$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          username: input.username,
+          email: input.email,
+          fullName: input.fullName ?? null,
+          role: input.role,
+          passwordHash,
+          mustChangePassword: true,
+          maxDevices: input.maxDevices,
+          dailyMessageLimit: input.dailyMessageLimit,
+        },
+        select: adminUserSelect,
+      });
+      await recordAudit(
+        {
+          actorId: input.actor.id,
+          action: "user.create",
+          targetType: "user",
+          targetId: created.id,
+          details: { username: created.username, email: created.email, role: created.role, maxDevices: created.maxDevices, dailyMessageLimit: created.dailyMessageLimit },
+          ip: input.meta.ip,
+        },
+        tx,
+      );
+      return created;
     });
   } catch (error) {
     // Two admins creating the same account at once: the unique keys decide.
     if ((error as { code?: unknown }).code === "P2002") throw new AppError("CONFLICT", "That username or email is already registered");
     throw error;
   }
-  await recordAudit({
-    actorId: input.actor.id,
-    action: "user.create",
-    targetType: "user",
-    targetId: user.id,
-    details: { username: user.username, email: user.email, role: user.role, maxDevices: user.maxDevices, dailyMessageLimit: user.dailyMessageLimit },
-    ip: input.meta.ip,
-  });
   return { user, temporaryPassword: generated?.plain ?? null };
 }

@@ -23,14 +23,19 @@ export async function deleteUser(input: ServiceCall & { userId: number }): Promi
   eventBus().signal("user.sessionsRevoked", { userId: user.id });
   const devices = await prisma.device.findMany({ where: { ownerId: user.id }, select: deviceSelect });
   for (const device of devices) await deleteDevice({ actor: input.actor, meta: input.meta, device });
-  await prisma.user.delete({ where: { id: user.id } });
-  await recordAudit({
-    actorId: input.actor.id,
-    action: "user.delete",
-    targetType: "user",
-    targetId: user.id,
-    details: { username: user.username, email: user.email, role: user.role, removed: { ...removed } },
-    ip: input.meta.ip,
+  await prisma.$transaction(async (tx) => {
+    await tx.user.delete({ where: { id: user.id } });
+    await recordAudit(
+      {
+        actorId: input.actor.id,
+        action: "user.delete",
+        targetType: "user",
+        targetId: user.id,
+        details: { username: user.username, email: user.email, role: user.role, removed: { ...removed } },
+        ip: input.meta.ip,
+      },
+      tx,
+    );
   });
   return { id: user.id, removed };
 }

@@ -15,11 +15,13 @@ export async function resetUserPassword(input: ServiceCall & { userId: number })
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
   if (!user) throw new AppError("NOT_FOUND", "User not found");
   const password = await temporaryPassword();
-  await prisma.user.update({
-    where: { id: input.userId },
-    data: { passwordHash: password.hash, mustChangePassword: true, sessionVersion: { increment: 1 } },
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { passwordHash: password.hash, mustChangePassword: true, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit({ actorId: input.actor.id, action: "user.resetPassword", targetType: "user", targetId: input.userId, ip: input.meta.ip }, tx);
   });
   eventBus().signal("user.sessionsRevoked", { userId: input.userId });
-  await recordAudit({ actorId: input.actor.id, action: "user.resetPassword", targetType: "user", targetId: input.userId, ip: input.meta.ip });
   return { temporaryPassword: password.plain };
 }

@@ -30,13 +30,16 @@ export async function updateUser(input: UpdateUserInput): Promise<AdminUserRow> 
     if (value !== undefined && value !== before[key]) changes[key] = { from: before[key], to: value };
   }
   if (Object.keys(changes).length === 0) return before;
-  const user = await prisma.user.update({
-    where: { id: input.userId },
-    // A role change moves sessionVersion: the JWT carries the role, so old sessions must not keep it.
-    data: { ...fields, ...(changes.role ? { sessionVersion: { increment: 1 } } : {}) },
-    select: adminUserSelect,
+  const user = await prisma.$transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: input.userId },
+      // A role change moves sessionVersion: the JWT carries the role, so old sessions must not keep it.
+      data: { ...fields, ...(changes.role ? { sessionVersion: { increment: 1 } } : {}) },
+      select: adminUserSelect,
+    });
+    await recordAudit({ actorId: input.actor.id, action: "user.update", targetType: "user", targetId: input.userId, details: { changes }, ip: input.meta.ip }, tx);
+    return updated;
   });
   if (changes.role) eventBus().signal("user.sessionsRevoked", { userId: input.userId });
-  await recordAudit({ actorId: input.actor.id, action: "user.update", targetType: "user", targetId: input.userId, details: { changes }, ip: input.meta.ip });
   return user;
 }

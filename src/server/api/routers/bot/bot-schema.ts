@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { ZBotReason } from "@/lib/bot/bot-reason";
+
+export { ZBotReason };
 import { zBusinessHours } from "@/lib/bot/business-hours";
 import { BOT_OUTCOMES } from "../../../services/bot/bot-types";
 import { canonicalTimeZone } from "../../../services/scheduled/zoned-time";
@@ -118,6 +121,7 @@ export const ZBotLog = z.object({
   contactJid: z.string(),
   outcome: z.string(),
   reason: z.string(),
+  why: ZBotReason.nullable(),
   ruleId: z.number().int().nullable(),
   ruleName: z.string().nullable(),
   replyMessageId: z.number().int().nullable(),

@@ -6,7 +6,7 @@ import { testBot } from "../../../services/bot/test-console";
 import { deviceProcedure } from "../../procedures";
 import { rest } from "../../rest/rest-meta";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
-import { MAX_BOT_MESSAGE_LENGTH, ZBotConfig, ZBotConfigFields, ZBotLog, ZHandoff, zChatJid, zHandoffId, zOutcome } from "./bot-schema";
+import { MAX_BOT_MESSAGE_LENGTH, ZBotConfig, ZBotConfigFields, ZBotLog, ZBotReason, ZHandoff, zChatJid, zHandoffId, zOutcome } from "./bot-schema";
 import { botRulesRouter } from "./rules-router";
 
 /** The auto-reply bot of a device: its owner and admins only; anyone else gets NOT_FOUND (deviceProcedure). */
@@ -32,7 +32,7 @@ export const botRouter = createTRPCRouter({
         inHandoff: z.boolean().optional(),
       }),
     )
-    .output(z.object({ outcome: z.string(), reason: z.string(), ruleId: z.number().int().nullable(), ruleName: z.string().nullable(), reply: z.string().nullable() }))
+    .output(z.object({ outcome: z.string(), reason: z.string(), why: ZBotReason, botOff: z.boolean(), ruleId: z.number().int().nullable(), ruleName: z.string().nullable(), reply: z.string().nullable() }))
     .query(({ ctx, input }) => testBot({ device: ctx.device, ...input })),
   handoffs: createTRPCRouter({
     list: deviceProcedure
