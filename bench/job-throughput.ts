@@ -8,8 +8,9 @@
  * each sending its share one message at a time (the runner's one-send-per-device lane), until every delivery receipt
  * frame arrived. Every path writes to its own fresh recipients, so both pay the first-contact Signal session setup.
  * Overhead per item: the extra time a device lane spends per item on the job path. Own database
- * (switchboard_bench_jobs), recreated each run.
+ * (switchboard_bench_jobs, or BENCH_DATABASE_URL), recreated each run. Prints the load averages around both paths.
  */
+import os from "node:os";
 import type { BinaryNode } from "baileys";
 
 const recipients = Number(process.argv[2] ?? 1000);
@@ -162,7 +163,9 @@ async function jobRun(): Promise<{ seconds: number; delivered: number; sendGapMs
   return { seconds, delivered: deliveredIds.size, sendGapMs: { p50: at(0.5), p95: at(0.95) } };
 }
 
+const loadBefore = os.loadavg().map((l) => +l.toFixed(2));
 const raw = await rawRun();
+const loadBetween = os.loadavg().map((l) => +l.toFixed(2));
 const job = await jobRun();
 const rawRate = raw.delivered / raw.seconds;
 const jobRate = job.delivered / job.seconds;
@@ -186,6 +189,8 @@ console.log(
       ratio: +(jobRate / rawRate).toFixed(2),
       overheadMsPerItem: +overheadMsPerItem.toFixed(1),
       storedMessages: await db().message.count(),
+      // 1-, 5- and 15-minute load averages before the raw path, between the paths, and after the job path.
+      loadavg: { before: loadBefore, between: loadBetween, after: os.loadavg().map((l) => +l.toFixed(2)) },
       node: process.version,
     },
     null,

@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertTriangle } from "lucide-react";
+import { AlertTriangle, Clock } from "lucide-react";
 import { formatDuration } from "@/components/jobs/job-types";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useFormat, useT } from "@/i18n/provider";
@@ -64,6 +64,16 @@ export function BlastReview({ review }: { review: Review }) {
             {t("blast.dailyLimitUse", { used: dailyLimit.usedToday, job: dailyLimit.thisJob, limit: dailyLimit.limit })}
           </p>
         </div>
+        {review.capWait ? (
+          <p className="flex items-start gap-2 rounded-md border border-info/40 bg-info/10 px-3 py-2 text-sm" role="note" data-testid="review-cap-wait">
+            <Clock className="mt-0.5 size-4 shrink-0" aria-hidden />
+            {t(review.capWait.reason === "daily_cap" ? "blast.capDaily" : "blast.capHourly", {
+              cap: review.capWait.cap,
+              waits: format.dateTime(review.capWait.waitsAt),
+              resumes: format.dateTime(review.capWait.resumesAt),
+            })}
+          </p>
+        ) : null}
         {dailyLimit.remainingAfter < 0 ? (
           <p className="flex items-start gap-2 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm" role="note">
             <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />

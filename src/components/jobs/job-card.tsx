@@ -5,7 +5,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { useFormat, useT } from "@/i18n/provider";
 import { JobControls } from "./job-controls";
 import { JobProgressBar } from "./job-progress-bar";
-import { JobStatusBadge } from "./job-status-badge";
+import { isCapWait, JobStatusBadge } from "./job-status-badge";
 import { etaSeconds, formatDuration, type JobRow } from "./job-types";
 
 /** One job in a list: title, state and reason, progress, ETA or start time, and its controls. */
@@ -26,14 +26,14 @@ export function JobCard({ job, showOwner = false, canRetry = false }: { job: Job
               {showOwner ? ` · ${job.owner.username}` : ""}
             </p>
           </div>
-          <JobStatusBadge status={job.status} pauseReason={job.pauseReason} />
+          <JobStatusBadge status={job.status} pauseReason={job.pauseReason} resumeAt={job.resumeAt} />
         </div>
         <JobProgressBar job={job} />
         {job.error ? <p className="text-xs text-muted-foreground" data-testid="job-error">{job.error}</p> : null}
         <div className="flex flex-wrap items-center justify-between gap-2">
           <p className="text-xs text-muted-foreground">
             {job.status === "scheduled" && job.resumeAt ? t("jobs.startsAt", { time: format.dateTime(job.resumeAt) }) : null}
-            {job.status === "paused" && job.resumeAt ? t("jobs.continuesAt", { time: format.dateTime(job.resumeAt) }) : null}
+            {job.status === "paused" && job.resumeAt && !isCapWait(job.pauseReason) ? t("jobs.continuesAt", { time: format.dateTime(job.resumeAt) }) : null}
             {eta !== null && job.status === "processing" ? t("jobs.eta", { time: formatDuration(eta) }) : null}
           </p>
           <JobControls job={job} canRetry={canRetry} />

@@ -46,7 +46,7 @@ export function JobDetail({ jobId, isAdmin }: { jobId: number; isAdmin: boolean 
       <Card>
         <CardContent className="grid gap-4 p-5">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <JobStatusBadge status={data.status} pauseReason={data.pauseReason} />
+            <JobStatusBadge status={data.status} pauseReason={data.pauseReason} resumeAt={data.resumeAt} />
             <JobControls job={data} canRetry={isAdmin} size="default" />
           </div>
           <JobProgressBar job={data} />

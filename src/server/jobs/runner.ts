@@ -309,16 +309,50 @@ export class WorkRunner {
         finished = true;
         clearInterval(heartbeat);
       }
-      lane.busy = false;
       // A device that dropped and came back while the item ran needs no rest: its reconnect happened already.
       const reconnected = outcome.kind === "retry" && lane.connectedAt >= startedAt;
       const restMs = outcome.kind === "done" ? (outcome.pauseMs ?? 0) : reconnected ? 0 : outcome.cooldownMs;
       lane.notBefore = Date.now() + restMs;
       if (outcome.kind === "retry") this.log.info({ source: source.name, id: work.id, reason: outcome.reason, restMs }, "work item will be retried");
+      // An unpaced lane takes its own next item at once, beside the other lanes: no pass over every device per item.
+      if (restMs === 0 && (await this.continueLane(work.device))) return;
+      lane.busy = false;
       this.wake();
     })();
     this.inFlight.add(task);
     void task.finally(() => this.inFlight.delete(task));
+  }
+
+  /**
+   * Claims the lane's next item for its device alone, sources in priority order (a due scheduled message before the
+   * next bulk item), and runs it with the lane still held. False when the device has nothing runnable now.
+   */
+  private async continueLane(device: RunnerDevice): Promise<boolean> {
+    if (this.stopping || !this.readyDevices().includes(device.deviceId)) return false;
+    const now = new Date();
+    const request = {
+      devices: [device],
+      limit: 1,
+      now,
+      staleBefore: new Date(now.getTime() - this.leaseMs),
+      liveAfter: new Date(now.getTime() - this.instanceTimeoutMs),
+      instanceId: this.instance.id,
+    };
+    try {
+      for (const source of this.opts.sources) {
+        const [work] = await source.claim(request);
+        if (!work) continue;
+        if (this.stopping) {
+          await source.release?.(work);
+          return false;
+        }
+        this.execute(source, work);
+        return true;
+      }
+    } catch (error) {
+      this.log.error({ err: error, deviceId: device.deviceId }, "claiming the lane's next item failed");
+    }
+    return false;
   }
 
   /** A device that (re)connects ends its lane's rest: work that waited for it runs at once. */

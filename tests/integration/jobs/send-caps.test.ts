@@ -108,6 +108,21 @@ describe("[JOBS][CAPS] per-device hourly and daily send caps", () => {
     expect((await waitForFinished(job.id, dayMark)).data).toMatchObject({ status: "completed", completed: 3 });
   });
 
+  it("the review's estimate waits for the cap windows the job will reach, and says which cap and when it goes on", async () => {
+    await me.device.setSendCaps({ deviceId: device.deviceId, hourlyCap: 2, dailyCap: null });
+    await db().deviceSendWindow.create({ data: { deviceId: device.id, hourStart: new Date(nextHour().getTime() - 3600_000), sent: 1 } });
+    const input = { deviceId: device.deviceId, message: { kind: "text" as const, text: "Hi" }, recipients: { source: "paste" as const, text: contacts(sandbox, 5).map((p) => `+${p}`).join("\n") } };
+    const review = await me.job.review({ ...input, pacing: { preset: "custom", minSeconds: 10, maxSeconds: 10 } });
+    // One send fits this hour, two the next, the last two the hour after: the last goes out 10 s into that hour.
+    expect(review.capWait).toMatchObject({ reason: "hourly_cap", cap: 2, resumesAt: nextHour() });
+    const expected = (nextHour().getTime() + 3600_000 + 10_000 - Date.now()) / 1000;
+    expect(Math.abs(review.estimatedSeconds - expected)).toBeLessThan(60);
+
+    // Under the cap the estimate is the pacing alone.
+    await me.device.setSendCaps({ deviceId: device.deviceId, hourlyCap: 100, dailyCap: null });
+    expect(await me.job.review({ ...input, pacing: { preset: "custom", minSeconds: 10, maxSeconds: 10 } })).toMatchObject({ estimatedSeconds: 40, capWait: null });
+  });
+
   it("owners may lower the admin's caps but not exceed the maximum; the admin's default stays at or under the maximum", async () => {
     expect(await me.device.sendCaps({ deviceId: device.deviceId })).toMatchObject({
       hourlyCap: null,

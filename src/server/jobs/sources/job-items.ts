@@ -3,7 +3,7 @@ import { db } from "../../db";
 import { deliverJobItem, type JobDeliveryPolicy } from "../../services/jobs/deliver-job-item";
 import { pauseRunningJob } from "../../services/jobs/finish-item";
 import { reconcileJobs } from "../../services/jobs/reconcile-jobs";
-import { cachedCapSettings, capHold, forgetOldSendWindows, laneUsage } from "../../services/jobs/send-caps";
+import { cachedCapSettings, capHold, capRoom, forgetOldSendWindows, laneUsage } from "../../services/jobs/send-caps";
 import { claimIsFree } from "../worker-instance";
 import type { ClaimRequest, ClaimedWork, RunnerDevice, WorkSource } from "../work-source";
 
@@ -12,19 +12,34 @@ const NAME = "job-item";
 const RECONCILE_EVERY_MS = 1000;
 const FORGET_WINDOWS_EVERY_MS = 3600_000;
 
+/** Unpaced items claimed together per device: one claim transaction serves this many sends of the lane. */
+const BATCH = 16;
+
 /**
  * Pending items of running bulk jobs as runner work, oldest job first per device. The running jobs are read first
- * without locks; then each free device's next item is locked with SKIP LOCKED (one short query per device, so one
- * device's backlog never hides another's work). Pause and cancel are re-checked when the item is sent.
+ * without locks; then each free device's next items are locked with SKIP LOCKED (one short query per device, so one
+ * device's backlog never hides another's work). An unpaced job's items are claimed in batches of up to BATCH and
+ * handed out one at a time: every item keeps its own fencing token, and a batch left by a dead process is taken over
+ * like any claim. Pause and cancel are re-checked when each item is sent.
  *
  * A device whose hourly or daily send cap is reached takes no bulk item: its running jobs wait (paused with the cap
- * as reason and a resume time) and continue by themselves when the window frees. Only one item per device runs at a
- * time, so the cap read at claim time cannot be overtaken by another send of the same lane.
+ * as reason and a resume time) and continue by themselves when the window frees. A batch never holds more items than
+ * the caps still allow; the send itself checks the caps again in the transaction that counts it (deliver-job-item).
  */
 export function jobItemSource(policy: Partial<JobDeliveryPolicy> = {}): WorkSource {
   let reconciledAt = 0;
   let windowsForgottenAt = 0;
   const capSettings = cachedCapSettings();
+  /** Claimed, not yet handed out, per device id: only the lane of that device takes from it. */
+  const batches = new Map<number, ClaimedWork[]>();
+  let claimedBy: string | undefined;
+
+  async function releaseAll(works: ClaimedWork[]): Promise<void> {
+    for (const work of works) {
+      await db().jobItem.updateMany({ where: { id: work.id, status: "pending", attempts: work.claim }, data: { claimedAt: null } });
+    }
+  }
+
   return {
     name: NAME,
 
@@ -40,59 +55,83 @@ export function jobItemSource(policy: Partial<JobDeliveryPolicy> = {}): WorkSour
 
     async claim({ devices, limit, now, staleBefore, instanceId, liveAfter }: ClaimRequest): Promise<ClaimedWork[]> {
       if (devices.length === 0 || limit <= 0) return [];
+      claimedBy = instanceId;
+      const claimed: ClaimedWork[] = [];
+      const toClaim: RunnerDevice[] = [];
+      for (const device of devices) {
+        const next = batches.get(device.id)?.shift();
+        if (next && claimed.length < limit) claimed.push({ ...next, device });
+        else if (!next) toClaim.push(device);
+      }
+      if (toClaim.length === 0 || claimed.length >= limit) return claimed;
       const jobs = await db().job.findMany({
-        where: { status: "processing", deviceId: { in: devices.map((d) => d.id) } },
-        select: { id: true, deviceId: true },
+        where: { status: "processing", deviceId: { in: toClaim.map((d) => d.id) } },
+        select: { id: true, deviceId: true, delayMaxMs: true },
         orderBy: { id: "asc" },
       });
-      if (jobs.length === 0) return [];
-      const jobsByDevice = new Map<number, number[]>();
-      for (const job of jobs) jobsByDevice.set(job.deviceId, [...(jobsByDevice.get(job.deviceId) ?? []), job.id]);
+      if (jobs.length === 0) return claimed;
+      const jobsByDevice = new Map<number, Array<{ id: number; delayMaxMs: number }>>();
+      for (const job of jobs) jobsByDevice.set(job.deviceId, [...(jobsByDevice.get(job.deviceId) ?? []), job]);
       const usage = await laneUsage([...jobsByDevice.keys()], await capSettings(), now);
-      const wanted: RunnerDevice[] = [];
-      for (const device of devices) {
-        const jobIds = jobsByDevice.get(device.id);
+      const wanted: Array<{ device: RunnerDevice; jobIds: number[]; size: number }> = [];
+      for (const device of toClaim) {
+        const deviceJobs = jobsByDevice.get(device.id);
         const deviceUsage = usage.get(device.id);
-        if (!jobIds || !deviceUsage) continue;
+        if (!deviceJobs || !deviceUsage) continue;
         const hold = capHold(deviceUsage, now);
         if (hold) {
-          for (const jobId of jobIds) await pauseRunningJob(jobId, hold.reason, hold.message, hold.until);
+          for (const job of deviceJobs) await pauseRunningJob(job.id, hold.reason, hold.message, hold.until);
           continue;
         }
-        if (wanted.length < limit) wanted.push(device);
+        if (claimed.length + wanted.length >= limit) continue;
+        // A paced job sends one item per pause: items claimed ahead would only wait out their lease.
+        const unpaced = deviceJobs[0]?.delayMaxMs === 0;
+        const size = unpaced ? Math.max(1, Math.min(BATCH, capRoom(deviceUsage))) : 1;
+        wanted.push({ device, jobIds: deviceJobs.map((j) => j.id), size });
       }
-      if (wanted.length === 0) return [];
-      return db().$transaction(
+      if (wanted.length === 0) return claimed;
+      const fresh = await db().$transaction(
         async (tx) => {
-          const claimed: ClaimedWork[] = [];
-          for (const device of wanted) {
-            const jobIds = jobsByDevice.get(device.id) ?? [];
-            const [row] = await tx.$queryRaw<Array<{ id: number; attempts: number }>>`
+          const taken: ClaimedWork[][] = [];
+          for (const { device, jobIds, size } of wanted) {
+            const rows = await tx.$queryRaw<Array<{ id: number; attempts: number }>>`
               SELECT \`id\`, \`attempts\` FROM \`JobItem\`
               WHERE \`jobId\` IN (${Prisma.join(jobIds)}) AND \`status\` = 'pending'
                 AND ${claimIsFree({ staleBefore, liveAfter })}
               ORDER BY \`jobId\`, \`id\`
-              LIMIT 1
+              LIMIT ${size}
               FOR UPDATE SKIP LOCKED`;
-            if (row) claimed.push({ id: Number(row.id), device, claim: Number(row.attempts) + 1 });
+            taken.push(rows.map((row) => ({ id: Number(row.id), device, claim: Number(row.attempts) + 1 })));
           }
-          if (claimed.length === 0) return [];
+          const ids = taken.flat().map((w) => w.id);
+          if (ids.length === 0) return [];
           await tx.$executeRaw`
             UPDATE \`JobItem\` SET \`claimedAt\` = ${now}, \`claimedBy\` = ${instanceId}, \`attempts\` = \`attempts\` + 1, \`updatedAt\` = ${now}
-            WHERE \`id\` IN (${Prisma.join(claimed.map((c) => c.id))})`;
-          return claimed;
+            WHERE \`id\` IN (${Prisma.join(ids)})`;
+          return taken;
         },
         { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
       );
+      for (const [first, ...rest] of fresh) {
+        if (!first) continue;
+        claimed.push(first);
+        if (rest.length > 0) batches.set(first.device.id, rest);
+      }
+      return claimed;
     },
 
     run: (work) => deliverJobItem(work, policy),
 
     async release(work) {
-      await db().jobItem.updateMany({ where: { id: work.id, status: "pending", attempts: work.claim }, data: { claimedAt: null } });
+      await releaseAll([work]);
     },
 
     async renew(work, now) {
+      // The lane's waiting items are renewed with the running one: a slow send must not let their lease expire.
+      const waiting = (batches.get(work.device.id) ?? []).map((w) => w.id);
+      if (waiting.length > 0) {
+        await db().jobItem.updateMany({ where: { id: { in: waiting }, status: "pending", claimedBy: claimedBy ?? "" }, data: { claimedAt: now } });
+      }
       const { count } = await db().jobItem.updateMany({ where: { id: work.id, status: "pending", attempts: work.claim }, data: { claimedAt: now } });
       return count === 1;
     },

@@ -7,7 +7,9 @@ import { DEFAULT_SPIKE_POLICY, failureSpikeReason, type FailureSpikePolicy } fro
 import { finishItem, pauseRunningJob } from "./finish-item";
 import { readItemPayload, readJobPayload } from "./job-payload";
 import { jitteredDelay } from "./pacing";
-import { countLaneSend } from "./send-caps";
+import { cachedCapSettings, capHold, capsInForce, countCappedLaneSend, laneUsage, type SendCaps } from "./send-caps";
+
+const capSettings = cachedCapSettings();
 
 export interface JobDeliveryPolicy {
   /** Lane rest when the device dropped between claim and send; its reconnect ends the rest early. Default 30 s. */
@@ -32,7 +34,7 @@ const itemSelect = {
       payload: true,
       delayMinMs: true,
       delayMaxMs: true,
-      device: { select: { id: true, deviceId: true, ownerId: true, phoneNumber: true } },
+      device: { select: { id: true, deviceId: true, ownerId: true, phoneNumber: true, hourlyCap: true, dailyCap: true } },
     },
   },
 } as const;
@@ -48,6 +50,14 @@ class JobNotRunningError extends Error {
   constructor(jobId: number) {
     super(`job ${jobId} is no longer running`);
     this.name = "JobNotRunningError";
+  }
+}
+
+/** The device reached a send cap since the item was claimed (other sends of its lane): nothing was stored. */
+class CapReachedError extends Error {
+  constructor(deviceId: number) {
+    super(`device ${deviceId} reached a send cap`);
+    this.name = "CapReachedError";
   }
 }
 
@@ -76,7 +86,8 @@ export async function deliverJobItem(work: ClaimedWork, policy: Partial<JobDeliv
     if (item.message) {
       await resendStored({ device: item.job.device, messageId: item.message.id });
     } else {
-      await sendOutgoing({ device: item.job.device, to: item.recipient, jobItemId: item.id, origin: "job", ...(await firstSend(item)), onStored: linkToItem(item, work.claim) });
+      const caps = capsInForce(item.job.device, await capSettings());
+      await sendOutgoing({ device: item.job.device, to: item.recipient, jobItemId: item.id, origin: "job", ...(await firstSend(item)), onStored: linkToItem(item, work.claim, caps) });
     }
   } catch (error) {
     return handleFailure(work, item, error, rules, pace);
@@ -99,14 +110,14 @@ async function firstSend(item: Item): Promise<Pick<OutgoingInput, "row" | "conte
 }
 
 /** In the transaction that stores the pending message: the job must still run and the claim must still be ours. */
-function linkToItem(item: Item, claim: number): OutgoingInput["onStored"] {
+function linkToItem(item: Item, claim: number, caps: SendCaps): OutgoingInput["onStored"] {
   return async (tx) => {
     // An UPDATE, not a read: it locks the job row, so a pause or cancel either commits before (we stop) or after (this send goes out).
     const running = await tx.job.updateMany({ where: { id: item.jobId, status: "processing" }, data: { updatedAt: new Date() } });
     if (running.count !== 1) throw new JobNotRunningError(item.jobId);
     const { count } = await tx.jobItem.updateMany({ where: { id: item.id, status: "pending", attempts: claim }, data: { sentAt: new Date() } });
     if (count !== 1) throw new ClaimLostError("job item", item.id);
-    await countLaneSend(tx, item.job.device.id);
+    if (!(await countCappedLaneSend(tx, item.job.device.id, caps))) throw new CapReachedError(item.job.device.id);
   };
 }
 
@@ -119,6 +130,13 @@ async function handleFailure(
 ): Promise<WorkOutcome> {
   if (isClaimLost(error)) return { kind: "done" };
   if (error instanceof Error && error.name === "JobNotRunningError") return release(work);
+  if (error instanceof Error && error.name === "CapReachedError") {
+    await release(work);
+    const usage = (await laneUsage([item.job.device.id], await capSettings())).get(item.job.device.id);
+    const hold = usage && capHold(usage);
+    if (hold) await pauseRunningJob(item.jobId, hold.reason, hold.message, hold.until);
+    return { kind: "done" };
+  }
   const reason = error instanceof Error ? error.message : String(error);
   const code = isAppError(error) ? error.code : null;
   if (code === "DEVICE_NOT_CONNECTED") {

@@ -1,6 +1,6 @@
 import type { JobItemStatus } from "@/generated/prisma/enums";
 import { db } from "../../db";
-import { jobProgressSelect, pendingCount, publishJobProgress, type JobProgressRow } from "./job-progress";
+import { jobProgressSelect, pendingCount, publishJobCounts, publishJobProgress, type JobProgressRow } from "./job-progress";
 
 type FinalItemStatus = Extract<JobItemStatus, "sent" | "failed" | "skipped">;
 
@@ -29,7 +29,7 @@ export async function finishItem(input: {
     return tx.job.update({ where: { id: input.jobId }, data: { [COUNTER[input.status]]: { increment: 1 } }, select: jobProgressSelect });
   });
   if (!job) return null;
-  publishJobProgress(job);
+  publishJobCounts(job);
   if (job.status === "processing" && pendingCount(job) === 0) await settleJob(job.id);
   return job;
 }

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { JobStatus } from "@/generated/prisma/enums";
 import { eventBus } from "../../events/bus";
+import { globalSingleton } from "../../global-singleton";
 import type { JobProgress } from "../../events/types";
 
 export const jobProgressSelect = {
@@ -25,8 +26,61 @@ export function pendingCount(job: Pick<JobProgressRow, "total" | "completed" | "
   return Math.max(0, job.total - job.completed - job.failed - job.skipped - job.cancelled);
 }
 
+/** Counter-only progress of one job is published at most this often (the latest counts always go out). */
+const COUNTS_EVERY_MS = 250;
+
+interface CountsThrottle {
+  lastAt: number;
+  latest: JobProgressRow | null;
+  timer: NodeJS.Timeout | null;
+}
+
+function throttles(): Map<number, CountsThrottle> {
+  return globalSingleton("jobProgressThrottles", () => new Map<number, CountsThrottle>());
+}
+
+/**
+ * An item finished and the job runs on: its counts go out at once if none went out lately, else with the next
+ * window (only the latest). A fast job would otherwise publish one event per item to every listening browser.
+ */
+export function publishJobCounts(job: JobProgressRow): void {
+  if (job.status !== "processing") {
+    publishJobProgress(job);
+    return;
+  }
+  const all = throttles();
+  const throttle = all.get(job.id) ?? { lastAt: 0, latest: null, timer: null };
+  all.set(job.id, throttle);
+  const wait = throttle.lastAt + COUNTS_EVERY_MS - Date.now();
+  if (wait <= 0 && !throttle.timer) {
+    throttle.lastAt = Date.now();
+    publishNow(job);
+    return;
+  }
+  throttle.latest = job;
+  throttle.timer ??= setTimeout(() => {
+    throttle.timer = null;
+    const latest = throttle.latest;
+    throttle.latest = null;
+    throttle.lastAt = Date.now();
+    if (latest) publishNow(latest);
+    else all.delete(job.id);
+  }, Math.max(0, wait));
+  throttle.timer.unref();
+}
+
 /** `job.progress` for every change; `job.finished` too when the job reached a final state. Owner and admins see it. */
 export function publishJobProgress(job: JobProgressRow): void {
+  // A state change supersedes counts still waiting for their window.
+  const throttle = throttles().get(job.id);
+  if (throttle) {
+    if (throttle.timer) clearTimeout(throttle.timer);
+    throttles().delete(job.id);
+  }
+  publishNow(job);
+}
+
+function publishNow(job: JobProgressRow): void {
   const data: JobProgress = {
     jobId: job.id,
     deviceId: job.device.deviceId,

@@ -9,6 +9,9 @@ import { findOwnedTemplate, MAX_RENDERED_LENGTH } from "../templates/render";
 import type { BlastInput } from "./blast-input";
 import type { JobPayload } from "./job-payload";
 import { recipientRows } from "./recipient-rows";
+import { estimateBlast, type CapWait } from "./blast-estimate";
+import { getSettings } from "../settings/app-settings";
+import { laneUsage } from "./send-caps";
 
 /** How many rows of each list the review carries; the counts always cover every row. */
 export const REVIEW_LIST_MAX = 200;
@@ -39,8 +42,10 @@ export interface ReviewSummary {
   duplicates: BlastReview["duplicates"];
   optedOut: ReadyRecipient[];
   missingValues: BlastReview["missingValues"];
-  /** At the chosen pacing, from the average wait between sends. */
+  /** At the chosen pacing, from the average wait between sends, with the waits the device's send caps add. */
   estimatedSeconds: number;
+  /** The device's send cap the job will first wait on, and when it goes on; null when the caps never hold it. */
+  capWait: CapWait | null;
   dailyLimit: { limit: number; usedToday: number; thisJob: number; remainingAfter: number };
   maxRecipients: number;
 }
@@ -124,6 +129,11 @@ export async function summarizeReview(input: BlastInput, review: BlastReview): P
   const usedToday = await sentToday(input.device.ownerId);
   const ready = review.ready.length;
   const averageMs = (input.pacing.minMs + input.pacing.maxMs) / 2;
+  const now = new Date();
+  const usage = (await laneUsage([input.device.id], await getSettings(), now)).get(input.device.id);
+  const estimate = usage
+    ? estimateBlast(ready, averageMs, usage, now, now)
+    : { seconds: Math.ceil((Math.max(0, ready - 1) * averageMs) / 1000), capWait: null };
   return {
     counts: {
       rows: ready + review.optedOut.length + review.invalid.length + review.duplicates.length + review.missingValues.length,
@@ -138,7 +148,8 @@ export async function summarizeReview(input: BlastInput, review: BlastReview): P
     duplicates: review.duplicates.slice(0, REVIEW_LIST_MAX),
     optedOut: review.optedOut.slice(0, REVIEW_LIST_MAX),
     missingValues: review.missingValues.slice(0, REVIEW_LIST_MAX),
-    estimatedSeconds: Math.ceil((Math.max(0, ready - 1) * averageMs) / 1000),
+    estimatedSeconds: estimate.seconds,
+    capWait: estimate.capWait,
     dailyLimit: { limit: owner.dailyMessageLimit, usedToday, thisJob: ready, remainingAfter: owner.dailyMessageLimit - usedToday - ready },
     maxRecipients: env().JOB_MAX_RECIPIENTS,
   };

@@ -48,6 +48,22 @@ export async function countLaneSend(tx: Prisma.TransactionClient, deviceId: numb
     ON DUPLICATE KEY UPDATE \`sent\` = \`sent\` + 1`;
 }
 
+/**
+ * Counts a bulk send like `countLaneSend`, but only while the device is under both caps, in one statement of the
+ * transaction that stores the message: false (nothing counted) when a cap is reached, and the send must not happen.
+ * Exact whatever else the lane sent since its items were claimed (scheduled messages count too).
+ */
+export async function countCappedLaneSend(tx: Prisma.TransactionClient, deviceId: number, caps: SendCaps, now = new Date()): Promise<boolean> {
+  const hourStart = hourStartOf(now);
+  const counted = await tx.$executeRaw`
+    INSERT INTO \`DeviceSendWindow\` (\`deviceId\`, \`hourStart\`, \`sent\`)
+    SELECT ${deviceId}, ${hourStart}, 1 FROM DUAL
+     WHERE (SELECT COALESCE(SUM(\`sent\`), 0) FROM \`DeviceSendWindow\` WHERE \`deviceId\` = ${deviceId} AND \`hourStart\` = ${hourStart}) < ${caps.hourly}
+       AND (SELECT COALESCE(SUM(\`sent\`), 0) FROM \`DeviceSendWindow\` WHERE \`deviceId\` = ${deviceId} AND \`hourStart\` >= ${startOfToday(now)}) < ${caps.daily}
+    ON DUPLICATE KEY UPDATE \`sent\` = \`sent\` + 1`;
+  return counted > 0;
+}
+
 export interface LaneUsage {
   caps: SendCaps;
   sentThisHour: number;
@@ -87,6 +103,11 @@ export function capHold(usage: LaneUsage, now = new Date()): CapHold | null {
     return { reason: "hourly_cap", until: nextHourStart(now), message: `Waiting: the device's hourly cap of ${usage.caps.hourly} messages is reached; it continues next hour` };
   }
   return null;
+}
+
+/** Sends the device may still make before a cap holds it. */
+export function capRoom(usage: LaneUsage): number {
+  return Math.max(0, Math.min(usage.caps.hourly - usage.sentThisHour, usage.caps.daily - usage.sentToday));
 }
 
 /** Rows of past days are no longer read. */

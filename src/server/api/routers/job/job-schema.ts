@@ -61,6 +61,9 @@ export const ZReviewSchema = z.object({
   optedOut: z.array(ZRecipient),
   missingValues: z.array(z.object({ row: z.number().int(), phone: z.string(), missing: z.array(z.string()) })),
   estimatedSeconds: z.number().int(),
+  capWait: z
+    .object({ reason: z.enum(["hourly_cap", "daily_cap"]), cap: z.number().int(), waitsAt: z.date(), resumesAt: z.date() })
+    .nullable(),
   dailyLimit: z.object({ limit: z.number().int(), usedToday: z.number().int(), thisJob: z.number().int(), remainingAfter: z.number().int() }),
   maxRecipients: z.number().int(),
 });
