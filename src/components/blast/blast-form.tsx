@@ -5,18 +5,16 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { ClipboardCheck, Send, Smartphone } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useSyncExternalStore } from "react";
+import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { errorMessage } from "@/components/errors/error-message";
 import { MediaAttachmentField } from "@/components/media/media-attachment-field";
 import { useMediaAttachment } from "@/components/media/use-media-upload";
-import { browserTimeZone, timeZoneOptions } from "@/components/schedule/zoned-time";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { FormError, FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -26,12 +24,10 @@ import { useT } from "@/i18n/provider";
 import { templatePlaceholders } from "@/lib/render-template";
 import { useTRPC, type RouterInputs } from "@/trpc/react";
 import { BlastReview } from "./blast-review";
+import { PacingStartFields, usePacingStart } from "./pacing-start-fields";
 import { RecipientsInput, type RecipientsValue } from "./recipients-input";
 
 type Kind = "text" | "template" | "media";
-type Pacing = RouterInputs["job"]["create"]["pacing"];
-type PacingPreset = "standard" | "careful" | "custom";
-const noSubscribe = () => () => undefined;
 
 /**
  * Compose a chat blast: device, message (text, template or file with caption), recipients (pasted, CSV or tags),
@@ -43,23 +39,16 @@ export function BlastForm() {
   const router = useRouter();
   const devices = useQuery(trpc.device.list.queryOptions({ connectedOnly: true, limit: 200 }));
   const templates = useQuery(trpc.template.list.queryOptions({ limit: 100 }));
-  const browserZone = useSyncExternalStore(noSubscribe, browserTimeZone, () => "");
-  const zones = useMemo(() => (browserZone ? timeZoneOptions(browserZone) : []), [browserZone]);
+  const timing = usePacingStart();
+  const { pacing, later, when, timezone } = timing;
   const [deviceId, setDeviceId] = useState("");
   const [kind, setKind] = useState<Kind>("text");
   const [text, setText] = useState("");
   const [templateId, setTemplateId] = useState("");
   const [recipients, setRecipients] = useState<RecipientsValue | null>({ source: "paste", text: "" });
-  const [preset, setPreset] = useState<PacingPreset>("standard");
-  const [minSeconds, setMinSeconds] = useState("3");
-  const [maxSeconds, setMaxSeconds] = useState("6");
-  const [later, setLater] = useState(false);
-  const [when, setWhen] = useState("");
-  const [zone, setZone] = useState<string | null>(null);
   const [excludeIncomplete, setExcludeIncomplete] = useState(false);
   const [reviewedKey, setReviewedKey] = useState<string | null>(null);
   const attachment = useMediaAttachment();
-  const timezone = zone ?? browserZone;
 
   const connected = devices.data?.items ?? [];
   const selected = connected.some((d) => d.deviceId === deviceId) ? deviceId : (connected[0]?.deviceId ?? "");
@@ -67,8 +56,6 @@ export function BlastForm() {
   const body = kind === "template" ? (template?.body ?? "") : text;
   const placeholders = useMemo(() => templatePlaceholders(body), [body]);
 
-  const pacing: Pacing =
-    preset === "custom" ? { preset: "custom", minSeconds: Number(minSeconds) || 0, maxSeconds: Number(maxSeconds) || 0 } : { preset };
   const review = useMutation(trpc.job.review.mutationOptions());
   const create = useMutation(
     trpc.job.create.mutationOptions({
@@ -180,64 +167,7 @@ export function BlastForm() {
             <Label>{t("blast.recipients")}</Label>
             <RecipientsInput placeholders={placeholders} onChange={setRecipients} />
           </div>
-          <div className="grid gap-3 sm:grid-cols-3">
-            <FormField id="blast-pacing" label={t("blast.pacing")}>
-              <Select value={preset} onValueChange={(v) => setPreset(v as PacingPreset)}>
-                <SelectTrigger id="blast-pacing">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value="standard">{t("blast.pacingStandard")}</SelectItem>
-                  <SelectItem value="careful">{t("blast.pacingCareful")}</SelectItem>
-                  <SelectItem value="custom">{t("blast.pacingCustom")}</SelectItem>
-                </SelectContent>
-              </Select>
-            </FormField>
-            {preset === "custom" ? (
-              <>
-                <FormField id="blast-min" label={t("blast.minSeconds")}>
-                  <Input id="blast-min" type="number" min={0} step="0.1" value={minSeconds} onChange={(e) => setMinSeconds(e.target.value)} />
-                </FormField>
-                <FormField id="blast-max" label={t("blast.maxSeconds")}>
-                  <Input id="blast-max" type="number" min={0} step="0.1" value={maxSeconds} onChange={(e) => setMaxSeconds(e.target.value)} />
-                </FormField>
-              </>
-            ) : null}
-          </div>
-          <div className="grid gap-3 sm:grid-cols-3">
-            <FormField id="blast-start" label={t("blast.start")}>
-              <Select value={later ? "later" : "now"} onValueChange={(v) => setLater(v === "later")}>
-                <SelectTrigger id="blast-start">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value="now">{t("blast.startNow")}</SelectItem>
-                  <SelectItem value="later">{t("blast.startLater")}</SelectItem>
-                </SelectContent>
-              </Select>
-            </FormField>
-            {later ? (
-              <>
-                <FormField id="blast-when" label={t("blast.when")}>
-                  <Input id="blast-when" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
-                </FormField>
-                <FormField id="blast-zone" label={t("blast.timezone")}>
-                  <Select value={timezone} onValueChange={setZone}>
-                    <SelectTrigger id="blast-zone">
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      {zones.map((z) => (
-                        <SelectItem key={z} value={z}>
-                          {z.replaceAll("_", " ")}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                </FormField>
-              </>
-            ) : null}
-          </div>
+          <PacingStartFields value={timing} idPrefix="blast" />
         </CardContent>
         <CardFooter className="justify-end">
           <Button type="button" variant="outline" loading={review.isPending} disabled={busy} onClick={() => void onReview()}>

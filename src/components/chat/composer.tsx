@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Paperclip, SendHorizontal, X } from "lucide-react";
-import { useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import { SendHorizontal } from "lucide-react";
+import { useState, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
 import { toast } from "sonner";
 import { errorMessage } from "@/components/errors/error-message";
-import { MediaFileSummary, MediaUploadStatus } from "@/components/media/media-preview";
+import { AttachButton, AttachmentRow } from "@/components/media/attachment-picker";
 import { useMediaAttachment, type UploadedMedia } from "@/components/media/use-media-upload";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
@@ -26,7 +26,6 @@ export function Composer({ deviceId, phone, disabledReason }: { deviceId: string
   const [text, setText] = useState("");
   const [waitingForUpload, setWaitingForUpload] = useState(false);
   const attachment = useMediaAttachment();
-  const fileInput = useRef<HTMLInputElement>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.chat.pathKey() });
   const onError = (error: unknown) => toast.error(t("chat.sendFailed", { reason: errorMessage(error, t) }));
   const send = useMutation(
@@ -105,49 +104,11 @@ export function Composer({ deviceId, phone, disabledReason }: { deviceId: string
           {disabledReason}
         </p>
       ) : null}
-      {attachment.state && attachment.kind ? (
-        <div className="mb-2 grid gap-2 rounded-lg border bg-muted/40 p-2" data-testid="composer-attachment">
-          <div className="flex items-center gap-2">
-            <MediaFileSummary file={attachment.state.file} kind={attachment.kind} />
-            <Button type="button" variant="ghost" size="icon" aria-label={t("chat.removeAttachment")} title={t("chat.removeAttachment")} onClick={attachment.clear} disabled={busy}>
-              <X aria-hidden />
-            </Button>
-          </div>
-          <MediaUploadStatus attachment={attachment} />
-          {attachment.error ? (
-            <p role="alert" className="text-xs font-medium text-destructive" data-testid="composer-attachment-error">
-              {attachment.error}
-            </p>
-          ) : null}
-          {attachment.kind === "audio" ? <p className="text-xs text-muted-foreground">{t("chat.audioNoCaption")}</p> : null}
-        </div>
-      ) : null}
+      <AttachmentRow attachment={attachment} removeLabel={t("chat.removeAttachment")} busy={busy} testId="composer-attachment" className="mb-2">
+        {attachment.kind === "audio" ? <p className="text-xs text-muted-foreground">{t("chat.audioNoCaption")}</p> : null}
+      </AttachmentRow>
       <div className="flex items-end gap-2">
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          className="size-10 shrink-0 rounded-full"
-          aria-label={t("chat.attach")}
-          title={t("chat.attach")}
-          disabled={blocked || busy}
-          onClick={() => fileInput.current?.click()}
-        >
-          <Paperclip aria-hidden />
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          className="hidden"
-          tabIndex={-1}
-          aria-hidden
-          data-testid="composer-file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) attachment.pick(file);
-            e.target.value = "";
-          }}
-        />
+        <AttachButton attachment={attachment} label={t("chat.attach")} disabled={blocked || busy} testId="composer-file-input" className="rounded-full" />
         <label htmlFor="chat-composer" className="sr-only">
           {t("chat.composerLabel")}
         </label>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Paperclip, SendHorizontal, X } from "lucide-react";
-import { useRef, useState, type FormEvent } from "react";
+import { SendHorizontal } from "lucide-react";
+import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { errorMessage } from "@/components/errors/error-message";
-import { MediaFileSummary, MediaUploadStatus } from "@/components/media/media-preview";
+import { AttachButton, AttachmentRow } from "@/components/media/attachment-picker";
 import { useMediaAttachment, type UploadedMedia } from "@/components/media/use-media-upload";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
@@ -23,7 +23,6 @@ export function GroupComposer({ deviceId, groupJid, disabled }: { deviceId: stri
   const [text, setText] = useState("");
   const [uploading, setUploading] = useState(false);
   const attachment = useMediaAttachment();
-  const fileInput = useRef<HTMLInputElement>(null);
   const done = () => {
     setText("");
     attachment.clear();
@@ -57,35 +56,9 @@ export function GroupComposer({ deviceId, groupJid, disabled }: { deviceId: stri
 
   return (
     <form onSubmit={(e) => void submit(e)} className="grid gap-2 border-t pt-3" noValidate>
-      {attachment.state && attachment.kind ? (
-        <div className="grid gap-2 rounded-lg border bg-muted/40 p-2" data-testid="group-attachment">
-          <div className="flex items-center gap-2">
-            <MediaFileSummary file={attachment.state.file} kind={attachment.kind} />
-            <Button type="button" variant="ghost" size="icon" aria-label={t("chat.removeAttachment")} onClick={attachment.clear} disabled={busy}>
-              <X aria-hidden />
-            </Button>
-          </div>
-          <MediaUploadStatus attachment={attachment} />
-          {attachment.error ? <p className="text-xs font-medium text-destructive">{attachment.error}</p> : null}
-        </div>
-      ) : null}
+      <AttachmentRow attachment={attachment} removeLabel={t("chat.removeAttachment")} busy={busy} testId="group-attachment" />
       <div className="flex items-end gap-2">
-        <Button type="button" variant="ghost" size="icon" className="size-10 shrink-0" aria-label={t("adminGroups.attach")} title={t("adminGroups.attach")} disabled={disabled || busy} onClick={() => fileInput.current?.click()}>
-          <Paperclip aria-hidden />
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          className="hidden"
-          tabIndex={-1}
-          aria-hidden
-          data-testid="group-file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) attachment.pick(file);
-            e.target.value = "";
-          }}
-        />
+        <AttachButton attachment={attachment} label={t("adminGroups.attach")} disabled={disabled || busy} testId="group-file-input" />
         <label htmlFor="group-composer" className="sr-only">
           {t("adminGroups.composerLabel")}
         </label>

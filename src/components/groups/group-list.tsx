@@ -12,6 +12,7 @@ import { useLiveEvent } from "@/components/live/live-events-provider";
 import { useT } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import { CreateGroupDialog } from "./group-dialogs";
+import { GroupJobDialog } from "./group-job-dialog";
 
 export function GroupList({ deviceId, connected, selected, onSelect }: { deviceId: string; connected: boolean; selected?: string; onSelect: (groupJid: string) => void }) {
   const t = useT();
@@ -23,9 +24,12 @@ export function GroupList({ deviceId, connected, selected, onSelect }: { deviceI
   const rows = groups.data ?? [];
   return (
     <Card className="overflow-hidden">
-      <CardHeader className="flex flex-row items-center justify-between gap-2 border-b pb-3">
+      <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2 border-b pb-3">
         <h2 className="font-semibold">{t("adminGroups.groups")}</h2>
-        <CreateGroupDialog deviceId={deviceId} disabled={!connected} onCreated={onSelect} />
+        <div className="flex flex-wrap gap-2">
+          <GroupJobDialog deviceId={deviceId} disabled={!connected || !rows.some((g) => g.isMember)} />
+          <CreateGroupDialog deviceId={deviceId} disabled={!connected} onCreated={onSelect} />
+        </div>
       </CardHeader>
       {groups.isPending ? (
         <div className="grid gap-2 p-3">

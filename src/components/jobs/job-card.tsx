@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { useFormat, useT } from "@/i18n/provider";
 import { JobControls } from "./job-controls";
@@ -13,16 +14,20 @@ export function JobCard({ job, showOwner = false, canRetry = false }: { job: Job
   const t = useT();
   const format = useFormat();
   const eta = etaSeconds(job);
+  const group = job.type === "group_media";
   return (
     <Card data-testid="job-card" data-job-id={job.id}>
       <CardContent className="grid gap-3 p-4">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div className="grid min-w-0 gap-0.5">
-            <Link href={`/jobs/${job.id}`} className="font-medium hover:underline">
-              {t("jobs.job", { id: job.id })}
-            </Link>
+            <div className="flex flex-wrap items-center gap-2">
+              <Link href={`/jobs/${job.id}`} className="font-medium hover:underline">
+                {t("jobs.job", { id: job.id })}
+              </Link>
+              {group ? <Badge data-testid="job-group-badge">{t("jobs.groupJob")}</Badge> : null}
+            </div>
             <p className="truncate text-xs text-muted-foreground">
-              {job.device.deviceName} · {t("jobs.recipients", { count: job.total })} · {format.dateTime(job.createdAt)}
+              {job.device.deviceName} · {group ? t("jobs.groups", { count: job.total }) : t("jobs.recipients", { count: job.total })} · {format.dateTime(job.createdAt)}
               {showOwner ? ` · ${job.owner.username}` : ""}
             </p>
           </div>

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { errorMessage, isNotFound } from "@/components/errors/error-message";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -36,7 +37,9 @@ export function JobDetail({ jobId, isAdmin }: { jobId: number; isAdmin: boolean 
     [t("jobs.device"), data.device.deviceName],
     [t("jobs.owner"), data.owner.username],
     [t("jobs.pacing"), t("jobs.pacingValue", { min: data.delayMinMs / 1000, max: data.delayMaxMs / 1000 })],
-    [t("jobs.replies"), t("jobs.repliesValue", { messages: data.replies.messages, recipients: data.replies.recipients })],
+    data.type === "group_media"
+      ? [t("jobs.recipient"), t("jobs.groups", { count: data.total })]
+      : [t("jobs.replies"), t("jobs.repliesValue", { messages: data.replies.messages, recipients: data.replies.recipients })],
     [t("jobs.created"), format.dateTime(data.createdAt)],
     [t("jobs.started"), data.startedAt ? format.dateTime(data.startedAt) : t("common.none")],
     [t("jobs.finished"), data.finishedAt ? format.dateTime(data.finishedAt) : t("common.none")],
@@ -46,7 +49,10 @@ export function JobDetail({ jobId, isAdmin }: { jobId: number; isAdmin: boolean 
       <Card>
         <CardContent className="grid gap-4 p-5">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <JobStatusBadge status={data.status} pauseReason={data.pauseReason} resumeAt={data.resumeAt} />
+            <div className="flex flex-wrap items-center gap-2">
+              <JobStatusBadge status={data.status} pauseReason={data.pauseReason} resumeAt={data.resumeAt} />
+              {data.type === "group_media" ? <Badge data-testid="job-group-badge">{t("jobs.groupJob")}</Badge> : null}
+            </div>
             <JobControls job={data} canRetry={isAdmin} size="default" />
           </div>
           <JobProgressBar job={data} />

@@ -84,8 +84,14 @@ export function JobItemsTable({ jobId }: { jobId: number }) {
                 {items.data.items.map((item) => (
                   <TableRow key={item.id} data-testid="job-item">
                     <TableCell>
-                      <div className="font-mono text-xs">{item.recipient}</div>
-                      {item.name ? <div className="text-xs text-muted-foreground">{item.name}</div> : null}
+                      {item.recipient.endsWith("@g.us") ? (
+                        <div className="text-sm font-medium">{item.name ?? t("jobs.group")}</div>
+                      ) : (
+                        <>
+                          <div className="font-mono text-xs">{item.recipient}</div>
+                          {item.name ? <div className="text-xs text-muted-foreground">{item.name}</div> : null}
+                        </>
+                      )}
                     </TableCell>
                     <TableCell>
                       <div className="flex flex-wrap gap-1">

@@ -63,6 +63,11 @@ const FIXTURES: Record<string, (ctx: FixtureContext) => Promise<unknown>> = {
   "group.sendMention": async ({ admin }) => ({ ...(await groupRef(admin)), text: `@${(await groups()).members[0]} halo` }),
   "group.sendMedia": async ({ admin }) => ({ ...(await groupRef(admin)), mediaId: await uploadedMediaId(admin, makePng(), "audit.png") }),
   // A number WhatsApp does not know: the request still runs and its per-number result is audited.
+  "group.createMediaJob": async ({ admin }) => {
+    const { deviceId, groupJid } = await groupRef(admin);
+    const mediaId = await uploadedMediaId(admin, makePng(), "job.png");
+    return { deviceId, groupJids: [groupJid], message: { kind: "media", mediaId, caption: "Promo" }, pacing: { preset: "careful" } };
+  },
   "group.addParticipants": async ({ admin }) => ({ ...(await groupRef(admin)), participants: ["+6281299001122"] }),
   "group.removeParticipants": async ({ admin }) => ({ ...(await groupRef(admin)), participants: [(await groups()).members[0]] }),
   "group.promote": async ({ admin }) => ({ ...(await groupRef(admin)), participants: [(await groups()).members[0]] }),

@@ -347,6 +347,12 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     domainErrors: GROUP_ERRORS,
     limits: { caption: 1_024 },
   },
+  "group.createMediaJob": {
+    access: "admin",
+    input: (w) => ({ deviceId: w.deviceId, groupJids: [GROUP_JID], message: { kind: "media", mediaId: w.mediaId, caption: "Promo" }, pacing: { preset: "careful" } }),
+    domainErrors: GROUP_ERRORS,
+    limits: { caption: 1_024 },
+  },
   "group.addParticipants": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, participants: [TO] }), domainErrors: GROUP_ERRORS },
   "group.removeParticipants": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, participants: [TO] }), domainErrors: GROUP_ERRORS },
   "group.promote": { access: "admin", input: (w) => ({ deviceId: w.deviceId, groupJid: GROUP_JID, participants: [TO] }), domainErrors: GROUP_ERRORS },

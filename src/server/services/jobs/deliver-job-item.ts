@@ -7,6 +7,7 @@ import { DEFAULT_SPIKE_POLICY, failureSpikeReason, type FailureSpikePolicy } fro
 import { finishItem, pauseRunningJob } from "./finish-item";
 import { readItemPayload, readJobPayload } from "./job-payload";
 import { jitteredDelay } from "./pacing";
+import { groupItemCheck } from "./group-item";
 import { cachedCapSettings, capHold, capsInForce, countCappedLaneSend, laneUsage, type SendCaps } from "./send-caps";
 
 const capSettings = cachedCapSettings();
@@ -30,6 +31,7 @@ const itemSelect = {
   job: {
     select: {
       ownerId: true,
+      type: true,
       status: true,
       payload: true,
       delayMinMs: true,
@@ -75,7 +77,7 @@ export async function deliverJobItem(work: ClaimedWork, policy: Partial<JobDeliv
 
   if (!item.message) {
     if (item.job.status !== "processing") return release(work);
-    const optOut = await db().optOut.findUnique({ where: { ownerId_phone: { ownerId: item.job.ownerId, phone: item.recipient } }, select: { createdAt: true } });
+    const optOut = item.job.type !== "group_media" && await db().optOut.findUnique({ where: { ownerId_phone: { ownerId: item.job.ownerId, phone: item.recipient } }, select: { createdAt: true } });
     if (optOut) {
       await finishItem({ itemId: item.id, jobId: item.jobId, status: "skipped", error: "The recipient opted out", claim: work.claim });
       return { kind: "done" };
@@ -98,6 +100,7 @@ export async function deliverJobItem(work: ClaimedWork, policy: Partial<JobDeliv
 
 /** What the first attempt stores and sends: the recipient's text, or the job's file with the recipient's caption. */
 async function firstSend(item: Item): Promise<Pick<OutgoingInput, "row" | "content">> {
+  if (item.job.type === "group_media") await groupItemCheck(item.job.device, item.recipient);
   const job = readJobPayload(item.job.payload);
   const payload = readItemPayload(item.payload);
   if (job.kind !== "media") {

@@ -1,6 +1,7 @@
 import { db } from "../../db";
 import { pauseRunningJob } from "./finish-item";
 import { jobProgressSelect, publishJobProgress } from "./job-progress";
+import { settleFinishedJobs } from "./settle-finished-jobs";
 
 /** Pauses that end by themselves at `resumeAt`: the owner's daily message limit and the device's send caps. */
 const SELF_RESUMING_PAUSES = ["daily_limit", "hourly_cap", "daily_cap"] as const;
@@ -8,10 +9,12 @@ const SELF_RESUMING_PAUSES = ["daily_limit", "hourly_cap", "daily_cap"] as const
 /**
  * Job state changes that come from the clock or the device rather than from a send: a scheduled job whose start
  * came, a job paused by the daily limit or a device's send cap whose window freed, and a running job whose device was logged out or
- * stopped (it waits for its owner to reconnect and resume). Each change is one conditional UPDATE, so two runners never
+ * stopped (it waits for its owner to reconnect and resume), and a running job whose last item was counted by a process
+ * that died before ending the job. Each change is one conditional UPDATE, so two runners never
  * apply it twice.
  */
 export async function reconcileJobs(now: Date): Promise<void> {
+  await settleFinishedJobs();
   const due = await db().job.findMany({
     where: { OR: [{ status: "scheduled" }, { status: "paused", pauseReason: { in: [...SELF_RESUMING_PAUSES] } }], resumeAt: { lte: now } },
     select: { id: true, status: true, startedAt: true },

@@ -11,6 +11,7 @@ import {
   updateDescriptionRoute,
   updateSubjectRoute,
 } from "./manage-routes";
+import { createGroupMediaJobRoute } from "./job-routes";
 import { groupInfoRoute, listGroupsRoute } from "./read-routes";
 import { sendGroupMediaRoute, sendGroupMentionRoute, sendGroupMessageRoute } from "./send-routes";
 
@@ -22,6 +23,7 @@ export const groupRouter = createTRPCRouter({
   sendMessage: sendGroupMessageRoute,
   sendMention: sendGroupMentionRoute,
   sendMedia: sendGroupMediaRoute,
+  createMediaJob: createGroupMediaJobRoute,
   addParticipants: addParticipantsRoute,
   removeParticipants: removeParticipantsRoute,
   promote: promoteParticipantsRoute,
