@@ -98,6 +98,8 @@ describe("[BOT][CONFIG] settings, rules and the test console", () => {
     expect(await me.bot.test({ deviceId, text: "HARGA?", at: "2026-12-07T10:15", contactName: "Budi" })).toEqual({
       outcome: "rule",
       reason: expect.stringMatching(/Matched rule "Harga".*bot is off/),
+      why: { key: "rule", rule: "Harga", matchType: "keyword", outOfHoursSent: false },
+      botOff: true,
       ruleId: rule.id,
       ruleName: "Harga",
       reply: "Halo Budi dari Toko Budi, jam 10:15",
