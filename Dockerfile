@@ -8,6 +8,7 @@ ENV NEXT_TELEMETRY_DISABLED=1
 # Dependencies first, so a source change does not reinstall them.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
+COPY patches ./patches
 COPY scripts/container/install.sh ./scripts/container/install.sh
 RUN sh scripts/container/install.sh
 COPY . .
