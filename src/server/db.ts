@@ -6,7 +6,7 @@ import { globalSingleton } from "./global-singleton";
 
 function createPrisma(): PrismaClient {
   const opts = parseDatabaseUrl(env().DATABASE_URL);
-  const adapter = new PrismaMariaDb({ ...opts, connectionLimit: 10 });
+  const adapter = new PrismaMariaDb({ ...opts, connectionLimit: 10 }, { useTextProtocol: true });
   return new PrismaClient({ adapter });
 }
 

@@ -1,6 +1,7 @@
 import mariadb from "mariadb";
 import { env } from "@/env";
 import { parseDatabaseUrl } from "./database-url";
+import { driverParam } from "./driver-pool";
 import { clearGlobalSingleton, existingGlobalSingleton, globalSingleton } from "../global-singleton";
 
 /**
@@ -20,10 +21,8 @@ export async function closeBulkReadPool(): Promise<void> {
   await pool?.end();
 }
 
-/** Parameters as the driver should send them: dates as UTC text, matching how Prisma stores DATETIME(3). */
-export function bulkReadParam(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString().slice(0, 23).replace("T", " ") : value;
-}
+/** Parameters as the driver should send them (dates as UTC text). */
+export const bulkReadParam = driverParam;
 
 /** A stored DATETIME(3) text as ISO-8601 UTC, the form every export writes dates in. */
 export function storedDateToIso(value: string): string {

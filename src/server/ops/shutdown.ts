@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { Logger } from "pino";
 import { db } from "../db";
 import { closeBulkReadPool } from "../db/bulk-read-pool";
+import { closeDriverPool } from "../db/driver-pool";
 import { stopJobRunner } from "../jobs/start";
 import { stopWhatsApp } from "../whatsapp/start";
 import { trackResponses } from "./http-drain";
@@ -49,6 +50,7 @@ export function installShutdown(parts: ShutdownParts): void {
     await stopWhatsApp().catch((error: unknown) => log.error({ err: error }, "stopping WhatsApp failed"));
     parts.sandbox?.kill("SIGTERM");
     await closeBulkReadPool().catch(() => undefined);
+    await closeDriverPool().catch(() => undefined);
     await db().$disconnect().catch(() => undefined);
     log.info("stopped");
     log.flush?.();

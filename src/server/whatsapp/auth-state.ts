@@ -8,14 +8,18 @@ import {
   type SignalDataTypeMap,
   type SignalKeyStore,
 } from "baileys";
-import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
+import { driverPool, inDriverTransaction } from "../db/driver-pool";
 import { authCipher, type AuthCipher, type AuthRowRef } from "./auth-state-crypto";
+import { KeyCache } from "./key-cache";
 import { SerialQueue } from "./serial-queue";
 
 export const CREDS_CATEGORY = "creds";
 const WRITE_CHUNK = 200;
 const READ_CHUNK = 500;
+/** Keys known to be absent, per device (a blast asks several times for keys its fresh recipients do not have). */
+const ABSENT_KEYS = 256;
+const ABSENT_TTL_MS = 10 * 60_000;
 
 type KeyType = keyof SignalDataTypeMap;
 
@@ -51,27 +55,45 @@ function deserialize(data: Buffer): unknown {
   return JSON.parse(data.toString("utf8"), BufferJSON.reviver) as unknown;
 }
 
-function upsertStatements(rows: PendingRow[]): Prisma.PrismaPromise<number>[] {
-  const prisma = db();
-  const statements: Prisma.PrismaPromise<number>[] = [];
+interface Statement {
+  sql: string;
+  values: unknown[];
+}
+
+const placeholders = (count: number) => Array.from({ length: count }, () => "?").join(", ");
+
+function upsertStatements(rows: PendingRow[]): Statement[] {
+  const statements: Statement[] = [];
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    const values = rows
-      .slice(i, i + WRITE_CHUNK)
-      .map((r) => Prisma.sql`(${r.deviceDbId}, ${r.category}, ${r.keyId}, ${r.data}, NOW(3))`);
-    statements.push(
-      prisma.$executeRaw`INSERT INTO \`WaAuthEntry\` (\`deviceId\`, \`category\`, \`keyId\`, \`data\`, \`updatedAt\`)
-        VALUES ${Prisma.join(values)}
+    const chunk = rows.slice(i, i + WRITE_CHUNK);
+    statements.push({
+      sql: `INSERT INTO \`WaAuthEntry\` (\`deviceId\`, \`category\`, \`keyId\`, \`data\`, \`updatedAt\`)
+        VALUES ${chunk.map(() => "(?, ?, ?, ?, UTC_TIMESTAMP(3))").join(", ")}
         ON DUPLICATE KEY UPDATE \`data\` = VALUES(\`data\`), \`updatedAt\` = VALUES(\`updatedAt\`)`,
-    );
+      values: chunk.flatMap((r) => [r.deviceDbId, r.category, r.keyId, r.data]),
+    });
   }
   return statements;
 }
 
-/** Runs the statements atomically (one Baileys key transaction commits as a whole). */
-async function commit(statements: Prisma.PrismaPromise<unknown>[]): Promise<void> {
+function deleteStatement(deviceDbId: number, category: string, keyIds: string[]): Statement {
+  return {
+    sql: `DELETE FROM \`WaAuthEntry\` WHERE \`deviceId\` = ? AND \`category\` = ? AND \`keyId\` IN (${placeholders(keyIds.length)})`,
+    values: [deviceDbId, category, ...keyIds],
+  };
+}
+
+/** Runs the statements atomically (one Baileys key transaction commits as a whole), on the driver pool: keys are
+ * read and written for every message sent or received. */
+async function commit(statements: Statement[]): Promise<void> {
   if (statements.length === 0) return;
-  if (statements.length === 1) await statements[0];
-  else await db().$transaction(statements);
+  if (statements.length === 1 && statements[0]) {
+    await driverPool().query(statements[0].sql, statements[0].values);
+    return;
+  }
+  await inDriverTransaction(async (conn) => {
+    for (const statement of statements) await conn.query(statement.sql, statement.values);
+  });
 }
 
 /** Deletes a device's whole auth state (creds and Signal keys). */
@@ -97,13 +119,21 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
   let cleared = false;
   const enqueue = (work: () => Promise<void>): Promise<void> => queue.run(() => (cleared ? undefined : work()));
 
+  // This store is the only writer of the device's rows while its connection lives, so a key read as missing stays
+  // missing until written here (the write below forgets it). Baileys' own cache keeps only keys that exist.
+  const absent = new KeyCache(ABSENT_TTL_MS, ABSENT_KEYS);
+  let writes = 0;
+  const absentKey = (category: string, keyId: string) => `${category}\u0000${keyId}`;
+
   /** Queues one atomic write (category → key id → value; null or undefined deletes the key). */
   const write = (data: Record<string, Record<string, unknown> | undefined>): Promise<void> => {
+    writes += 1;
     const upserts: PendingRow[] = [];
     const deletes = new Map<string, string[]>();
     for (const [category, values] of Object.entries(data)) {
       if (!values) continue;
       for (const [keyId, value] of Object.entries(values)) {
+        absent.del(absentKey(category, keyId));
         if (value === null || value === undefined) {
           const ids = deletes.get(category) ?? [];
           ids.push(keyId);
@@ -116,9 +146,7 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
     }
     return enqueue(() =>
       commit([
-        ...[...deletes].map(([category, keyIds]) =>
-          prisma.waAuthEntry.deleteMany({ where: { deviceId: deviceDbId, category, keyId: { in: keyIds } } }),
-        ),
+        ...[...deletes].map(([category, keyIds]) => deleteStatement(deviceDbId, category, keyIds)),
         ...upsertStatements(upserts),
       ]),
     );
@@ -129,11 +157,20 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
       // Reads wait for queued writes of this device, so a key Baileys just stored is never read as missing.
       await queue.idle();
       const result: { [id: string]: SignalDataTypeMap[T] } = {};
-      for (let i = 0; i < ids.length; i += READ_CHUNK) {
-        const rows = await prisma.waAuthEntry.findMany({
-          where: { deviceId: deviceDbId, category: type, keyId: { in: ids.slice(i, i + READ_CHUNK) } },
-          select: { keyId: true, data: true },
-        });
+      const unknown = ids.filter((id) => absent.get(absentKey(type, id)) === undefined);
+      for (let i = 0; i < unknown.length; i += READ_CHUNK) {
+        const chunk = unknown.slice(i, i + READ_CHUNK);
+        // Read before any write queued during it can land: a key found missing here is only remembered as missing
+        // if no write for it was queued meanwhile (that write forgets it; `written` tells).
+        const writesBefore = writes;
+        const rows = await driverPool().query<Array<{ keyId: string; data: Buffer }>>(
+          `SELECT \`keyId\`, \`data\` FROM \`WaAuthEntry\` WHERE \`deviceId\` = ? AND \`category\` = ? AND \`keyId\` IN (${placeholders(chunk.length)})`,
+          [deviceDbId, type, ...chunk],
+        );
+        if (writes === writesBefore) {
+          const found = new Set(rows.map((row) => row.keyId));
+          for (const id of chunk) if (!found.has(id)) absent.set(absentKey(type, id), true);
+        }
         for (const row of rows) {
           let value = deserialize(cipher.decrypt({ deviceDbId, category: type, keyId: row.keyId }, row.data));
           if (type === "app-state-sync-key" && value) {

@@ -1,4 +1,4 @@
-import { addTransactionCapability, type SignalDataSet, type SignalKeyStore } from "baileys";
+import { addTransactionCapability, type SignalDataSet, type SignalDataTypeMap, type SignalKeyStore } from "baileys";
 import { describe, expect, it } from "vitest";
 import { logger } from "../logger";
 
@@ -8,8 +8,10 @@ function memoryStore(): SignalKeyStore & { writes: SignalDataSet[] } {
   const writes: SignalDataSet[] = [];
   return {
     writes,
-    async get(type, ids) {
-      return Object.fromEntries(ids.flatMap((id) => (data.has(`${type}:${id}`) ? [[id, data.get(`${type}:${id}`)]] : [])));
+    async get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
+      const found: { [id: string]: SignalDataTypeMap[T] } = {};
+      for (const id of ids) if (data.has(`${type}:${id}`)) found[id] = data.get(`${type}:${id}`) as SignalDataTypeMap[T];
+      return found;
     },
     async set(set) {
       writes.push(set);

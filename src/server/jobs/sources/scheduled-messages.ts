@@ -21,6 +21,15 @@ export function scheduledMessageSource(policy: Partial<DeliveryPolicy> = {}): Wo
       const byId = new Map(devices.map((d) => [d.id, d]));
       // A few rows per device, so one device's backlog cannot hide another device's due item from this pass.
       const scan = Math.min(500, devices.length * 4);
+      // A plain read first: the runner asks after every item of a lane, and mostly nothing is due. Only then the
+      // locking claim (four statements with its transaction).
+      const due = await db().$queryRaw<Array<{ id: number }>>`
+        SELECT \`id\` FROM \`ScheduledMessage\`
+        WHERE \`status\` = 'pending' AND \`scheduleTime\` <= ${now}
+          AND \`deviceId\` IN (${Prisma.join([...byId.keys()])})
+          AND ${claimIsFree({ staleBefore, liveAfter })}
+        LIMIT 1`;
+      if (due.length === 0) return [];
       return db().$transaction(
         async (tx) => {
           const rows = await tx.$queryRaw<Array<{ id: number; deviceId: number; attempts: number }>>`

@@ -3,7 +3,7 @@ import { logger } from "../../logger";
 import { connectionManager } from "../../whatsapp/registry";
 import { mediaForSend } from "../media/media-for-send";
 import { mediaMessageParts } from "../messages/send-media";
-import { sendOutgoing, type OutgoingInput, type SendTextInput } from "../messages/send-text";
+import { deliverOutgoing, type OutgoingInput, type SendTextInput } from "../messages/send-text";
 
 export interface BotReply {
   device: SendTextInput["device"];
@@ -47,12 +47,12 @@ export async function sendBotReply(reply: BotReply): Promise<number | null> {
     });
     if (media) {
       const caption = media.kind === "audio" || !reply.text ? undefined : reply.text;
-      await sendOutgoing({ ...target, ...mediaMessageParts(media.media, media.kind, { caption, voiceNote: false }) });
+      await deliverOutgoing({ ...target, ...mediaMessageParts(media.media, media.kind, { caption, voiceNote: false }) });
       textPending = caption === undefined && reply.text.length > 0;
     }
   }
   if (textPending && reply.text) {
-    await sendOutgoing({ ...target, row: { type: "text", content: reply.text, mediaId: null }, content: { kind: "text", text: reply.text } });
+    await deliverOutgoing({ ...target, row: { type: "text", content: reply.text, mediaId: null }, content: { kind: "text", text: reply.text } });
   }
   return firstId;
 }

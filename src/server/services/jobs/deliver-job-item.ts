@@ -2,12 +2,13 @@ import { db } from "../../db";
 import { AppError, isAppError } from "../../errors";
 import { ClaimLostError, isClaimLost, type ClaimedWork, type WorkOutcome } from "../../jobs/work-source";
 import { mediaMessageParts } from "../messages/send-media";
-import { resendStored, sendOutgoing, startOfToday, type OutgoingInput } from "../messages/send-text";
+import { deliverOutgoing, resendStored, startOfToday, type OutgoingInput } from "../messages/send-text";
 import { DEFAULT_SPIKE_POLICY, failureSpikeReason, type FailureSpikePolicy } from "./failure-spike";
 import { finishItem, pauseRunningJob } from "./finish-item";
 import { readItemPayload, readJobPayload } from "./job-payload";
 import { jitteredDelay } from "./pacing";
 import { groupItemCheck } from "./group-item";
+import { loadJobItem, type LoadedJobItem } from "./load-job-item";
 import { cachedCapSettings, capHold, capsInForce, countCappedLaneSend, laneUsage, type SendCaps } from "./send-caps";
 
 const capSettings = cachedCapSettings();
@@ -20,32 +21,7 @@ export interface JobDeliveryPolicy {
 
 const DEFAULT_POLICY: JobDeliveryPolicy = { disconnectedRestMs: 30_000, spike: DEFAULT_SPIKE_POLICY };
 
-const itemSelect = {
-  id: true,
-  jobId: true,
-  recipient: true,
-  payload: true,
-  status: true,
-  attempts: true,
-  message: { select: { id: true } },
-  job: {
-    select: {
-      ownerId: true,
-      type: true,
-      status: true,
-      payload: true,
-      delayMinMs: true,
-      delayMaxMs: true,
-      device: { select: { id: true, deviceId: true, ownerId: true, phoneNumber: true, hourlyCap: true, dailyCap: true } },
-    },
-  },
-} as const;
-
-type Item = NonNullable<Awaited<ReturnType<typeof loadItem>>>;
-
-function loadItem(id: number) {
-  return db().jobItem.findUnique({ where: { id }, select: itemSelect });
-}
+type Item = LoadedJobItem;
 
 /** The job stopped running (paused or cancelled) between the claim and the send: nothing was sent. */
 class JobNotRunningError extends Error {
@@ -71,25 +47,24 @@ class CapReachedError extends Error {
  */
 export async function deliverJobItem(work: ClaimedWork, policy: Partial<JobDeliveryPolicy> = {}): Promise<WorkOutcome> {
   const rules = { ...DEFAULT_POLICY, ...policy };
-  const item = await loadItem(work.id);
+  const item = await loadJobItem(work.id);
   if (!item || item.status !== "pending" || item.attempts !== work.claim) return { kind: "done" };
   const pace = () => jitteredDelay(item.job.delayMinMs, item.job.delayMaxMs);
 
-  if (!item.message) {
+  if (item.messageId === null) {
     if (item.job.status !== "processing") return release(work);
-    const optOut = item.job.type !== "group_media" && await db().optOut.findUnique({ where: { ownerId_phone: { ownerId: item.job.ownerId, phone: item.recipient } }, select: { createdAt: true } });
-    if (optOut) {
+    if (item.optedOut && item.job.type !== "group_media") {
       await finishItem({ itemId: item.id, jobId: item.jobId, status: "skipped", error: "The recipient opted out", claim: work.claim });
       return { kind: "done" };
     }
   }
 
   try {
-    if (item.message) {
-      await resendStored({ device: item.job.device, messageId: item.message.id });
+    if (item.messageId !== null) {
+      await resendStored({ device: item.job.device, messageId: item.messageId });
     } else {
       const caps = capsInForce(item.job.device, await capSettings());
-      await sendOutgoing({ device: item.job.device, to: item.recipient, jobItemId: item.id, origin: "job", ...(await firstSend(item)), onStored: linkToItem(item, work.claim, caps) });
+      await deliverOutgoing({ device: item.job.device, to: item.recipient, jobItemId: item.id, origin: "job", ...(await firstSend(item)), onStored: linkToItem(item, work.claim, caps) });
     }
   } catch (error) {
     return handleFailure(work, item, error, rules, pace);

@@ -1,6 +1,7 @@
 import type { JobItemStatus } from "@/generated/prisma/enums";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "../../db";
-import { jobProgressSelect, pendingCount, publishJobCounts, publishJobProgress, type JobProgressRow } from "./job-progress";
+import { jobProgressSelect, pendingCount, publishJobCounts, publishJobProgress, readJobProgress, type JobProgressRow } from "./job-progress";
 
 type FinalItemStatus = Extract<JobItemStatus, "sent" | "failed" | "skipped">;
 
@@ -20,14 +21,16 @@ export async function finishItem(input: {
   claim?: number;
 }): Promise<JobProgressRow | null> {
   const now = new Date();
-  const job = await db().$transaction(async (tx) => {
-    const { count } = await tx.jobItem.updateMany({
-      where: { id: input.itemId, status: "pending", ...(input.claim === undefined ? {} : { attempts: input.claim }) },
-      data: { status: input.status, error: input.error?.slice(0, 500) ?? null, claimedAt: null, finishedAt: now },
-    });
-    if (count !== 1) return null;
-    return tx.job.update({ where: { id: input.jobId }, data: { [COUNTER[input.status]]: { increment: 1 } }, select: jobProgressSelect });
-  });
+  const counter = Prisma.raw(`\`${COUNTER[input.status]}\``);
+  const fence = input.claim === undefined ? Prisma.empty : Prisma.sql`AND ji.\`attempts\` = ${input.claim}`;
+  // One statement for the item and its job's counter: atomic without a transaction, and it runs for every recipient.
+  const changed = await db().$executeRaw`
+    UPDATE \`JobItem\` ji JOIN \`Job\` j ON j.\`id\` = ji.\`jobId\`
+       SET ji.\`status\` = ${input.status}, ji.\`error\` = ${input.error?.slice(0, 500) ?? null}, ji.\`claimedAt\` = NULL,
+           ji.\`finishedAt\` = ${now}, ji.\`updatedAt\` = ${now}, j.${counter} = j.${counter} + 1, j.\`updatedAt\` = ${now}
+     WHERE ji.\`id\` = ${input.itemId} AND ji.\`jobId\` = ${input.jobId} AND ji.\`status\` = 'pending' ${fence}`;
+  if (changed === 0) return null;
+  const job = await readJobProgress(input.jobId);
   if (!job) return null;
   publishJobCounts(job);
   if (job.status === "processing" && pendingCount(job) === 0) await settleJob(job.id);

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { JobStatus } from "@/generated/prisma/enums";
+import { db } from "../../db";
 import { eventBus } from "../../events/bus";
 import { globalSingleton } from "../../global-singleton";
 import type { JobProgress } from "../../events/types";
@@ -19,6 +20,29 @@ export const jobProgressSelect = {
 } as const satisfies Prisma.JobSelect;
 
 export type JobProgressRow = Prisma.JobGetPayload<{ select: typeof jobProgressSelect }>;
+
+/** A job's progress in one statement (Prisma reads the device in a second one); it is read after every item. */
+export async function readJobProgress(jobId: number): Promise<JobProgressRow | null> {
+  const [row] = await db().$queryRaw<Array<Omit<JobProgressRow, "device"> & { deviceId: string }>>`
+    SELECT j.\`id\`, j.\`ownerId\`, j.\`status\`, j.\`pauseReason\`, j.\`error\`, j.\`total\`, j.\`completed\`, j.\`failed\`,
+           j.\`skipped\`, j.\`cancelled\`, d.\`deviceId\`
+      FROM \`Job\` j JOIN \`Device\` d ON d.\`id\` = j.\`deviceId\`
+     WHERE j.\`id\` = ${jobId}`;
+  if (!row) return null;
+  const { deviceId, ...job } = row;
+  const count = (n: number | bigint) => Number(n);
+  return {
+    ...job,
+    id: count(job.id),
+    ownerId: count(job.ownerId),
+    total: count(job.total),
+    completed: count(job.completed),
+    failed: count(job.failed),
+    skipped: count(job.skipped),
+    cancelled: count(job.cancelled),
+    device: { deviceId },
+  };
+}
 
 export const FINAL_JOB_STATUSES: readonly JobStatus[] = ["completed", "partial", "failed", "cancelled"];
 

@@ -99,8 +99,22 @@ export interface OutgoingInput {
   content: OutgoingContent;
 }
 
-/** The one send pipeline for texts and media: limit check and pending row under the owner's lock, then transmit. */
+/** What a send left: the stored row and where it stands (automation needs no more than this). */
+export interface OutgoingOutcome {
+  id: number;
+  waMessageId: string;
+  status: MessageStatus;
+  error: string | null;
+}
+
+/** Sends and returns the message as the API shows it (read once the send is over). */
 export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
+  const sent = await deliverOutgoing(input);
+  return db().message.findUniqueOrThrow({ where: { id: sent.id }, select: messageSelect });
+}
+
+/** The one send pipeline for texts and media: limit check and pending row under the owner's lock, then transmit. */
+export async function deliverOutgoing(input: OutgoingInput): Promise<OutgoingOutcome> {
   const manager = connectionManager();
   const { device } = input;
   const jid = input.chatJid ?? (isGroupJid(input.to) ? input.to : toJid(input.to));
@@ -126,7 +140,7 @@ export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
         return mapWaError(error);
       }
     })();
-    return storeOutgoing(input.onStored, (client) =>
+    const stored = await storeOutgoing(input.onStored, waMessageId, (client) =>
       client.message.create({
         data: {
           deviceId: device.id,
@@ -147,12 +161,12 @@ export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
           origin: input.origin,
           sentById: input.sentById,
         },
-        select: messageSelect,
+        select: { id: true },
       }),
     );
+    return { id: stored.id, waMessageId, status: "pending" as const, error: null };
   });
-  const waMessageId = row.waMessageId ?? "";
-  publishPending(device, row.id, waMessageId);
+  publishPending(device, row.id, row.waMessageId);
   return transmit({ device, row, jid, content: input.content, firstSend: true });
 }
 
@@ -181,7 +195,8 @@ export async function resendStored(input: { device: SendTextInput["device"]; mes
     const { count } = await db().message.updateMany({ where: { id: sent.id, status: "failed" }, data: { status: "pending", error: null } });
     if (count > 0) publishPending(device, sent.id, row.waMessageId);
   }
-  return transmit({ device, row: sent, jid: sent.toJid, content, firstSend: false });
+  const outcome = await transmit({ device, row: { id: sent.id, waMessageId: row.waMessageId, status: sent.status, error: sent.error }, jid: sent.toJid, content, firstSend: false });
+  return outcome.status === sent.status ? sent : { ...sent, status: outcome.status, error: outcome.error, updatedAt: new Date() };
 }
 
 function storedContent(
@@ -208,12 +223,13 @@ function storedMentions(metadata: Prisma.JsonValue): { mentions?: string[] } {
 
 function storeOutgoing(
   onStored: SendTextInput["onStored"],
-  create: (client: Prisma.TransactionClient) => Promise<SentMessage>,
-): Promise<SentMessage> {
+  waMessageId: string,
+  create: (client: Prisma.TransactionClient) => Promise<{ id: number }>,
+): Promise<{ id: number }> {
   if (!onStored) return create(db());
   return db().$transaction(async (tx) => {
     const row = await create(tx);
-    await onStored(tx, { id: row.id, waMessageId: row.waMessageId ?? "" });
+    await onStored(tx, { id: row.id, waMessageId });
     return row;
   });
 }
@@ -227,8 +243,8 @@ function publishPending(device: SendTextInput["device"], messageId: number, waMe
 }
 
 /** Transmissions running in this process, by row id: a reconnect resend and a retrying work item share one. */
-function transmissions(): Map<number, Promise<SentMessage>> {
-  return globalSingleton("outgoingTransmissions", () => new Map<number, Promise<SentMessage>>());
+function transmissions(): Map<number, Promise<OutgoingOutcome>> {
+  return globalSingleton("outgoingTransmissions", () => new Map<number, Promise<OutgoingOutcome>>());
 }
 
 /**
@@ -237,14 +253,14 @@ function transmissions(): Map<number, Promise<SentMessage>> {
  */
 interface Transmission {
   device: SendTextInput["device"];
-  row: SentMessage;
+  row: OutgoingOutcome;
   jid: string;
   content: OutgoingContent;
   /** False for a resend of a stored row, whose earlier copy may have reached WhatsApp. */
   firstSend: boolean;
 }
 
-async function transmit(transmission: Transmission): Promise<SentMessage> {
+async function transmit(transmission: Transmission): Promise<OutgoingOutcome> {
   const { row } = transmission;
   const running = transmissions();
   for (let current = running.get(row.id); current; current = running.get(row.id)) {
@@ -263,8 +279,8 @@ async function transmit(transmission: Transmission): Promise<SentMessage> {
  * or WhatsApp refused. A message written to a connection that closed or hung before the ack stays `pending` and is
  * returned as such: it goes out again, under the same id, when the device reconnects (resendUnacknowledged).
  */
-async function transmitOnce({ device, row, jid, content, firstSend }: Transmission): Promise<SentMessage> {
-  const waMessageId = row.waMessageId ?? "";
+async function transmitOnce({ device, row, jid, content, firstSend }: Transmission): Promise<OutgoingOutcome> {
+  const { waMessageId } = row;
   try {
     await connectionManager().send(device.deviceId, jid, content, { messageId: waMessageId });
   } catch (error) {
@@ -285,6 +301,7 @@ async function transmitOnce({ device, row, jid, content, firstSend }: Transmissi
   }
   const moved = await updateOutgoingStatus({ device, waMessageId, messageId: row.id, status: "sent" });
   // A receipt may have overtaken us (the row is already delivered or read): only then read the row back.
-  if (moved) return { ...row, status: "sent", error: null, updatedAt: new Date() };
-  return db().message.findUniqueOrThrow({ where: { id: row.id }, select: messageSelect });
+  if (moved) return { ...row, status: "sent", error: null };
+  const now = await db().message.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, error: true } });
+  return { ...row, ...now };
 }

@@ -3,7 +3,7 @@ import { isAppError } from "../../errors";
 import { ClaimLostError, isClaimLost, type ClaimedWork, type WorkOutcome } from "../../jobs/work-source";
 import { AppError } from "../../errors";
 import { mediaMessageParts } from "../messages/send-media";
-import { resendStored, sendOutgoing, type OutgoingInput } from "../messages/send-text";
+import { deliverOutgoing, resendStored, type OutgoingInput } from "../messages/send-text";
 import { countLaneSend } from "../jobs/send-caps";
 import { publishScheduledStatus } from "./publish-status";
 
@@ -52,7 +52,7 @@ export async function deliverScheduled(work: ClaimedWork, policy: Partial<Delive
     const sent =
       row.sentMessageId !== null
         ? await resendStored({ device: row.device, messageId: row.sentMessageId })
-        : await sendOutgoing({ device: row.device, to: row.target, origin: "scheduled", ...firstSend(row), onStored: linkToItem(row.id, row.device.id, work.claim) });
+        : await deliverOutgoing({ device: row.device, to: row.target, origin: "scheduled", ...firstSend(row), onStored: linkToItem(row.id, row.device.id, work.claim) });
     messageId = sent.id;
     if (sent.status === "pending") {
       // Written, but the connection closed or hung before WhatsApp's ack: the item waits for the device's next

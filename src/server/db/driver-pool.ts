@@ -1,0 +1,42 @@
+import mariadb from "mariadb";
+import { env } from "@/env";
+import { parseDatabaseUrl } from "./database-url";
+import { clearGlobalSingleton, existingGlobalSingleton, globalSingleton } from "../global-singleton";
+
+/**
+ * A driver pool for the statements every message runs (Signal key reads and writes, the job send path): through
+ * Prisma each statement cost about 1 ms of CPU, several times the driver's own work, and the process is CPU-bound
+ * when it sends. Dates are sent and read as UTC text, the way Prisma stores DATETIME(3) (see driverParam).
+ */
+export function driverPool(): mariadb.Pool {
+  return globalSingleton("driverPool", () =>
+    mariadb.createPool({ ...parseDatabaseUrl(env().DATABASE_URL), connectionLimit: 6, dateStrings: true, bigIntAsNumber: true, decimalAsNumber: true }),
+  );
+}
+
+export async function closeDriverPool(): Promise<void> {
+  const pool = existingGlobalSingleton<mariadb.Pool>("driverPool");
+  clearGlobalSingleton("driverPool");
+  await pool?.end();
+}
+
+/** Parameters as the driver should send them: dates as UTC text, matching how Prisma stores DATETIME(3). */
+export function driverParam(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString().slice(0, 23).replace("T", " ") : value;
+}
+
+/** Runs statements in one transaction on one connection. */
+export async function inDriverTransaction<T>(work: (conn: mariadb.PoolConnection) => Promise<T>): Promise<T> {
+  const conn = await driverPool().getConnection();
+  try {
+    await conn.beginTransaction();
+    const result = await work(conn);
+    await conn.commit();
+    return result;
+  } catch (error) {
+    await conn.rollback().catch(() => undefined);
+    throw error;
+  } finally {
+    await conn.release();
+  }
+}
