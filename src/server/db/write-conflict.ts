@@ -1,8 +1,10 @@
 /** A deadlock (1213) or lock-wait timeout rolled the statement back; running it again is the documented remedy. */
 export function isWriteConflict(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } };
+  const { code, errno, meta } = error as { code?: unknown; errno?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } };
   if (code === "P2034") return true;
+  // The mariadb driver's own error (driver-pool statements).
+  if (errno === 1213 || errno === 1205) return true;
   const cause = meta?.driverAdapterError?.cause;
   return cause?.kind === "TransactionWriteConflict" || cause?.code === 1213 || cause?.code === 1205;
 }

@@ -26,7 +26,7 @@ import type { MediaRequestOptions } from "./media-download";
 import { toBaileysContent, type OutgoingContent } from "./outgoing-content";
 import { KeyCache } from "./key-cache";
 import { renderQr, type QrSnapshot } from "./qr";
-import { RecipientCheck } from "./recipient-check";
+import { RecipientCheck, userOf } from "./recipient-check";
 import { SerialQueue } from "./serial-queue";
 import { baseSocketConfig, type SocketConfigProvider } from "./socket-config";
 import type { DeviceRef } from "./types";
@@ -114,16 +114,15 @@ export class WaConnection {
   private readonly keyCache = new KeyCache();
   /** Outlives the connection's sockets and, through the auth state, the process: see DeviceListCache. */
   private readonly deviceListCache: DeviceListCache;
-  private readonly recipients = new RecipientCheck(async (jid) => {
+  private readonly recipients = new RecipientCheck(async (jids) => {
     const sock = this.sock;
     if (!sock || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
-    const found = await sock.onWhatsApp(jid).catch((error: unknown) => {
+    const found = await sock.onWhatsApp(...jids).catch((error: unknown) => {
       // Nothing was sent yet: a lookup cut off by the connection going away is the device being offline.
       if (isConnectionFault(error) || sock !== this.sock) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
       throw error;
     });
-    // No usync answer at all says nothing about the number: let the send decide.
-    return found === undefined || found.some((entry) => entry.exists);
+    return found && new Set(found.filter((entry) => entry.exists).map((entry) => userOf(entry.jid)));
   });
   private auth: DbAuthState | undefined;
   private keys: SignalKeyStore | undefined;
@@ -224,6 +223,11 @@ export class WaConnection {
    * when nothing was written, MessageNotAcknowledgedError when the socket closed or hung before the ack (resend it
    * under the same id), MessageRefusedError on an error ack.
    */
+  /** Looks the next recipients of a bulk lane up in one query, ahead of their sends. */
+  lookAheadRecipients(jids: string[]): void {
+    if (this.sock && this.isConnected) this.recipients.lookAhead(jids);
+  }
+
   async send(jid: string, content: OutgoingContent, messageId: string): Promise<string> {
     const sock = this.sock;
     const acks = this.acks;

@@ -178,6 +178,11 @@ export class ConnectionManager {
     return connection.send(jid, content, opts.messageId ?? connection.newMessageId());
   }
 
+  /** Recipients a device is about to send to (a claimed bulk batch): checked on WhatsApp in one query. */
+  lookAheadRecipients(deviceId: string, jids: string[]): void {
+    this.live(deviceId)?.lookAheadRecipients(jids);
+  }
+
   /** "typing…" in a chat before an automated reply; does nothing when the device is not connected here. */
   async setTyping(deviceId: string, jid: string, typing: boolean): Promise<void> {
     await this.live(deviceId)?.setTyping(jid, typing);

@@ -1,5 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
+import { toJid } from "@/lib/phone";
 import { db } from "../../db";
+import { connectionManager } from "../../whatsapp/registry";
 import { deliverJobItem, type JobDeliveryPolicy } from "../../services/jobs/deliver-job-item";
 import { pauseRunningJob } from "../../services/jobs/finish-item";
 import { reconcileJobs } from "../../services/jobs/reconcile-jobs";
@@ -11,6 +13,16 @@ const NAME = "job-item";
 /** Clock- and device-driven job changes are checked at most this often (passes run after every item). */
 const RECONCILE_EVERY_MS = 1000;
 const FORGET_WINDOWS_EVERY_MS = 3600_000;
+
+/** A bulk item's recipient as a jid: a number, or a group's jid (group media jobs). */
+function recipientJid(recipient: string): string[] {
+  if (recipient.includes("@")) return [recipient];
+  try {
+    return [toJid(recipient)];
+  } catch {
+    return []; // its send fails with the reason
+  }
+}
 
 /** Unpaced items claimed together per device: one claim transaction serves this many sends of the lane. */
 const BATCH = 16;
@@ -90,18 +102,20 @@ export function jobItemSource(policy: Partial<JobDeliveryPolicy> = {}): WorkSour
         wanted.push({ device, jobIds: deviceJobs.map((j) => j.id), size });
       }
       if (wanted.length === 0) return claimed;
+      const lookAhead: Array<{ device: RunnerDevice; recipients: string[] }> = [];
       const fresh = await db().$transaction(
         async (tx) => {
           const taken: ClaimedWork[][] = [];
           for (const { device, jobIds, size } of wanted) {
-            const rows = await tx.$queryRaw<Array<{ id: number; attempts: number }>>`
-              SELECT \`id\`, \`attempts\` FROM \`JobItem\`
+            const rows = await tx.$queryRaw<Array<{ id: number; attempts: number; recipient: string }>>`
+              SELECT \`id\`, \`attempts\`, \`recipient\` FROM \`JobItem\`
               WHERE \`jobId\` IN (${Prisma.join(jobIds)}) AND \`status\` = 'pending'
                 AND ${claimIsFree({ staleBefore, liveAfter })}
               ORDER BY \`jobId\`, \`id\`
               LIMIT ${size}
               FOR UPDATE SKIP LOCKED`;
             taken.push(rows.map((row) => ({ id: Number(row.id), device, claim: Number(row.attempts) + 1 })));
+            if (rows.length > 1) lookAhead.push({ device, recipients: rows.map((row) => row.recipient) });
           }
           const ids = taken.flat().map((w) => w.id);
           if (ids.length === 0) return [];
@@ -112,6 +126,8 @@ export function jobItemSource(policy: Partial<JobDeliveryPolicy> = {}): WorkSour
         },
         { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
       );
+      // A batch's numbers are checked on WhatsApp in one query now rather than one query per send.
+      for (const { device, recipients } of lookAhead) connectionManager().lookAheadRecipients(device.deviceId, recipients.flatMap(recipientJid));
       for (const [first, ...rest] of fresh) {
         if (!first) continue;
         claimed.push(first);

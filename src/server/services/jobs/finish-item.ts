@@ -1,6 +1,6 @@
 import type { JobItemStatus } from "@/generated/prisma/enums";
-import { Prisma } from "@/generated/prisma/client";
 import { db } from "../../db";
+import { driverParam, driverPool } from "../../db/driver-pool";
 import { jobProgressSelect, pendingCount, publishJobCounts, publishJobProgress, readJobProgress, type JobProgressRow } from "./job-progress";
 
 type FinalItemStatus = Extract<JobItemStatus, "sent" | "failed" | "skipped">;
@@ -21,14 +21,16 @@ export async function finishItem(input: {
   claim?: number;
 }): Promise<JobProgressRow | null> {
   const now = new Date();
-  const counter = Prisma.raw(`\`${COUNTER[input.status]}\``);
-  const fence = input.claim === undefined ? Prisma.empty : Prisma.sql`AND ji.\`attempts\` = ${input.claim}`;
+  const counter = `\`${COUNTER[input.status]}\``;
+  const at = driverParam(now);
   // One statement for the item and its job's counter: atomic without a transaction, and it runs for every recipient.
-  const changed = await db().$executeRaw`
-    UPDATE \`JobItem\` ji JOIN \`Job\` j ON j.\`id\` = ji.\`jobId\`
-       SET ji.\`status\` = ${input.status}, ji.\`error\` = ${input.error?.slice(0, 500) ?? null}, ji.\`claimedAt\` = NULL,
-           ji.\`finishedAt\` = ${now}, ji.\`updatedAt\` = ${now}, j.${counter} = j.${counter} + 1, j.\`updatedAt\` = ${now}
-     WHERE ji.\`id\` = ${input.itemId} AND ji.\`jobId\` = ${input.jobId} AND ji.\`status\` = 'pending' ${fence}`;
+  const { affectedRows: changed } = await driverPool().query<{ affectedRows: number }>(
+    `UPDATE \`JobItem\` ji JOIN \`Job\` j ON j.\`id\` = ji.\`jobId\`
+        SET ji.\`status\` = ?, ji.\`error\` = ?, ji.\`claimedAt\` = NULL, ji.\`finishedAt\` = ?, ji.\`updatedAt\` = ?,
+            j.${counter} = j.${counter} + 1, j.\`updatedAt\` = ?
+      WHERE ji.\`id\` = ? AND ji.\`jobId\` = ? AND ji.\`status\` = 'pending'${input.claim === undefined ? "" : " AND ji.`attempts` = ?"}`,
+    [input.status, input.error?.slice(0, 500) ?? null, at, at, at, input.itemId, input.jobId, ...(input.claim === undefined ? [] : [input.claim])],
+  );
   if (changed === 0) return null;
   const job = await readJobProgress(input.jobId);
   if (!job) return null;

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { JobStatus } from "@/generated/prisma/enums";
-import { db } from "../../db";
+import { driverPool } from "../../db/driver-pool";
 import { eventBus } from "../../events/bus";
 import { globalSingleton } from "../../global-singleton";
 import type { JobProgress } from "../../events/types";
@@ -21,13 +21,15 @@ export const jobProgressSelect = {
 
 export type JobProgressRow = Prisma.JobGetPayload<{ select: typeof jobProgressSelect }>;
 
-/** A job's progress in one statement (Prisma reads the device in a second one); it is read after every item. */
+/** A job's progress in one statement on the driver pool (Prisma took three); it is read after every item. */
 export async function readJobProgress(jobId: number): Promise<JobProgressRow | null> {
-  const [row] = await db().$queryRaw<Array<Omit<JobProgressRow, "device"> & { deviceId: string }>>`
-    SELECT j.\`id\`, j.\`ownerId\`, j.\`status\`, j.\`pauseReason\`, j.\`error\`, j.\`total\`, j.\`completed\`, j.\`failed\`,
-           j.\`skipped\`, j.\`cancelled\`, d.\`deviceId\`
-      FROM \`Job\` j JOIN \`Device\` d ON d.\`id\` = j.\`deviceId\`
-     WHERE j.\`id\` = ${jobId}`;
+  const [row] = await driverPool().query<Array<Omit<JobProgressRow, "device"> & { deviceId: string }>>(
+    `SELECT j.\`id\`, j.\`ownerId\`, j.\`status\`, j.\`pauseReason\`, j.\`error\`, j.\`total\`, j.\`completed\`, j.\`failed\`,
+            j.\`skipped\`, j.\`cancelled\`, d.\`deviceId\`
+       FROM \`Job\` j JOIN \`Device\` d ON d.\`id\` = j.\`deviceId\`
+      WHERE j.\`id\` = ?`,
+    [jobId],
+  );
   if (!row) return null;
   const { deviceId, ...job } = row;
   const count = (n: number | bigint) => Number(n);

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { JobItemStatus, JobStatus, JobType } from "@/generated/prisma/enums";
-import { db } from "../../db";
+import { driverPool } from "../../db/driver-pool";
 
 /** A claimed item with everything its send needs: its job, the job's device, its stored message and any opt-out. */
 export interface LoadedJobItem {
@@ -55,19 +55,21 @@ function json(value: Prisma.JsonValue): Prisma.JsonValue {
 
 /**
  * One statement per item on the send path (it runs for every recipient of a blast): the item, its job and device,
- * the linked message and the opt-out check, which were five separate reads.
+ * the linked message and the opt-out check, which were five separate reads through Prisma.
  */
 export async function loadJobItem(id: number): Promise<LoadedJobItem | null> {
-  const [row] = await db().$queryRaw<ItemRow[]>`
-    SELECT ji.\`id\`, ji.\`jobId\`, ji.\`recipient\`, ji.\`payload\`, ji.\`status\`, ji.\`attempts\`,
-           (SELECT m.\`id\` FROM \`Message\` m WHERE m.\`jobItemId\` = ji.\`id\`) AS messageId,
+  const [row] = await driverPool().query<ItemRow[]>(
+    `SELECT ji.\`id\`, ji.\`jobId\`, ji.\`recipient\`, ji.\`payload\`, ji.\`status\`, ji.\`attempts\`,
+            (SELECT m.\`id\` FROM \`Message\` m WHERE m.\`jobItemId\` = ji.\`id\`) AS messageId,
            EXISTS (SELECT 1 FROM \`OptOut\` o WHERE o.\`ownerId\` = j.\`ownerId\` AND o.\`phone\` = ji.\`recipient\`) AS optedOut,
            j.\`ownerId\`, j.\`type\`, j.\`status\` AS jobStatus, j.\`payload\` AS jobPayload, j.\`delayMinMs\`, j.\`delayMaxMs\`,
            d.\`id\` AS deviceDbId, d.\`deviceId\`, d.\`ownerId\` AS deviceOwnerId, d.\`phoneNumber\`, d.\`hourlyCap\`, d.\`dailyCap\`
       FROM \`JobItem\` ji
       JOIN \`Job\` j ON j.\`id\` = ji.\`jobId\`
       JOIN \`Device\` d ON d.\`id\` = j.\`deviceId\`
-     WHERE ji.\`id\` = ${id}`;
+     WHERE ji.\`id\` = ?`,
+    [id],
+  );
   if (!row) return null;
   return {
     id: Number(row.id),

@@ -5,6 +5,7 @@ import { toJid } from "@/lib/phone";
 import { NOT_ON_WHATSAPP_REASON } from "@/lib/send-failures";
 import { AppError } from "../../errors";
 import { db } from "../../db";
+import { driverParam, driverPool } from "../../db/driver-pool";
 import { eventBus } from "../../events/bus";
 import { globalSingleton } from "../../global-singleton";
 import { isWaError } from "../../whatsapp/errors";
@@ -124,11 +125,13 @@ export async function deliverOutgoing(input: OutgoingInput): Promise<OutgoingOut
       throw new AppError("DEVICE_NOT_CONNECTED", "The device is not connected to WhatsApp; connect it first");
     }
     // One round trip for the limit and today's count: this runs on every send, under the owner's lock.
-    const [usage] = await db().$queryRaw<Array<{ dailyMessageLimit: number; sentToday: bigint | number }>>`
-      SELECT u.dailyMessageLimit,
-             (SELECT COUNT(*) FROM \`Message\` m
-               WHERE m.ownerId = u.id AND m.direction = 'outgoing' AND m.status <> 'failed' AND m.timestamp >= ${startOfToday()}) AS sentToday
-        FROM \`User\` u WHERE u.id = ${device.ownerId}`;
+    const [usage] = await driverPool().query<Array<{ dailyMessageLimit: number; sentToday: number }>>(
+      `SELECT u.dailyMessageLimit,
+              (SELECT COUNT(*) FROM \`Message\` m
+                WHERE m.ownerId = u.id AND m.direction = 'outgoing' AND m.status <> 'failed' AND m.timestamp >= ?) AS sentToday
+         FROM \`User\` u WHERE u.id = ?`,
+      [driverParam(startOfToday()), device.ownerId],
+    );
     if (!usage) throw new AppError("NOT_FOUND", "The device's owner no longer exists");
     if (Number(usage.sentToday) >= usage.dailyMessageLimit) {
       throw new AppError("LIMIT_EXCEEDED", `The daily limit of ${usage.dailyMessageLimit} messages is reached; try again tomorrow`);

@@ -2,6 +2,7 @@ import type { MessageStatus } from "@/generated/prisma/enums";
 import { db } from "../../db";
 import { eventBus } from "../../events/bus";
 import { retryOnWriteConflict } from "../../db/write-conflict";
+import { driverParam, driverPool } from "../../db/driver-pool";
 
 /**
  * Statuses a message may move to each status from: receipts only ever move a message forward. A receipt is proof
@@ -45,13 +46,16 @@ export async function updateOutgoingStatus(update: OutgoingStatusUpdate): Promis
       })
     )?.id;
   if (messageId === undefined) return false;
-  const { count } = await retryOnWriteConflict(() =>
-    prisma.message.updateMany({
-      where: { id: messageId, direction: "outgoing", status: { in: FORWARD_FROM[update.status] } },
-      data: { status: update.status, error },
-    }),
+  const from = FORWARD_FROM[update.status];
+  // On the driver pool: this runs two or three times for every message sent (sent, delivered, read).
+  const { affectedRows } = await retryOnWriteConflict(() =>
+    driverPool().query<{ affectedRows: number }>(
+      `UPDATE \`Message\` SET \`status\` = ?, \`error\` = ?, \`updatedAt\` = ?
+        WHERE \`id\` = ? AND \`direction\` = 'outgoing' AND \`status\` IN (${from.map(() => "?").join(", ")})`,
+      [update.status, error, driverParam(new Date()), messageId, ...from],
+    ),
   );
-  if (count === 0) return false;
+  if (affectedRows === 0) return false;
   eventBus().publish(
     "message.status",
     { deviceId: update.device.deviceId, messageId, waMessageId: update.waMessageId, status: update.status, error },
