@@ -25,12 +25,31 @@ export function driverParam(value: unknown): unknown {
   return value instanceof Date ? value.toISOString().slice(0, 23).replace("T", " ") : value;
 }
 
+/** What a statement inside a driver transaction can do: run, and say how many rows it matched. */
+export interface DriverTx {
+  run(sql: string, values: unknown[]): Promise<{ affectedRows: number; insertId: number }>;
+}
+
+function driverTx(conn: mariadb.PoolConnection | mariadb.Pool): DriverTx {
+  return {
+    async run(sql, values) {
+      const result = await conn.query<{ affectedRows: number; insertId: number | bigint }>(sql, values.map(driverParam));
+      return { affectedRows: result.affectedRows, insertId: Number(result.insertId) };
+    },
+  };
+}
+
+/** Statements outside a transaction (autocommit), through the same interface. */
+export function driverAutocommit(): DriverTx {
+  return driverTx(driverPool());
+}
+
 /** Runs statements in one transaction on one connection. */
-export async function inDriverTransaction<T>(work: (conn: mariadb.PoolConnection) => Promise<T>): Promise<T> {
+export async function inDriverTransaction<T>(work: (tx: DriverTx) => Promise<T>): Promise<T> {
   const conn = await driverPool().getConnection();
   try {
     await conn.beginTransaction();
-    const result = await work(conn);
+    const result = await work(driverTx(conn));
     await conn.commit();
     return result;
   } catch (error) {

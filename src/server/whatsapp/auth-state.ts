@@ -91,8 +91,8 @@ async function commit(statements: Statement[]): Promise<void> {
     await driverPool().query(statements[0].sql, statements[0].values);
     return;
   }
-  await inDriverTransaction(async (conn) => {
-    for (const statement of statements) await conn.query(statement.sql, statement.values);
+  await inDriverTransaction(async (tx) => {
+    for (const statement of statements) await tx.run(statement.sql, statement.values);
   });
 }
 

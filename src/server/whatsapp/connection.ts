@@ -74,6 +74,11 @@ function isConnectionFault(error: unknown): boolean {
   return code === DisconnectReason.connectionClosed || code === DisconnectReason.connectionLost || code === DisconnectReason.timedOut;
 }
 
+function isSocketWriteError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "EPIPE" || code === "ECONNRESET" || code === "ERR_STREAM_DESTROYED";
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error ?? "unknown");
 }
@@ -119,7 +124,10 @@ export class WaConnection {
     if (!sock || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
     const found = await sock.onWhatsApp(...jids).catch((error: unknown) => {
       // Nothing was sent yet: a lookup cut off by the connection going away is the device being offline.
-      if (isConnectionFault(error) || sock !== this.sock) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
+      // A write to a socket already torn down fails with the OS's error (EPIPE) before Baileys notices the close.
+      if (isConnectionFault(error) || isSocketWriteError(error) || sock !== this.sock || !this.isConnected) {
+        throw new DeviceNotConnectedError(this.device.deviceId, this.status);
+      }
       throw error;
     });
     return found && new Set(found.filter((entry) => entry.exists).map((entry) => userOf(entry.jid)));
@@ -244,7 +252,9 @@ export class WaConnection {
     } catch (error) {
       acks.cancel(messageId);
       // A write cut off by the connection going away may still have left a frame on the wire: resend, never fail.
-      if (sock !== this.sock || !this.isConnected || isConnectionFault(error)) throw new MessageNotAcknowledgedError(messageId, messageOf(error));
+      if (sock !== this.sock || !this.isConnected || isConnectionFault(error) || isSocketWriteError(error)) {
+        throw new MessageNotAcknowledgedError(messageId, messageOf(error));
+      }
       throw error;
     }
     await accepted;

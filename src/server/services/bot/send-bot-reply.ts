@@ -35,7 +35,8 @@ export async function sendBotReply(reply: BotReply): Promise<number | null> {
   const onStored: OutgoingInput["onStored"] = async (tx, row) => {
     if (firstId !== null) return;
     firstId = row.id;
-    await tx.botLog.update({ where: { id: reply.logId }, data: { replyMessageId: row.id } });
+    const { affectedRows } = await tx.run("UPDATE `BotLog` SET `replyMessageId` = ? WHERE `id` = ?", [row.id, reply.logId]);
+    if (affectedRows !== 1) throw new Error(`bot log ${reply.logId} is gone`);
   };
   const target = { device: reply.device, to, chatJid: reply.chatJid, origin: "bot" as const, onStored };
   let textPending = true;

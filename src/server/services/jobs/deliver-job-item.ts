@@ -90,12 +90,16 @@ async function firstSend(item: Item): Promise<Pick<OutgoingInput, "row" | "conte
 /** In the transaction that stores the pending message: the job must still run and the claim must still be ours. */
 function linkToItem(item: Item, claim: number, caps: SendCaps): OutgoingInput["onStored"] {
   return async (tx) => {
+    const now = new Date();
     // An UPDATE, not a read: it locks the job row, so a pause or cancel either commits before (we stop) or after (this send goes out).
-    const running = await tx.job.updateMany({ where: { id: item.jobId, status: "processing" }, data: { updatedAt: new Date() } });
-    if (running.count !== 1) throw new JobNotRunningError(item.jobId);
-    const { count } = await tx.jobItem.updateMany({ where: { id: item.id, status: "pending", attempts: claim }, data: { sentAt: new Date() } });
-    if (count !== 1) throw new ClaimLostError("job item", item.id);
-    if (!(await countCappedLaneSend(tx, item.job.device.id, caps))) throw new CapReachedError(item.job.device.id);
+    const running = await tx.run("UPDATE `Job` SET `updatedAt` = ? WHERE `id` = ? AND `status` = 'processing'", [now, item.jobId]);
+    if (running.affectedRows !== 1) throw new JobNotRunningError(item.jobId);
+    const claimed = await tx.run(
+      "UPDATE `JobItem` SET `sentAt` = ?, `updatedAt` = ? WHERE `id` = ? AND `status` = 'pending' AND `attempts` = ?",
+      [now, now, item.id, claim],
+    );
+    if (claimed.affectedRows !== 1) throw new ClaimLostError("job item", item.id);
+    if (!(await countCappedLaneSend(tx, item.job.device.id, caps, now))) throw new CapReachedError(item.job.device.id);
   };
 }
 

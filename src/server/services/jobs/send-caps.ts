@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "../../db";
+import type { DriverTx } from "../../db/driver-pool";
 import { getSettings, type AppSettings } from "../settings/app-settings";
 import { nudgeRunner } from "../../jobs/nudge";
 import { startOfToday } from "../messages/send-text";
@@ -42,10 +43,12 @@ export function nextDayStart(now: Date): Date {
  * the count commits with the message or not at all, so it stays exact across crashes. A resend of a stored message
  * does not come here and is not counted again.
  */
-export async function countLaneSend(tx: Prisma.TransactionClient, deviceId: number, now = new Date()): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO \`DeviceSendWindow\` (\`deviceId\`, \`hourStart\`, \`sent\`) VALUES (${deviceId}, ${hourStartOf(now)}, 1)
-    ON DUPLICATE KEY UPDATE \`sent\` = \`sent\` + 1`;
+export async function countLaneSend(tx: DriverTx, deviceId: number, now = new Date()): Promise<void> {
+  await tx.run(
+    `INSERT INTO \`DeviceSendWindow\` (\`deviceId\`, \`hourStart\`, \`sent\`) VALUES (?, ?, 1)
+     ON DUPLICATE KEY UPDATE \`sent\` = \`sent\` + 1`,
+    [deviceId, hourStartOf(now)],
+  );
 }
 
 /**
@@ -53,15 +56,17 @@ export async function countLaneSend(tx: Prisma.TransactionClient, deviceId: numb
  * transaction that stores the message: false (nothing counted) when a cap is reached, and the send must not happen.
  * Exact whatever else the lane sent since its items were claimed (scheduled messages count too).
  */
-export async function countCappedLaneSend(tx: Prisma.TransactionClient, deviceId: number, caps: SendCaps, now = new Date()): Promise<boolean> {
+export async function countCappedLaneSend(tx: DriverTx, deviceId: number, caps: SendCaps, now = new Date()): Promise<boolean> {
   const hourStart = hourStartOf(now);
-  const counted = await tx.$executeRaw`
-    INSERT INTO \`DeviceSendWindow\` (\`deviceId\`, \`hourStart\`, \`sent\`)
-    SELECT ${deviceId}, ${hourStart}, 1 FROM DUAL
-     WHERE (SELECT COALESCE(SUM(\`sent\`), 0) FROM \`DeviceSendWindow\` WHERE \`deviceId\` = ${deviceId} AND \`hourStart\` = ${hourStart}) < ${caps.hourly}
-       AND (SELECT COALESCE(SUM(\`sent\`), 0) FROM \`DeviceSendWindow\` WHERE \`deviceId\` = ${deviceId} AND \`hourStart\` >= ${startOfToday(now)}) < ${caps.daily}
-    ON DUPLICATE KEY UPDATE \`sent\` = \`sent\` + 1`;
-  return counted > 0;
+  const { affectedRows } = await tx.run(
+    `INSERT INTO \`DeviceSendWindow\` (\`deviceId\`, \`hourStart\`, \`sent\`)
+     SELECT ?, ?, 1 FROM DUAL
+      WHERE (SELECT COALESCE(SUM(\`sent\`), 0) FROM \`DeviceSendWindow\` WHERE \`deviceId\` = ? AND \`hourStart\` = ?) < ?
+        AND (SELECT COALESCE(SUM(\`sent\`), 0) FROM \`DeviceSendWindow\` WHERE \`deviceId\` = ? AND \`hourStart\` >= ?) < ?
+     ON DUPLICATE KEY UPDATE \`sent\` = \`sent\` + 1`,
+    [deviceId, hourStart, deviceId, hourStart, caps.hourly, deviceId, startOfToday(now), caps.daily],
+  );
+  return affectedRows > 0;
 }
 
 export interface LaneUsage {

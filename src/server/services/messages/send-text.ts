@@ -5,7 +5,7 @@ import { toJid } from "@/lib/phone";
 import { NOT_ON_WHATSAPP_REASON } from "@/lib/send-failures";
 import { AppError } from "../../errors";
 import { db } from "../../db";
-import { driverParam, driverPool } from "../../db/driver-pool";
+import { driverAutocommit, driverParam, driverPool, inDriverTransaction, type DriverTx } from "../../db/driver-pool";
 import { eventBus } from "../../events/bus";
 import { globalSingleton } from "../../global-singleton";
 import { isWaError } from "../../whatsapp/errors";
@@ -34,7 +34,7 @@ export interface SendTextInput {
    * messages, job items) links its item to the row here, so no crash can leave a message its item does not know.
    * Throwing rolls the row back and nothing is sent.
    */
-  onStored?: (tx: Prisma.TransactionClient, row: StoredOutgoing) => Promise<void>;
+  onStored?: (tx: DriverTx, row: StoredOutgoing) => Promise<void>;
 }
 
 export interface StoredOutgoing {
@@ -143,29 +143,32 @@ export async function deliverOutgoing(input: OutgoingInput): Promise<OutgoingOut
         return mapWaError(error);
       }
     })();
-    const stored = await storeOutgoing(input.onStored, waMessageId, (client) =>
-      client.message.create({
-        data: {
-          deviceId: device.id,
-          ownerId: device.ownerId,
+    const now = new Date();
+    const stored = await storeOutgoing(input.onStored, waMessageId, (tx) =>
+      tx.run(
+        `INSERT INTO \`Message\` (\`deviceId\`, \`ownerId\`, \`waMessageId\`, \`chatJid\`, \`fromJid\`, \`toJid\`, \`type\`, \`content\`,
+           \`mediaId\`, \`metadata\`, \`direction\`, \`status\`, \`timestamp\`, \`jobItemId\`, \`origin\`, \`sentById\`, \`createdAt\`, \`updatedAt\`)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'outgoing', 'pending', ?, ?, ?, ?, ?, ?)`,
+        [
+          device.id,
+          device.ownerId,
           waMessageId,
-          chatJid: jid,
-          fromJid: device.phoneNumber ? toJid(device.phoneNumber) : "",
-          toJid: jid,
-          type: input.row.type,
-          content: input.row.content,
-          mediaId: input.row.mediaId,
-          metadata: input.row.metadata,
-          direction: "outgoing",
-          status: "pending",
+          jid,
+          device.phoneNumber ? toJid(device.phoneNumber) : "",
+          jid,
+          input.row.type,
+          input.row.content,
+          input.row.mediaId,
+          input.row.metadata === undefined ? null : JSON.stringify(input.row.metadata),
           // WhatsApp timestamps have second precision; ours too, so chat order is by time, then by arrival (id).
-          timestamp: new Date(Math.floor(Date.now() / 1000) * 1000),
-          jobItemId: input.jobItemId,
-          origin: input.origin,
-          sentById: input.sentById,
-        },
-        select: { id: true },
-      }),
+          new Date(Math.floor(now.getTime() / 1000) * 1000),
+          input.jobItemId ?? null,
+          input.origin,
+          input.sentById ?? null,
+          now,
+          now,
+        ],
+      ),
     );
     return { id: stored.id, waMessageId, status: "pending" as const, error: null };
   });
@@ -224,16 +227,17 @@ function storedMentions(metadata: Prisma.JsonValue): { mentions?: string[] } {
   return Array.isArray(list) ? { mentions: list.filter((jid): jid is string => typeof jid === "string") } : {};
 }
 
-function storeOutgoing(
+/** Stores the pending row on the driver pool (every message runs this), with the caller's links in one transaction. */
+async function storeOutgoing(
   onStored: SendTextInput["onStored"],
   waMessageId: string,
-  create: (client: Prisma.TransactionClient) => Promise<{ id: number }>,
+  insert: (tx: DriverTx) => Promise<{ insertId: number }>,
 ): Promise<{ id: number }> {
-  if (!onStored) return create(db());
-  return db().$transaction(async (tx) => {
-    const row = await create(tx);
-    await onStored(tx, { id: row.id, waMessageId });
-    return row;
+  if (!onStored) return { id: (await insert(driverAutocommit())).insertId };
+  return inDriverTransaction(async (tx) => {
+    const { insertId } = await insert(tx);
+    await onStored(tx, { id: insertId, waMessageId });
+    return { id: insertId };
   });
 }
 

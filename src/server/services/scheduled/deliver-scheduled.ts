@@ -98,12 +98,13 @@ function firstSend(row: Row): Pick<OutgoingInput, "row" | "content"> {
 /** The send counts towards the device's send caps: scheduled messages share the lane (they are counted, never held). */
 function linkToItem(id: number, deviceId: number, claim: number): OutgoingInput["onStored"] {
   return async (tx, stored) => {
-    const { count } = await tx.scheduledMessage.updateMany({
-      where: { id, status: "pending", attempts: claim, sentMessageId: null },
-      data: { sentMessageId: stored.id },
-    });
-    if (count !== 1) throw new ClaimLostError("scheduled message", id);
-    await countLaneSend(tx, deviceId);
+    const now = new Date();
+    const { affectedRows } = await tx.run(
+      "UPDATE `ScheduledMessage` SET `sentMessageId` = ?, `updatedAt` = ? WHERE `id` = ? AND `status` = 'pending' AND `attempts` = ? AND `sentMessageId` IS NULL",
+      [stored.id, now, id, claim],
+    );
+    if (affectedRows !== 1) throw new ClaimLostError("scheduled message", id);
+    await countLaneSend(tx, deviceId, now);
   };
 }
 
