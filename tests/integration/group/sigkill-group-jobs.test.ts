@@ -82,13 +82,15 @@ describe("[GROUP][JOBS][SIGKILL] group jobs survive kill -9: every member reads 
     let losses = 0;
     let sameIdResends = 0;
     let lossyTrials = 0;
+    let renewals = 0;
+    let freshSessions = 0;
     const lossReasons: string[] = [];
     // Each trial's recovering worker is the next trial's victim: one worker start per trial.
     let victim = await startWorker(sandbox);
     for (let trial = 0; trial < TRIALS; trial += 1) {
       const tag = `g${trial}-${Date.now().toString(36)}`;
-      // A random kill point: when the K-th group message reaches the sandbox's socket (sent, keys not yet committed)
-      // or when its first member has read it (the worker is further down the pipeline).
+      // A random kill point: when the K-th group message reaches the sandbox's socket (sent, keys maybe not yet
+      // committed) or when a member's phone has filed it (the worker is further down the pipeline).
       const killAfter = 1 + Math.floor(Math.random() * GROUPS);
       const onWire = Math.random() < 0.5;
       // How often each group message id reached the sandbox: every member phone files one copy per arrival.
@@ -114,8 +116,9 @@ describe("[GROUP][JOBS][SIGKILL] group jobs survive kill -9: every member reads 
         const onFrame = (e: Stanza) => {
           if (onWire && e.dir === "in" && e.tag === "message" && e.attrs.to?.endsWith("@g.us") && e.attrs.id && wire.get(e.attrs.id) === 1) kill();
         };
-        const onMessage = (e: { message: { id: string; text: string; decrypted: boolean } }) => {
-          if (onWire || !e.message.decrypted || e.message.text !== tag || counted.has(e.message.id)) return;
+        // The first copy a member filed of each of this trial's messages, read or not (an unreadable one counts too).
+        const onMessage = (e: { message: { id: string } }) => {
+          if (onWire || !wire.has(e.message.id) || counted.has(e.message.id)) return;
           counted.add(e.message.id);
           kill();
         };
@@ -151,6 +154,10 @@ describe("[GROUP][JOBS][SIGKILL] group jobs survive kill -9: every member reads 
       let dup = 0;
       let lost = 0;
       for (const group of groups) {
+        // A copy with a pairwise part carries a sender key: after the first trial, a renewal of the group's key.
+        const withKey = group.members.flatMap((phone) => copies(phone, group.jid)).filter((m) => m.encryption.length > 1);
+        if (trial > 0 && withKey.length) renewals += 1;
+        if (trial > 0 && withKey.some((m) => m.encryption[0] === "pkmsg")) freshSessions += 1;
         for (const phone of group.members) {
           const filed = copies(phone, group.jid);
           const read = new Set(filed.filter((m) => m.decrypted && m.text === tag).map((m) => m.id));
@@ -178,7 +185,7 @@ describe("[GROUP][JOBS][SIGKILL] group jobs survive kill -9: every member reads 
     expect(await victim.exited).toBe(0);
     const members = groups.reduce((n, g) => n + g.members.length, 0);
     console.info(
-      `[GROUP][SIGKILL] trials=${TRIALS}, group messages=${TRIALS * GROUPS}, member copies=${TRIALS * members}, duplicates=${duplicates}, losses=${losses} in ${lossyTrials} trials, same-id resends=${sameIdResends}, ${Math.round((Date.now() - startedAt) / 1000)} s\n${lossReasons.join("\n")}`,
+      `[GROUP][SIGKILL] trials=${TRIALS}, group messages=${TRIALS * GROUPS}, member copies=${TRIALS * members}, duplicates=${duplicates}, losses=${losses} in ${lossyTrials} trials, same-id resends=${sameIdResends}, sender-key renewals=${renewals} (${freshSessions} messages over fresh sessions), ${Math.round((Date.now() - startedAt) / 1000)} s\n${lossReasons.join("\n")}`,
     );
     expect({ duplicates, losses }).toEqual({ duplicates: 0, losses: 0 });
   });
