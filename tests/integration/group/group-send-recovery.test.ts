@@ -20,7 +20,7 @@ function authRows(categories: string[]) {
   return db().waAuthEntry.findMany({ where: { deviceId: device.id, category: { in: categories } } });
 }
 
-async function restoreRows(rows: Array<{ id: number; data: Uint8Array }>): Promise<void> {
+async function restoreRows(rows: Awaited<ReturnType<typeof authRows>>): Promise<void> {
   for (const row of rows) await db().waAuthEntry.update({ where: { id: row.id }, data: { data: row.data } });
 }
 
