@@ -41,6 +41,8 @@ export class GroupSendGuard {
   private readonly inFlight = new Map<string, number>();
   /** The devices of a renewal whose send has not committed yet, kept in the marks of later sends. */
   private readonly renewing = new Map<string, string[]>();
+  /** Renewals under way: a concurrent send to the group waits for it rather than go out under the old key. */
+  private readonly renewals = new Map<string, Promise<void>>();
 
   /** Loads the marks a previous connection or process left: each is a group to renew before its next send. */
   async attach(store: AuthEntryStore): Promise<void> {
@@ -52,16 +54,7 @@ export class GroupSendGuard {
   async run<T>(sock: WASocket, jid: string, send: () => Promise<T>): Promise<T> {
     const store = this.store;
     if (!store || !isJidGroup(jid)) return send();
-    const left = this.unsettled.get(jid);
-    if (left && !this.inFlight.get(jid)) {
-      const holders = await senderKeyHolders(sock, jid);
-      const distributedTo = [...new Set([...holders, ...left.distributedTo])];
-      // Durable before the key is dropped: a death from here on still knows which sessions the next renewal resets.
-      await store.set(jid, { distributedTo } satisfies GroupSendMark);
-      await forgetOwnSenderKey(sock, jid, left.distributedTo);
-      this.unsettled.delete(jid);
-      this.renewing.set(jid, distributedTo);
-    }
+    await this.renewIfUnsettled(sock, store, jid);
     this.inFlight.set(jid, (this.inFlight.get(jid) ?? 0) + 1);
     let committed = false;
     try {
@@ -82,5 +75,33 @@ export class GroupSendGuard {
         await store.set(jid, null).catch(() => undefined);
       }
     }
+  }
+
+  /**
+   * Renews an unsettled group's state before a send. Not while a send of this process to the group is under way:
+   * its mark is ours, the renewal then waits for the next send after a failure.
+   */
+  private renewIfUnsettled(sock: WASocket, store: AuthEntryStore, jid: string): Promise<void> {
+    const running = this.renewals.get(jid);
+    if (running) return running;
+    const left = this.unsettled.get(jid);
+    if (!left || this.inFlight.get(jid)) return Promise.resolve();
+    this.unsettled.delete(jid);
+    const renewal = (async () => {
+      try {
+        const distributedTo = [...new Set([...(await senderKeyHolders(sock, jid)), ...left.distributedTo])];
+        // Durable before the key is dropped: a death from here on still knows which sessions the next renewal resets.
+        await store.set(jid, { distributedTo } satisfies GroupSendMark);
+        await forgetOwnSenderKey(sock, jid, left.distributedTo);
+        this.renewing.set(jid, distributedTo);
+      } catch (error) {
+        this.unsettled.set(jid, left);
+        throw error;
+      } finally {
+        this.renewals.delete(jid);
+      }
+    })();
+    this.renewals.set(jid, renewal);
+    return renewal;
   }
 }
