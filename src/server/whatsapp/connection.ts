@@ -21,6 +21,7 @@ import { BANNED_REASON } from "./device-reasons";
 import { ConnectionStoppedError, DeviceNotConnectedError, MessageNotAcknowledgedError, PairingError } from "./errors";
 import { attachInbound } from "./inbound";
 import { groupClient, type WaGroupClient } from "./group-client";
+import { GROUP_SEND_CATEGORY, GroupSendGuard } from "./group-send-guard";
 import { attachGroupInbound } from "./group-inbound";
 import type { MediaRequestOptions } from "./media-download";
 import { toBaileysContent, type OutgoingContent } from "./outgoing-content";
@@ -119,6 +120,8 @@ export class WaConnection {
   private readonly keyCache = new KeyCache();
   /** Outlives the connection's sockets and, through the auth state, the process: see DeviceListCache. */
   private readonly deviceListCache: DeviceListCache;
+  /** Outlives the connection's sockets and, through the auth state, the process: see GroupSendGuard. */
+  private readonly groupSends = new GroupSendGuard();
   private readonly recipients = new RecipientCheck(async (jids) => {
     const sock = this.sock;
     if (!sock || !this.isConnected) throw new DeviceNotConnectedError(this.device.deviceId, this.status);
@@ -192,6 +195,8 @@ export class WaConnection {
       }
       await this.deviceListCache.attach(auth.entries(DEVICE_LIST_CATEGORY));
       if (this.discarded) return;
+      await this.groupSends.attach(auth.entries(GROUP_SEND_CATEGORY));
+      if (this.discarded) return;
       this.auth = auth;
       this.keys = makeCacheableSignalKeyStore(auth.state.keys, this.baileysLog, this.keyCache);
       this.openSocket();
@@ -248,7 +253,7 @@ export class WaConnection {
     const accepted = acks.expect(messageId);
     accepted.catch(() => undefined); // awaited below; a failed write must not leave it unhandled
     try {
-      await sock.sendMessage(jid, toBaileysContent(content), { messageId });
+      await this.groupSends.run(sock, jid, () => sock.sendMessage(jid, toBaileysContent(content), { messageId }));
     } catch (error) {
       acks.cancel(messageId);
       // A write cut off by the connection going away may still have left a frame on the wire: resend, never fail.
