@@ -5,7 +5,7 @@ import { createGroupMediaJob } from "../../../src/server/services/groups/group-m
 import { callerFor, createUser, type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
 import { pairByQr, startTestManager, startTestSandbox, stopTestManager, uniquePhone } from "../../helpers/whatsapp";
-import { startWorker } from "../jobs/sigkill-helpers";
+import { jobSettled, startWorker } from "../jobs/sigkill-helpers";
 
 const TRIALS = Number(process.env.GROUP_SIGKILL_TRIALS ?? 20);
 const GROUPS = 4;
@@ -20,18 +20,6 @@ interface Stanza {
   dir: string;
   tag: string;
   attrs: Record<string, string>;
-}
-
-/** Resolves when the job has no pending item left (the worker runs in another process: its events are not ours). */
-async function jobDone(jobId: number, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await db().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, total: true, completed: true, failed: true } });
-    if (job.status !== "processing") return job.status;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still processing: ${job.completed}/${job.total} sent, ${job.failed} failed`);
-    // A state poll across processes (20 ms), not a wait for time to pass.
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** Resolves once `filed` holds, checked now and after every copy a phone files. */
@@ -141,7 +129,7 @@ describe("[GROUP][JOBS][SIGKILL] group jobs survive kill -9: every member reads 
       const killedAt = Date.now();
       victim = await startWorker(sandbox);
       const restartMs = Date.now() - killedAt;
-      const status = await jobDone(job.id);
+      const status = await jobSettled(job.id, 60_000);
       sandbox.events.off("stanza", onStanza);
       const items = await db().jobItem.findMany({ where: { jobId: job.id }, include: { message: { select: { waMessageId: true } } } });
       const idOf = (jid: string) => items.find((i) => i.recipient === jid)?.message?.waMessageId ?? "";

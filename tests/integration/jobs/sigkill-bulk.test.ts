@@ -5,7 +5,7 @@ import { createJob } from "../../../src/server/services/jobs/create-job";
 import { callerFor, createUser, type TestUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
 import { pairByQr, startTestManager, startTestSandbox, stopTestManager, uniquePhone } from "../../helpers/whatsapp";
-import { startWorker } from "./sigkill-helpers";
+import { jobSettled, startWorker } from "./sigkill-helpers";
 
 const TRIALS = 20;
 const RECIPIENTS = 8;
@@ -13,18 +13,6 @@ const RECIPIENTS = 8;
 let sandbox: StartedSandbox;
 let owner: TestUser;
 let device: { id: number; deviceId: string; ownerId: number };
-
-/** Resolves when the job has no pending item left (the worker runs in another process: its events are not ours). */
-async function jobDone(jobId: number, timeoutMs = 90_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await db().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, total: true, completed: true, failed: true } });
-    if (job.status !== "processing") return job.status;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still processing: ${job.completed}/${job.total} sent, ${job.failed} failed`);
-    // A state poll across processes (20 ms), not a wait for time to pass.
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
@@ -98,7 +86,7 @@ describe("[JOBS][SIGKILL] bulk jobs survive kill -9 with no duplicate and no los
       const atKill = await db().jobItem.count({ where: { jobId: job.id, status: "sent" } });
 
       const second = await startWorker(sandbox);
-      const status = await jobDone(job.id);
+      const status = await jobSettled(job.id, 90_000);
       second.child.kill("SIGTERM");
       expect(await second.exited).toBe(0);
       sandbox.events.off("stanza", onStanza);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import type { StartedSandbox } from "../../../src/sandbox";
+import { db } from "../../../src/server/db";
 
 const WORKER = path.join(import.meta.dirname, "sigkill-worker.ts");
 
@@ -33,3 +34,15 @@ export async function startWorker(sandbox: StartedSandbox): Promise<Worker> {
   return { child, exited };
 }
 
+
+/** Resolves with the job's status once it has no pending item left (the worker runs in another process: its events are not ours). */
+export async function jobSettled(jobId: number, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await db().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, total: true, completed: true, failed: true } });
+    if (job.status !== "processing") return job.status;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still processing: ${job.completed}/${job.total} sent, ${job.failed} failed`);
+    // A state poll across processes (20 ms), not a wait for time to pass.
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
