@@ -1,4 +1,5 @@
 import mariadb from "mariadb";
+import type { Prisma } from "@/generated/prisma/client";
 import { env } from "@/env";
 import { parseDatabaseUrl } from "./database-url";
 import { clearGlobalSingleton, existingGlobalSingleton, globalSingleton } from "../global-singleton";
@@ -10,7 +11,7 @@ import { clearGlobalSingleton, existingGlobalSingleton, globalSingleton } from "
  */
 export function driverPool(): mariadb.Pool {
   return globalSingleton("driverPool", () =>
-    mariadb.createPool({ ...parseDatabaseUrl(env().DATABASE_URL), connectionLimit: 6, dateStrings: true, bigIntAsNumber: true, decimalAsNumber: true }),
+    mariadb.createPool({ ...parseDatabaseUrl(env().DATABASE_URL), connectionLimit: 6, foundRows: true, dateStrings: true, bigIntAsNumber: true, decimalAsNumber: true }),
   );
 }
 
@@ -25,9 +26,16 @@ export function driverParam(value: unknown): unknown {
   return value instanceof Date ? value.toISOString().slice(0, 23).replace("T", " ") : value;
 }
 
-/** What a statement inside a driver transaction can do: run, and say how many rows it matched. */
+/** A statement written with Prisma's `sql` template (placeholders and joins) run on the driver pool. */
+export function driverQuery<Row>(statement: Prisma.Sql): Promise<Row[]> {
+  return driverPool().query<Row[]>(statement.sql, statement.values.map(driverParam));
+}
+
+/** What a statement inside a driver transaction can do: run and say how many rows it matched (the pool counts
+ * matched rows, not changed ones: `foundRows`), or read rows. */
 export interface DriverTx {
   run(sql: string, values: unknown[]): Promise<{ affectedRows: number; insertId: number }>;
+  query<Row>(sql: string, values: unknown[]): Promise<Row[]>;
 }
 
 function driverTx(conn: mariadb.PoolConnection | mariadb.Pool): DriverTx {
@@ -35,6 +43,9 @@ function driverTx(conn: mariadb.PoolConnection | mariadb.Pool): DriverTx {
     async run(sql, values) {
       const result = await conn.query<{ affectedRows: number; insertId: number | bigint }>(sql, values.map(driverParam));
       return { affectedRows: result.affectedRows, insertId: Number(result.insertId) };
+    },
+    query<Row>(sql: string, values: unknown[]) {
+      return conn.query<Row[]>(sql, values.map(driverParam));
     },
   };
 }

@@ -7,9 +7,19 @@ function listeners(): Set<Listener> {
   return globalSingleton("jobs.nudgeListeners", () => new Set<Listener>());
 }
 
+function nudges(): { count: number } {
+  return globalSingleton("jobs.nudgeCount", () => ({ count: 0 }));
+}
+
 /** Tells this process's runner that work may be due now, instead of waiting for its next poll. */
 export function nudgeRunner(): void {
+  nudges().count += 1;
   for (const listener of listeners()) listener();
+}
+
+/** How many nudges this process has sent: a source that remembers "nothing due" forgets it when this changes. */
+export function nudgeCount(): number {
+  return nudges().count;
 }
 
 export function onNudge(listener: Listener): () => void {

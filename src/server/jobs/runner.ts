@@ -337,6 +337,7 @@ export class WorkRunner {
       staleBefore: new Date(now.getTime() - this.leaseMs),
       liveAfter: new Date(now.getTime() - this.instanceTimeoutMs),
       instanceId: this.instance.id,
+      pollMs: this.pollMs,
     };
     try {
       for (const source of this.opts.sources) {

@@ -31,6 +31,9 @@ export interface ClaimRequest {
   instanceId: string;
   /** Claims of instances whose heartbeat is older than this are dead and may be taken over at once (`claimIsFree`). */
   liveAfter: Date;
+  /** The runner's poll interval: work created by another process is only promised within it, so a source that
+   * found nothing for a device may skip asking again for that long (a nudge from this process ends the wait). */
+  pollMs?: number;
 }
 
 export interface SweepRequest {

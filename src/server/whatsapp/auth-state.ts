@@ -20,6 +20,8 @@ const READ_CHUNK = 500;
 /** Keys known to be absent, per device (a blast asks several times for keys its fresh recipients do not have). */
 const ABSENT_KEYS = 256;
 const ABSENT_TTL_MS = 10 * 60_000;
+/** A category with more keys than this is not indexed in memory (its reads always go to the database). */
+const INDEXED_KEYS_MAX = 10_000;
 
 type KeyType = keyof SignalDataTypeMap;
 
@@ -41,6 +43,8 @@ export interface AuthEntryStore {
   all(): Promise<Map<string, unknown>>;
   /** Queues an upsert, or a delete when `value` is null. */
   set(keyId: string, value: unknown): Promise<void>;
+  /** Queues several upserts and deletes (null) as one atomic write. */
+  setMany(values: ReadonlyMap<string, unknown>): Promise<void>;
 }
 
 interface PendingRow extends AuthRowRef {
@@ -124,6 +128,34 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
   const absent = new KeyCache(ABSENT_TTL_MS, ABSENT_KEYS);
   let writes = 0;
   const absentKey = (category: string, keyId: string) => `${category}\u0000${keyId}`;
+  // For the same reason, the ids of a category's keys, read once, tell which keys exist without asking the database:
+  // a blast to fresh recipients otherwise reads three absent keys (session, LID mapping, token) for each of them.
+  // null: the category is too large to index. Writes below keep the indexes current.
+  const indexes = new Map<string, Set<string> | null>();
+  const indexing = new Map<string, Promise<void>>();
+  const loadIndex = async (category: string): Promise<void> => {
+    // Counted before waiting for the queue: a write queued after this point may not be in the rows.
+    const writesBefore = writes;
+    await queue.idle();
+    const rows = await driverPool().query<Array<{ keyId: string }>>(
+      "SELECT `keyId` FROM `WaAuthEntry` WHERE `deviceId` = ? AND `category` = ? LIMIT ?",
+      [deviceDbId, category, INDEXED_KEYS_MAX + 1],
+    );
+    // A write queued meanwhile may or may not be in the rows: index on a later read instead.
+    if (writes !== writesBefore || cleared) return;
+    indexes.set(category, rows.length > INDEXED_KEYS_MAX ? null : new Set(rows.map((row) => row.keyId)));
+  };
+  const indexOf = async (category: string): Promise<Set<string> | null> => {
+    if (!indexes.has(category)) {
+      let loading = indexing.get(category);
+      if (!loading) {
+        loading = loadIndex(category).finally(() => indexing.delete(category));
+        indexing.set(category, loading);
+      }
+      await loading;
+    }
+    return indexes.get(category) ?? null;
+  };
 
   /** Queues one atomic write (category → key id → value; null or undefined deletes the key). */
   const write = (data: Record<string, Record<string, unknown> | undefined>): Promise<void> => {
@@ -132,8 +164,11 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
     const deletes = new Map<string, string[]>();
     for (const [category, values] of Object.entries(data)) {
       if (!values) continue;
+      const index = indexes.get(category);
       for (const [keyId, value] of Object.entries(values)) {
         absent.del(absentKey(category, keyId));
+        if (value === null || value === undefined) index?.delete(keyId);
+        else index?.add(keyId);
         if (value === null || value === undefined) {
           const ids = deletes.get(category) ?? [];
           ids.push(keyId);
@@ -154,15 +189,15 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
 
   const keys: SignalKeyStore = {
     async get<T extends KeyType>(type: T, ids: string[]) {
-      // Reads wait for queued writes of this device, so a key Baileys just stored is never read as missing.
+      // Reads wait for queued writes of this device, so a key Baileys just stored is never read as missing. A write
+      // queued after `writesBefore` may land during the read: then nothing read as missing is remembered as missing.
+      const writesBefore = writes;
       await queue.idle();
       const result: { [id: string]: SignalDataTypeMap[T] } = {};
-      const unknown = ids.filter((id) => absent.get(absentKey(type, id)) === undefined);
+      const index = await indexOf(type);
+      const unknown = ids.filter((id) => (index ? index.has(id) : absent.get(absentKey(type, id)) === undefined));
       for (let i = 0; i < unknown.length; i += READ_CHUNK) {
         const chunk = unknown.slice(i, i + READ_CHUNK);
-        // Read before any write queued during it can land: a key found missing here is only remembered as missing
-        // if no write for it was queued meanwhile (that write forgets it; `written` tells).
-        const writesBefore = writes;
         const rows = await driverPool().query<Array<{ keyId: string; data: Buffer }>>(
           `SELECT \`keyId\`, \`data\` FROM \`WaAuthEntry\` WHERE \`deviceId\` = ? AND \`category\` = ? AND \`keyId\` IN (${placeholders(chunk.length)})`,
           [deviceDbId, type, ...chunk],
@@ -183,6 +218,8 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
     },
     set: (data: SignalDataSet) => write(data),
     clear() {
+      writes += 1;
+      for (const index of indexes.values()) index?.clear();
       return enqueue(() => clearAuthState(deviceDbId));
     },
   };
@@ -194,6 +231,7 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
       return new Map(rows.map((row) => [row.keyId, deserialize(cipher.decrypt({ deviceDbId, category, keyId: row.keyId }, row.data))]));
     },
     set: (keyId, value) => write({ [category]: { [keyId]: value } }),
+    setMany: (values) => write({ [category]: Object.fromEntries(values) }),
   });
 
   return {
@@ -203,6 +241,8 @@ export async function loadAuthState(deviceDbId: number, cipher: AuthCipher = aut
       return enqueue(() => commit(upsertStatements([{ ...credsRef, data }])));
     },
     clear() {
+      writes += 1;
+      indexes.clear();
       return enqueue(async () => {
         await clearAuthState(deviceDbId);
         cleared = true;

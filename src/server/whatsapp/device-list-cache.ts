@@ -6,6 +6,8 @@ import { KeyCache } from "./key-cache";
 export const DEVICE_LIST_CATEGORY = "sb-user-devices";
 /** Marks a clean stop (never a user id: those are digits). */
 const CLEAN_STOP_KEY = "@clean-stop";
+/** Lists learnt within this window are written together: a blast learns one per recipient. */
+const WRITE_EVERY_MS = 1000;
 
 interface StoredDeviceList {
   devices: unknown;
@@ -29,6 +31,9 @@ function isStoredDeviceList(value: unknown): value is StoredDeviceList {
 export class DeviceListCache implements CacheStore {
   private readonly memory: KeyCache;
   private store: AuthEntryStore | undefined;
+  /** Lists (or deletions: null) not yet written, by user. */
+  private readonly unwritten = new Map<string, unknown>();
+  private writeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ttlMs: number,
@@ -48,7 +53,7 @@ export class DeviceListCache implements CacheStore {
     this.store = store;
     const stored = await store.all();
     const clean = stored.delete(CLEAN_STOP_KEY);
-    // In use from here on: a crash before the next clean stop must not find the mark.
+    // In use from here on: a crash before the next clean stop must not find the mark (written below, at once).
     if (clean) this.persist(CLEAN_STOP_KEY, null);
     const dropped: string[] = [];
     for (const [user, value] of stored) {
@@ -56,11 +61,14 @@ export class DeviceListCache implements CacheStore {
       else dropped.push(user);
     }
     for (const user of dropped) this.persist(user, null);
+    this.writeNow();
   }
 
-  /** The connection ended cleanly and every session write of its sockets is queued before this mark. */
+  /** The connection ended cleanly and every session write of its sockets is queued before this mark (written with
+   * the lists still waiting, in one write). */
   markClean(): void {
     this.persist(CLEAN_STOP_KEY, { at: Date.now() });
+    this.writeNow();
   }
 
   get<T>(user: string): T | undefined {
@@ -87,7 +95,20 @@ export class DeviceListCache implements CacheStore {
   }
 
   private persist(user: string, value: unknown): void {
+    if (!this.store) return;
+    this.unwritten.set(user, value);
+    this.writeTimer ??= setTimeout(() => this.writeNow(), WRITE_EVERY_MS);
+    this.writeTimer.unref();
+  }
+
+  /** Writes the lists learnt since the last write now, in one write (otherwise they go after `WRITE_EVERY_MS`). */
+  writeNow(): void {
+    clearTimeout(this.writeTimer);
+    this.writeTimer = undefined;
+    if (!this.store || this.unwritten.size === 0) return;
+    const values = new Map(this.unwritten);
+    this.unwritten.clear();
     // Not awaited: a lost write only costs one lookup later, and must never fail the send that caused it.
-    this.store?.set(user, value).catch(this.onWriteError);
+    this.store.setMany(values).catch(this.onWriteError);
   }
 }

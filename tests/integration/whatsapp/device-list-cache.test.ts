@@ -82,11 +82,30 @@ describe("[WA][DEVICE-LIST-CACHE]", () => {
     expect(await db().waAuthEntry.count({ where: { deviceId: deviceDbId, category: DEVICE_LIST_CATEGORY } })).toBe(0);
   });
 
+  it("lists learnt close together are written together, in one write", async () => {
+    const auth = await loadAuthState(deviceDbId);
+    const cache = newCache();
+    await cache.attach(auth.entries(DEVICE_LIST_CATEGORY));
+    const users = ["628701", "628702", "628703"];
+    for (const user of users) cache.set(user, devicesOf(user));
+    cache.del("628703");
+    await auth.flush();
+    const stored = () => db().waAuthEntry.findMany({ where: { deviceId: deviceDbId, category: DEVICE_LIST_CATEGORY }, select: { keyId: true, updatedAt: true } });
+    expect(await stored()).toEqual([]);
+    cache.writeNow();
+    await auth.flush();
+    const rows = await stored();
+    expect(rows.map((r) => r.keyId).sort()).toEqual(["628701", "628702"]);
+    // One multi-row upsert: every row got the same statement timestamp.
+    expect(new Set(rows.map((r) => r.updatedAt.getTime())).size).toBe(1);
+  });
+
   it("clearing the auth state (logout) deletes the lists with the keys", async () => {
     const auth = await loadAuthState(deviceDbId);
     const cache = newCache();
     await cache.attach(auth.entries(DEVICE_LIST_CATEGORY));
     cache.set("628444", devicesOf("628444"));
+    cache.writeNow();
     await auth.flush();
     expect(await db().waAuthEntry.count({ where: { deviceId: deviceDbId, category: DEVICE_LIST_CATEGORY } })).toBe(1);
     await auth.clear();

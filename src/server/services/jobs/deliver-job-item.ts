@@ -1,4 +1,5 @@
 import { db } from "../../db";
+import type { DriverTx } from "../../db/driver-pool";
 import { AppError, isAppError } from "../../errors";
 import { ClaimLostError, isClaimLost, type ClaimedWork, type WorkOutcome } from "../../jobs/work-source";
 import { mediaMessageParts } from "../messages/send-media";
@@ -69,7 +70,7 @@ export async function deliverJobItem(work: ClaimedWork, policy: Partial<JobDeliv
   } catch (error) {
     return handleFailure(work, item, error, rules, pace);
   }
-  await finishItem({ itemId: item.id, jobId: item.jobId, status: "sent" });
+  await finishItem({ itemId: item.id, jobId: item.jobId, status: "sent", pendingBefore: item.job.pending });
   return { kind: "done", pauseMs: pace() };
 }
 
@@ -91,16 +92,23 @@ async function firstSend(item: Item): Promise<Pick<OutgoingInput, "row" | "conte
 function linkToItem(item: Item, claim: number, caps: SendCaps): OutgoingInput["onStored"] {
   return async (tx) => {
     const now = new Date();
-    // An UPDATE, not a read: it locks the job row, so a pause or cancel either commits before (we stop) or after (this send goes out).
-    const running = await tx.run("UPDATE `Job` SET `updatedAt` = ? WHERE `id` = ? AND `status` = 'processing'", [now, item.jobId]);
-    if (running.affectedRows !== 1) throw new JobNotRunningError(item.jobId);
-    const claimed = await tx.run(
-      "UPDATE `JobItem` SET `sentAt` = ?, `updatedAt` = ? WHERE `id` = ? AND `status` = 'pending' AND `attempts` = ?",
-      [now, now, item.id, claim],
+    // An UPDATE, not a read: it locks the job row, so a pause or cancel either commits before (we stop) or after (this
+    // send goes out). One statement for the job and the claimed item; the driver counts matched rows, so 2 is both.
+    const marked = await tx.run(
+      `UPDATE \`JobItem\` ji JOIN \`Job\` j ON j.\`id\` = ji.\`jobId\`
+          SET j.\`updatedAt\` = ?, ji.\`sentAt\` = ?, ji.\`updatedAt\` = ?
+        WHERE ji.\`id\` = ? AND ji.\`jobId\` = ? AND ji.\`status\` = 'pending' AND ji.\`attempts\` = ? AND j.\`status\` = 'processing'`,
+      [now, now, now, item.id, item.jobId, claim],
     );
-    if (claimed.affectedRows !== 1) throw new ClaimLostError("job item", item.id);
+    if (marked.affectedRows !== 2) throw await whyNotMarked(tx, item);
     if (!(await countCappedLaneSend(tx, item.job.device.id, caps, now))) throw new CapReachedError(item.job.device.id);
   };
+}
+
+/** Nothing was marked: a job that stopped running wins over a lost claim (its item is released either way). */
+async function whyNotMarked(tx: DriverTx, item: Item): Promise<Error> {
+  const [job] = await tx.query<{ status: string }>("SELECT `status` FROM `Job` WHERE `id` = ?", [item.jobId]);
+  return job?.status === "processing" ? new ClaimLostError("job item", item.id) : new JobNotRunningError(item.jobId);
 }
 
 async function handleFailure(

@@ -1,7 +1,7 @@
 import type { JobItemStatus } from "@/generated/prisma/enums";
 import { db } from "../../db";
 import { driverParam, driverPool } from "../../db/driver-pool";
-import { jobProgressSelect, pendingCount, publishJobCounts, publishJobProgress, readJobProgress, type JobProgressRow } from "./job-progress";
+import { jobProgressSelect, pendingCount, publishJobCounts, publishJobProgress, readJobProgress, refreshJobCounts, type JobProgressRow } from "./job-progress";
 
 type FinalItemStatus = Extract<JobItemStatus, "sent" | "failed" | "skipped">;
 
@@ -11,7 +11,9 @@ const COUNTER: Record<FinalItemStatus, "completed" | "failed" | "skipped"> = { s
  * Moves a pending item to its final state and counts it on the job in one transaction, so the job's counters never
  * drift from its items across a crash. `claim` (when given) fences the write to the current claim; a `sent` result is
  * recorded without it: a takeover that raced us sent the same WhatsApp id, and whoever records it first wins.
- * Returns the job after the change, or null when the item was no longer pending.
+ * Returns the job after the change, or null when the item was no longer pending or the job was not read back:
+ * `pendingBefore` (the job's pending count when the item was loaded) above 1 means the job surely runs on, and its
+ * counts go out with the next progress window instead (a job that did end meanwhile is settled by settleFinishedJobs).
  */
 export async function finishItem(input: {
   itemId: number;
@@ -19,6 +21,7 @@ export async function finishItem(input: {
   status: FinalItemStatus;
   error?: string | null;
   claim?: number;
+  pendingBefore?: number;
 }): Promise<JobProgressRow | null> {
   const now = new Date();
   const counter = `\`${COUNTER[input.status]}\``;
@@ -32,6 +35,10 @@ export async function finishItem(input: {
     [input.status, input.error?.slice(0, 500) ?? null, at, at, at, input.itemId, input.jobId, ...(input.claim === undefined ? [] : [input.claim])],
   );
   if (changed === 0) return null;
+  if (input.pendingBefore !== undefined && input.pendingBefore > 1) {
+    refreshJobCounts(input.jobId);
+    return null;
+  }
   const job = await readJobProgress(input.jobId);
   if (!job) return null;
   publishJobCounts(job);

@@ -3,6 +3,7 @@ import type { JobStatus } from "@/generated/prisma/enums";
 import { driverPool } from "../../db/driver-pool";
 import { eventBus } from "../../events/bus";
 import { globalSingleton } from "../../global-singleton";
+import { logger } from "../../logger";
 import type { JobProgress } from "../../events/types";
 
 export const jobProgressSelect = {
@@ -58,6 +59,8 @@ const COUNTS_EVERY_MS = 250;
 interface CountsThrottle {
   lastAt: number;
   latest: JobProgressRow | null;
+  /** Counts changed but were not read: the window's end reads them. */
+  reread: boolean;
   timer: NodeJS.Timeout | null;
 }
 
@@ -74,25 +77,70 @@ export function publishJobCounts(job: JobProgressRow): void {
     publishJobProgress(job);
     return;
   }
-  const all = throttles();
-  const throttle = all.get(job.id) ?? { lastAt: 0, latest: null, timer: null };
-  all.set(job.id, throttle);
-  const wait = throttle.lastAt + COUNTS_EVERY_MS - Date.now();
-  if (wait <= 0 && !throttle.timer) {
+  const throttle = throttleOf(job.id);
+  if (windowOpen(throttle)) {
     throttle.lastAt = Date.now();
     publishNow(job);
     return;
   }
   throttle.latest = job;
-  throttle.timer ??= setTimeout(() => {
-    throttle.timer = null;
-    const latest = throttle.latest;
-    throttle.latest = null;
+  awaitWindow(job.id, throttle);
+}
+
+/**
+ * An item finished and the job surely runs on, but its counts were not read: they are read and published at most
+ * once per window (a blast would otherwise read its job back after every recipient).
+ */
+export function refreshJobCounts(jobId: number): void {
+  const throttle = throttleOf(jobId);
+  if (windowOpen(throttle)) {
     throttle.lastAt = Date.now();
-    if (latest) publishNow(latest);
-    else all.delete(job.id);
-  }, Math.max(0, wait));
+    void readAndPublishCounts(jobId);
+    return;
+  }
+  throttle.reread = true;
+  awaitWindow(jobId, throttle);
+}
+
+function throttleOf(jobId: number): CountsThrottle {
+  const all = throttles();
+  let throttle = all.get(jobId);
+  if (!throttle) {
+    throttle = { lastAt: 0, latest: null, reread: false, timer: null };
+    all.set(jobId, throttle);
+  }
+  return throttle;
+}
+
+function windowOpen(throttle: CountsThrottle): boolean {
+  return !throttle.timer && throttle.lastAt + COUNTS_EVERY_MS <= Date.now();
+}
+
+function awaitWindow(jobId: number, throttle: CountsThrottle): void {
+  throttle.timer ??= setTimeout(
+    () => {
+      throttle.timer = null;
+      const { latest, reread } = throttle;
+      throttle.latest = null;
+      throttle.reread = false;
+      throttle.lastAt = Date.now();
+      if (reread) void readAndPublishCounts(jobId);
+      else if (latest) publishNow(latest);
+      else throttles().delete(jobId);
+    },
+    Math.max(0, throttle.lastAt + COUNTS_EVERY_MS - Date.now()),
+  );
   throttle.timer.unref();
+}
+
+/** Counts only: a state change (pause, cancel, the end) is published by whoever made it. */
+async function readAndPublishCounts(jobId: number): Promise<void> {
+  try {
+    const job = await readJobProgress(jobId);
+    if (job?.status === "processing") publishNow(job);
+  } catch (error) {
+    logger().warn({ err: error, jobId }, "could not read a job's progress");
+  }
 }
 
 /** `job.progress` for every change; `job.finished` too when the job reached a final state. Owner and admins see it. */

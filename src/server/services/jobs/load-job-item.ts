@@ -21,6 +21,8 @@ export interface LoadedJobItem {
     payload: Prisma.JsonValue;
     delayMinMs: number;
     delayMaxMs: number;
+    /** Items not yet finished when this one was loaded (total less every counter), this one included. */
+    pending: number;
     device: { id: number; deviceId: string; ownerId: number; phoneNumber: string | null; hourlyCap: number | null; dailyCap: number | null };
   };
 }
@@ -40,6 +42,7 @@ interface ItemRow {
   jobPayload: Prisma.JsonValue;
   delayMinMs: number;
   delayMaxMs: number;
+  pending: number | bigint;
   deviceDbId: number;
   deviceId: string;
   deviceOwnerId: number;
@@ -63,6 +66,7 @@ export async function loadJobItem(id: number): Promise<LoadedJobItem | null> {
             (SELECT m.\`id\` FROM \`Message\` m WHERE m.\`jobItemId\` = ji.\`id\`) AS messageId,
            EXISTS (SELECT 1 FROM \`OptOut\` o WHERE o.\`ownerId\` = j.\`ownerId\` AND o.\`phone\` = ji.\`recipient\`) AS optedOut,
            j.\`ownerId\`, j.\`type\`, j.\`status\` AS jobStatus, j.\`payload\` AS jobPayload, j.\`delayMinMs\`, j.\`delayMaxMs\`,
+           j.\`total\` - j.\`completed\` - j.\`failed\` - j.\`skipped\` - j.\`cancelled\` AS pending,
            d.\`id\` AS deviceDbId, d.\`deviceId\`, d.\`ownerId\` AS deviceOwnerId, d.\`phoneNumber\`, d.\`hourlyCap\`, d.\`dailyCap\`
       FROM \`JobItem\` ji
       JOIN \`Job\` j ON j.\`id\` = ji.\`jobId\`
@@ -87,6 +91,7 @@ export async function loadJobItem(id: number): Promise<LoadedJobItem | null> {
       payload: json(row.jobPayload),
       delayMinMs: Number(row.delayMinMs),
       delayMaxMs: Number(row.delayMaxMs),
+      pending: Number(row.pending),
       device: {
         id: Number(row.deviceDbId),
         deviceId: row.deviceId,

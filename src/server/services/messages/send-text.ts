@@ -15,7 +15,7 @@ import { mapWaError } from "../devices/map-wa-error";
 import { mediaSummarySelect } from "../media/media-select";
 import { mediaPath } from "../media/media-store";
 import { messageSelect } from "./message-select";
-import { updateOutgoingStatus } from "./update-outgoing-status";
+import { rememberOutgoingId, updateOutgoingStatus } from "./update-outgoing-status";
 
 export type SentMessage = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
 
@@ -170,6 +170,7 @@ export async function deliverOutgoing(input: OutgoingInput): Promise<OutgoingOut
         ],
       ),
     );
+    rememberOutgoingId(device.id, waMessageId, stored.id);
     return { id: stored.id, waMessageId, status: "pending" as const, error: null };
   });
   publishPending(device, row.id, row.waMessageId);
