@@ -15,6 +15,7 @@ import { mapWaError } from "../devices/map-wa-error";
 import { mediaSummarySelect } from "../media/media-select";
 import { mediaPath } from "../media/media-store";
 import { messageSelect } from "./message-select";
+import { readSentMessage } from "./read-sent-message";
 import { rememberOutgoingId, updateOutgoingStatus } from "./update-outgoing-status";
 
 export type SentMessage = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
@@ -111,7 +112,7 @@ export interface OutgoingOutcome {
 /** Sends and returns the message as the API shows it (read once the send is over). */
 export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
   const sent = await deliverOutgoing(input);
-  return db().message.findUniqueOrThrow({ where: { id: sent.id }, select: messageSelect });
+  return readSentMessage(sent.id);
 }
 
 /** The one send pipeline for texts and media: limit check and pending row under the owner's lock, then transmit. */
