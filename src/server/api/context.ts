@@ -2,23 +2,15 @@ import type { Logger } from "pino";
 import { db, type Db } from "../db";
 import { logger } from "../logger";
 import { clientIp } from "../security/client-ip";
-import type { ApiKeyScope } from "../services/api-keys/scopes";
 
-export interface SessionUser {
-  id: number;
-  role: "admin" | "user";
-  sessionVersion: number;
-}
+import type { SessionUser } from "../auth/session-user";
+import type { ApiKeyCaller } from "../services/api-keys/api-key-caller";
+
+export type { ApiKeyCaller, SessionUser };
 
 export interface RequestMeta {
   ip: string;
   userAgent: string | null;
-}
-
-/** Set only on /api/v1 requests, which an API key authenticates (never a cookie). */
-export interface ApiKeyCaller {
-  id: number;
-  scopes: ApiKeyScope[];
 }
 
 export interface Context {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors";
 import { ownedDeviceWhere } from "../authz/where";
+import { deviceSelect } from "../services/devices/device-select";
 import { protectedProcedure } from "./trpc";
 
 export const zDeviceId = z
@@ -10,20 +11,7 @@ export const zDeviceId = z
   .max(100, "Device id is too long")
   .regex(/^[A-Za-z0-9_-]+$/, "Device id may only contain letters, digits, '-' and '_'");
 
-export const deviceSelect = {
-  id: true,
-  deviceId: true,
-  deviceName: true,
-  ownerId: true,
-  phoneNumber: true,
-  status: true,
-  autoConnect: true,
-  lastError: true,
-  lastSeen: true,
-  createdAt: true,
-  updatedAt: true,
-  owner: { select: { id: true, username: true, email: true } },
-} as const;
+export { deviceSelect };
 
 /** Loads the device named by `input.deviceId` for the caller, or NOT_FOUND: another user's device does not "exist". */
 export const deviceProcedure = protectedProcedure.input(z.object({ deviceId: zDeviceId })).use(async ({ ctx, input, next }) => {

@@ -90,4 +90,4 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-export type Actor = { id: number; role: "admin" | "user" };
+export type { Actor } from "../authz/actor";

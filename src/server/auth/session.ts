@@ -1,5 +1,5 @@
 import { getServerSession } from "next-auth";
-import type { SessionUser } from "../api/context";
+import type { SessionUser } from "./session-user";
 import { authOptions } from "./config";
 
 /** The decoded JWT session (not re-checked against the database: procedures and page guards do that). */

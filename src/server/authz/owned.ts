@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "../api/trpc";
+import type { Actor } from "./actor";
 import { ownedByActor } from "./where";
 
 /** A user's own contact; admins reach any. Another user's contact matches nothing (NOT_FOUND upstream). */

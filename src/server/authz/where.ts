@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "../api/trpc";
+import type { Actor } from "./actor";
 
 /** The one place where admins bypass ownership: every owned-resource query goes through these builders. */
 export function ownedDeviceWhere(actor: Actor, deviceId: string): Prisma.DeviceWhereInput {

@@ -3,7 +3,7 @@ import { AppError } from "../../errors";
 import { db } from "../../db";
 import { listOwnerId } from "../../authz/owned";
 import { loadActivityNames, type ActivityNames } from "./activity-names";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 
 export interface ListActivityInput {
   actor: Actor;

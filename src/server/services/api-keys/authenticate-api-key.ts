@@ -1,7 +1,8 @@
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import { apiKeyLimiter, consume } from "../../security/rate-limit";
-import type { ApiKeyCaller, SessionUser } from "../../api/context";
+import type { SessionUser } from "../../auth/session-user";
+import type { ApiKeyCaller } from "./api-key-caller";
 import { hashApiKeyToken, looksLikeApiKeyToken } from "./api-key-token";
 import { parseScopes } from "./scopes";
 

@@ -2,7 +2,7 @@ import { phoneFromJid } from "@/lib/phone";
 import { AppError } from "../../errors";
 import { db } from "../../db";
 import { ownedDeviceWhere } from "../../authz/where";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { chatHistory } from "./chat-history";
 import type { ChatMessage } from "./chat-message-select";
 

@@ -3,7 +3,7 @@ import type { MessageDirection } from "@/generated/prisma/enums";
 import { AppError } from "../../errors";
 import { db } from "../../db";
 import { ownedDeviceWhere } from "../../authz/where";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { chatMessageSelect } from "./chat-message-select";
 import { decodeCursor, toPage } from "./cursor";
 import { withChatNames } from "./display-names";

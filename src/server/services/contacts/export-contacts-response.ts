@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SessionUser } from "../../api/context";
+import type { SessionUser } from "../../auth/session-user";
 import { db } from "../../db";
 import { recordActivity } from "../activity/record-activity";
 import { contactsCsvStream } from "./export-contacts";

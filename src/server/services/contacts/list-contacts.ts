@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../../db";
 import { listOwnerId } from "../../authz/owned";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { contactFilterWhere, type ContactFilter } from "./contact-where";
 import { withOptOuts, type ContactWithOptOut } from "./contact-opt-outs";
 import { contactSelect, toContactView } from "./contact-select";

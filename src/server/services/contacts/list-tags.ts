@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { listOwnerId } from "../../authz/owned";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { tagSelect, toTagView, type TagView } from "./contact-select";
 
 /** An owner's tags A→Z with their contact counts (a user has tens of tags, so no paging). */

@@ -1,6 +1,6 @@
 import { AppError } from "../../errors";
 import { db } from "../../db";
-import { deviceSelect } from "../../api/procedures";
+import { deviceSelect } from "./device-select";
 import { eventBus } from "../../events/bus";
 import { findConnectionManager } from "../../whatsapp/registry";
 import { recordAudit } from "../audit/record-audit";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { AppError } from "../../errors";
 import { db } from "../../db";
-import { deviceSelect } from "../../api/procedures";
+import { deviceSelect } from "./device-select";
 import { recordAudit } from "../audit/record-audit";
 import type { DeviceRow, ServiceCall } from "./types";
 

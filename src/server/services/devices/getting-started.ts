@@ -1,7 +1,7 @@
 import type { DeviceStatus } from "@/generated/prisma/enums";
 import { db } from "../../db";
 import { ownedByActor } from "../../authz/where";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 
 export interface GettingStarted {
   /** Each step of the first-run checklist, ticked from stored data (never from a flag the user set). */

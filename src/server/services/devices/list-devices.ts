@@ -1,9 +1,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { DeviceStatus } from "@/generated/prisma/enums";
 import { db } from "../../db";
-import { deviceSelect } from "../../api/procedures";
+import { deviceSelect } from "./device-select";
 import { ownedByActor } from "../../authz/where";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import type { DeviceRow } from "./types";
 
 export interface ListDevicesInput {

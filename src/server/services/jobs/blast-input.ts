@@ -1,4 +1,4 @@
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import type { RecipientSource } from "./recipient-rows";
 
 /** What a blast sends: a text, a saved template, or an uploaded file with a caption. Text and caption may use {{placeholders}} too. */

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { JobItemStatus } from "@/generated/prisma/enums";
 import { escapeFormula } from "@/lib/csv/formula";
-import type { SessionUser } from "../../api/context";
+import type { SessionUser } from "../../auth/session-user";
 import { ownedByActor } from "../../authz/where";
 import { db } from "../../db";
 import { jobItemSelect, jobItemsWhere, type JobItemView } from "./list-job-items";

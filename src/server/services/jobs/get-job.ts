@@ -1,4 +1,4 @@
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { ownedByActor } from "../../authz/where";
 import { AppError } from "../../errors";
 import { db } from "../../db";

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { JobStatus } from "@/generated/prisma/enums";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { ownedByActor } from "../../authz/where";
 import { db } from "../../db";
 import { jobSelect, toJobViews, type JobView } from "./job-views";

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { canBeVoiceNote, mediaKindOf, type SendableMediaKind } from "@/lib/media/media-kinds";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { AppError } from "../../errors";
 import { db } from "../../db";
 

@@ -1,5 +1,5 @@
 import { db } from "../../db";
-import type { SessionUser } from "../../api/context";
+import type { SessionUser } from "../../auth/session-user";
 
 export type MediaProblemCode = "UNAUTHORIZED" | "BAD_REQUEST" | "NOT_FOUND" | "TOO_LARGE" | "EMPTY" | "RANGE_NOT_SATISFIABLE" | "UNSUPPORTED_TYPE";
 

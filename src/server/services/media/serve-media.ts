@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { INLINE_MIME_TYPES } from "@/lib/media/media-kinds";
-import type { SessionUser } from "../../api/context";
+import type { SessionUser } from "../../auth/session-user";
 import { db } from "../../db";
 import { mediaCaller, mediaProblem } from "./media-http";
 import { mediaPath, openMedia } from "./media-store";

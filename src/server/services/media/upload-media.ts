@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import type { SessionUser } from "../../api/context";
+import type { SessionUser } from "../../auth/session-user";
 import { db } from "../../db";
 import { logger } from "../../logger";
 import { mediaKindOf } from "@/lib/media/media-kinds";

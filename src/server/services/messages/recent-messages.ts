@@ -1,4 +1,4 @@
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { ownedByActor } from "../../authz/where";
 import { db } from "../../db";
 import { withChatNames } from "../chat/display-names";

@@ -1,6 +1,6 @@
 import { mediaPath } from "../media/media-store";
 import { mediaForSend, type MediaForSend } from "../media/media-for-send";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import type { SendableMediaKind } from "@/lib/media/media-kinds";
 import type { OutgoingContent } from "../../whatsapp/outgoing-content";
 import { sendOutgoing, type OutgoingInput, type SendTextInput, type SentMessage } from "./send-text";

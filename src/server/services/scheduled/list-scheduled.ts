@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { ScheduledStatus } from "@/generated/prisma/enums";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { ownedByActor, ownedDeviceWhere } from "../../authz/where";
 import { AppError } from "../../errors";
 import { db } from "../../db";

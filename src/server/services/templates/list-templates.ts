@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../../db";
 import { listOwnerId } from "../../authz/owned";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { templateSelect, toTemplateView, type TemplateView } from "./template-select";
 
 export interface ListTemplatesInput {

@@ -1,5 +1,5 @@
 import type { TemplateVariables } from "@/lib/render-template";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { findOwnedTemplate, renderOrThrow } from "./render";
 
 export type PreviewTemplateInput = { actor: Actor; variables: TemplateVariables } & ({ templateId: number } | { body: string });

@@ -2,7 +2,7 @@ import { malformedPlaceholdersMessage, missingVariablesMessage, renderTemplate, 
 import { AppError } from "../../errors";
 import { db } from "../../db";
 import { ownedTemplateWhere } from "../../authz/owned";
-import type { Actor } from "../../api/trpc";
+import type { Actor } from "../../authz/actor";
 import { templateSelect, type TemplateRow } from "./template-select";
 
 /** WhatsApp's limit for one text message (the same as message.sendText's). */

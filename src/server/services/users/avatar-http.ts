@@ -1,4 +1,4 @@
-import type { SessionUser } from "../../api/context";
+import type { SessionUser } from "../../auth/session-user";
 import { mediaCaller, mediaProblem } from "../media/media-http";
 import { formatLimit } from "../media/upload-media";
 import { AvatarError, avatarUploadLimit, readAvatar, removeAvatar, setAvatar } from "./profile-avatar";

@@ -1,7 +1,7 @@
 import { AppError } from "../../errors";
 import { db } from "../../db";
 import { eventBus } from "../../events/bus";
-import { deviceSelect } from "../../api/procedures";
+import { deviceSelect } from "../devices/device-select";
 import type { ServiceCall } from "../devices/types";
 import { deleteDevice } from "../devices/delete-device";
 import { recordAudit } from "../audit/record-audit";
