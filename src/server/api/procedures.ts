@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors";
-import { ownedDeviceWhere } from "../authz/where";
 import { deviceSelect } from "../services/devices/device-select";
+import { findOwnedDevice } from "../services/devices/find-owned-device";
 import { protectedProcedure } from "./trpc";
 
 export const zDeviceId = z
@@ -15,7 +15,7 @@ export { deviceSelect };
 
 /** Loads the device named by `input.deviceId` for the caller, or NOT_FOUND: another user's device does not "exist". */
 export const deviceProcedure = protectedProcedure.input(z.object({ deviceId: zDeviceId })).use(async ({ ctx, input, next }) => {
-  const device = await ctx.db.device.findFirst({ where: ownedDeviceWhere(ctx.actor, input.deviceId), select: deviceSelect });
+  const device = await findOwnedDevice(ctx.actor, input.deviceId);
   if (!device) throw new AppError("NOT_FOUND", "Device not found");
   return next({ ctx: { ...ctx, device } });
 });

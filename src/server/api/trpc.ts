@@ -5,6 +5,7 @@ import { isAppError, toTRPCError } from "../errors";
 import { consume, rateLimiters } from "../security/rate-limit";
 import { genericErrorMessage, reportUnexpectedError } from "../unexpected-error";
 import type { ApiKeyScope } from "../services/api-keys/scopes";
+import { readSessionAccount } from "../services/auth/session-account";
 import { assertKeyMayCall, assertKeyMayAdminister } from "./rest/key-scope";
 import type { Context } from "./context";
 import { transformer } from "./transformer";
@@ -68,10 +69,7 @@ export const protectedProcedure = base.use(async ({ ctx, path, type, meta, next 
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   if (ctx.apiKey) assertKeyMayCall(ctx.apiKey, meta, type);
   // A JWT outlives a lock or a password change: re-check the account on every call so both take effect at once.
-  const user = await ctx.db.user.findUnique({
-    where: { id: ctx.session.id },
-    select: { id: true, role: true, isActive: true, sessionVersion: true, dailyMessageLimit: true, maxDevices: true, mustChangePassword: true },
-  });
+  const user = await readSessionAccount(ctx.session.id);
   if (!user || !user.isActive || user.sessionVersion !== ctx.session.sessionVersion) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended; sign in again" });
   }
