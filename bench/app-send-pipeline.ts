@@ -20,6 +20,7 @@ const { createContext } = await import("../src/server/api/context");
 const { installSandboxRoot, sandboxSocketConfig, startSandbox } = await import("../src/sandbox/index");
 const { SandboxBaileysClient } = await import("../src/sandbox/testing/baileys-client");
 const { ConnectionManager } = await import("../src/server/whatsapp/manager");
+const { installInbound } = await import("../src/server/services/inbound/install-inbound");
 const { installConnectionManager } = await import("../src/server/whatsapp/registry");
 const { ensureSignatureVerification } = await import("../src/server/whatsapp/signature-verification");
 
@@ -37,6 +38,7 @@ const contacts = Array.from({ length: 5 }, (_, i) => sandbox.createAccount({ pho
 const contactAt = (i: number) => contacts[((i % contacts.length) + contacts.length) % contacts.length]!;
 
 // --- the app: a user, a device paired through the real flow, a tRPC caller as that user
+installInbound();
 const manager = new ConnectionManager({ socketConfig: () => sandboxSocketConfig(sandbox.wsUrl) });
 installConnectionManager(manager);
 const user = await db().user.create({

@@ -26,10 +26,11 @@ const { createContext } = await import("../src/server/api/context");
 const { installSandboxRoot, sandboxSocketConfig, startSandbox } = await import("../src/sandbox/index");
 const { SandboxBaileysClient } = await import("../src/sandbox/testing/baileys-client");
 const { ConnectionManager } = await import("../src/server/whatsapp/manager");
+const { installInbound } = await import("../src/server/services/inbound/install-inbound");
 const { installConnectionManager } = await import("../src/server/whatsapp/registry");
 const { ensureSignatureVerification } = await import("../src/server/whatsapp/signature-verification");
 const { WorkRunner } = await import("../src/server/jobs/runner");
-const { defaultWorkSources } = await import("../src/server/jobs/start");
+const { defaultWorkSources } = await import("../src/server/services/work/start");
 
 type BusEvent = ReturnType<ReturnType<typeof eventBus>["replay"]>[number];
 
@@ -61,6 +62,7 @@ function waitFor(match: (e: BusEvent) => boolean): Promise<BusEvent> {
 }
 
 // --- the app: an admin user, `deviceCount` devices paired through the real flow, a tRPC caller as that user
+installInbound();
 const manager = new ConnectionManager({ socketConfig: () => sandboxSocketConfig(sandbox.wsUrl) });
 installConnectionManager(manager);
 const user = await db().user.create({

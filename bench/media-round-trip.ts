@@ -42,6 +42,7 @@ const { createCaller } = await import("../src/server/api/root");
 const { createContext } = await import("../src/server/api/context");
 const { installSandboxRoot, sandboxMediaRequestOptions, sandboxSocketConfig, startSandbox } = await import("../src/sandbox/index");
 const { ConnectionManager } = await import("../src/server/whatsapp/manager");
+const { installInbound } = await import("../src/server/services/inbound/install-inbound");
 const { installConnectionManager } = await import("../src/server/whatsapp/registry");
 const { ensureSignatureVerification } = await import("../src/server/whatsapp/signature-verification");
 const { uploadMediaResponse } = await import("../src/server/services/media/upload-media");
@@ -56,6 +57,7 @@ ensureSignatureVerification();
 const sandbox = await startSandbox({ receipts: { mode: "none" } });
 installSandboxRoot(sandbox.rootPublicKey);
 const config = sandboxSocketConfig(sandbox.wsUrl, sandbox.mediaCertPem);
+installInbound();
 const manager = new ConnectionManager({ socketConfig: () => config, mediaRequestOptions: sandboxMediaRequestOptions(sandbox.mediaCertPem) });
 installConnectionManager(manager);
 

@@ -7,7 +7,11 @@ import type { BackoffPolicy } from "../../src/server/whatsapp/backoff";
 import { ConnectionManager } from "../../src/server/whatsapp/manager";
 import { installConnectionManager } from "../../src/server/whatsapp/registry";
 import { ensureSignatureVerification } from "../../src/server/whatsapp/signature-verification";
+import { installInbound } from "../../src/server/services/inbound/install-inbound";
 import type { Caller } from "./actors";
+
+// Inbound traffic of every manager a test starts (startTestManager or startWhatsApp) goes to the real handlers.
+installInbound();
 
 export type EventOf<K extends AppEventName> = Extract<AppEvent, { name: K }>;
 

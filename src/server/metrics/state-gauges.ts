@@ -1,7 +1,7 @@
 import { Gauge, type Registry } from "prom-client";
 import { DeviceStatus } from "@/generated/prisma/enums";
 import { db } from "../db";
-import { runningWorkSources } from "../jobs/start";
+import { runningWorkSources } from "../services/work/start";
 
 /**
  * Gauges read at scrape time from the database and the runner: the rows are the truth (several instances may share

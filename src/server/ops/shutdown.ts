@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { db } from "../db";
 import { closeBulkReadPool } from "../db/bulk-read-pool";
 import { closeDriverPool } from "../db/driver-pool";
-import { stopJobRunner } from "../jobs/start";
+import { stopJobRunner } from "../services/work/start";
 import { stopWhatsApp } from "../whatsapp/start";
 import { trackResponses } from "./http-drain";
 

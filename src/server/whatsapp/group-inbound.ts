@@ -1,7 +1,6 @@
 import { isLidUser, jidNormalizedUser, proto, type BaileysEventMap, type WASocket } from "baileys";
 import type { Logger } from "pino";
-import { handleGroupChange, handleGroupsFetched } from "../services/inbound/group-events";
-import type { SelfIds } from "../services/groups/store-groups";
+import { inboundHandlers, type SelfIds } from "./inbound-port";
 import type { WaGroupClient } from "./group-client";
 import { memberOf, snapshotOf, type GroupChange, type ParticipantsAction } from "./group-snapshot";
 import type { SerialQueue } from "./serial-queue";
@@ -30,12 +29,12 @@ export function attachGroupInbound(
     queue.run(work).catch((error: unknown) => log.error({ err: error, deviceId: device.deviceId }, `group ${what} failed`));
   };
   const apply = (change: GroupChange) =>
-    run(change.kind, () => handleGroupChange(device, change, selfIds(sock), (jid) => groups.metadata(jid)));
+    run(change.kind, () => inboundHandlers().groupChange(device, change, selfIds(sock), (jid) => groups.metadata(jid)));
 
   sock.ev.on("connection.update", (update) => {
     if (update.connection !== "open") return;
     run("list", async () => {
-      const lostMembers = await handleGroupsFetched(device, await groups.fetchAll());
+      const lostMembers = await inboundHandlers().groupsFetched(device, await groups.fetchAll());
       for (const jid of lostMembers) await groups.rotateSenderKey(jid);
     });
   });

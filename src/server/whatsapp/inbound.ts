@@ -2,13 +2,10 @@ import { isJidBroadcast, isJidNewsletter, isJidStatusBroadcast, isLidUser, jidNo
 import { Semaphore } from "async-mutex";
 import type { Logger } from "pino";
 import type { MediaKind, MessageStatus, MessageType } from "@/generated/prisma/enums";
-import { storeIncomingMedia, type IncomingMediaOutcome } from "../services/media/store-incoming-media";
-import { handleIncomingMessage } from "../services/inbound/incoming-pipeline";
-import { incomingMessageExists } from "../services/messages/store-incoming-message";
 import { downloadIncomingMedia, incomingMediaInfo, type MediaRequestOptions } from "./media-download";
-import { updateOutgoingStatus } from "../services/messages/update-outgoing-status";
 import { messageContent } from "./message-content";
 import type { SerialQueue } from "./serial-queue";
+import { inboundHandlers, type IncomingMediaOutcome } from "./inbound-port";
 import type { DeviceRef } from "./types";
 
 const { Status } = proto.WebMessageInfo;
@@ -53,7 +50,7 @@ function timestampOf(message: WAMessage): Date {
 }
 
 /**
- * Feeds a socket's message events to the message services. Work runs through the connection's queue so a
+ * Feeds a socket's message events to the inbound handlers (inbound-port.ts). Work runs through the connection's queue so a
  * device's receipts apply in the order WhatsApp sent them; nothing is kept in memory beyond that queue.
  */
 export function attachInbound(
@@ -61,16 +58,17 @@ export function attachInbound(
   ctx: { device: DeviceRef; queue: SerialQueue; log: Logger; mediaRequestOptions?: MediaRequestOptions },
 ): void {
   const { device, queue, log } = ctx;
+  const handlers = inboundHandlers();
   const downloads = new Semaphore(PARALLEL_DOWNLOADS);
   /**
    * Downloads before the row is stored: the message then appears complete. A redelivery (already stored) is not
    * downloaded again.
    */
   const fetchMedia = async (message: WAMessage, kind: MediaKind, waMessageId: string): Promise<IncomingMediaOutcome | "stored"> => {
-    if (await incomingMessageExists(device.id, waMessageId)) return "stored";
+    if (await handlers.incomingExists(device.id, waMessageId)) return "stored";
     const info = incomingMediaInfo(message);
     if (!info) return { mediaId: null, error: "The message carries no downloadable file" };
-    const outcome = await storeIncomingMedia({
+    const outcome = await handlers.storeMedia({
       ownerId: device.ownerId,
       kind,
       ...info,
@@ -92,7 +90,7 @@ export function attachInbound(
         // A receipt that lands within ~100 ms of the send is merged into the upsert of our own message (WA-PROTOCOL P3).
         const status = statusFromAck(message.status);
         const id = key.id;
-        if (status) run("own-message status", async () => void (await updateOutgoingStatus({ device, waMessageId: id, status })));
+        if (status) run("own-message status", async () => void (await handlers.outgoingStatus({ device, waMessageId: id, status })));
         continue;
       }
       // Messages that waited on the server while the device was offline arrive as "append" (offline=1), not "notify".
@@ -111,7 +109,7 @@ export function attachInbound(
       run("message", async () => {
         const downloaded = media ? await media : null;
         if (downloaded === "stored") return;
-        await handleIncomingMessage({
+        await handlers.incomingMessage({
           device,
           waMessageId,
           chatJid,
@@ -135,7 +133,7 @@ export function attachInbound(
       if (!status) continue;
       const id = key.id;
       const error = status === "failed" ? (update.messageStubParameters?.[0] ?? "WhatsApp reported an error") : null;
-      run("receipt", async () => void (await updateOutgoingStatus({ device, waMessageId: id, status, error })));
+      run("receipt", async () => void (await handlers.outgoingStatus({ device, waMessageId: id, status, error })));
     }
   };
 
@@ -146,7 +144,7 @@ export function attachInbound(
       const status = receipt.readTimestamp ? "read" : receipt.receiptTimestamp ? "delivered" : null;
       if (!status) continue;
       const id = key.id;
-      run("group receipt", async () => void (await updateOutgoingStatus({ device, waMessageId: id, status })));
+      run("group receipt", async () => void (await handlers.outgoingStatus({ device, waMessageId: id, status })));
     }
   };
 

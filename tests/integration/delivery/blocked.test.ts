@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { StartedSandbox } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
-import { watchOutbox } from "../../../src/server/jobs/outbox-watch";
+import { watchOutbox } from "../../../src/server/services/work/outbox-watch";
 import { scheduleMessage } from "../../../src/server/services/scheduled/schedule-message";
 import { BANNED_REASON } from "../../../src/server/whatsapp/device-reasons";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StartedSandbox, StanzaLogEntry } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
-import { watchOutbox } from "../../../src/server/jobs/outbox-watch";
+import { watchOutbox } from "../../../src/server/services/work/outbox-watch";
 import type { WorkRunner } from "../../../src/server/jobs/runner";
 import { scheduleMessage } from "../../../src/server/services/scheduled/schedule-message";
 import { startTestRunner } from "../scheduled/helpers";

@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { StanzaLogEntry, StartedSandbox } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
-import { watchOutbox } from "../../../src/server/jobs/outbox-watch";
+import { watchOutbox } from "../../../src/server/services/work/outbox-watch";
 import { WorkRunner } from "../../../src/server/jobs/runner";
-import { defaultSweepers } from "../../../src/server/jobs/start";
+import { defaultSweepers } from "../../../src/server/services/work/start";
 import { failUnacknowledged } from "../../../src/server/services/messages/fail-unacknowledged";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
 import { callerFor, createUser, type Caller } from "../../helpers/actors";

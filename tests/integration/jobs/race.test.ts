@@ -3,7 +3,7 @@ import type { StartedSandbox } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
 import { WorkRunner } from "../../../src/server/jobs/runner";
-import { scheduledMessageSource } from "../../../src/server/jobs/sources/scheduled-messages";
+import { scheduledMessageSource } from "../../../src/server/services/work/sources/scheduled-messages";
 import type { ClaimedWork, WorkSource } from "../../../src/server/jobs/work-source";
 import { WorkerInstance } from "../../../src/server/jobs/worker-instance";
 import { scheduleMessage } from "../../../src/server/services/scheduled/schedule-message";

@@ -7,7 +7,10 @@ import { applyTestEnv } from "../../helpers/test-env";
 
 applyTestEnv();
 const { startWhatsApp, stopWhatsApp } = await import("../../../src/server/whatsapp/start");
-const { startJobRunner, stopJobRunner } = await import("../../../src/server/jobs/start");
+const { startJobRunner, stopJobRunner } = await import("../../../src/server/services/work/start");
+const { installInbound } = await import("../../../src/server/services/inbound/install-inbound");
+
+installInbound();
 
 await startWhatsApp({ waitForRestore: true, manager: { backoff: { baseMs: 50, maxMs: 400 }, restoreSettleMs: 20_000 } });
 startJobRunner({ pollMs: 50 });

@@ -4,7 +4,7 @@ import { resetEnvCache } from "../../../src/env";
 import type { StartedSandbox } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
-import { startJobRunner, stopJobRunner } from "../../../src/server/jobs/start";
+import { startJobRunner, stopJobRunner } from "../../../src/server/services/work/start";
 import { startMetrics } from "../../../src/server/metrics/start";
 import { updateOutgoingStatus } from "../../../src/server/services/messages/update-outgoing-status";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";

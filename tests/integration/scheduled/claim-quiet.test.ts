@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { nudgeRunner } from "../../../src/server/jobs/nudge";
-import { scheduledMessageSource } from "../../../src/server/jobs/sources/scheduled-messages";
+import { scheduledMessageSource } from "../../../src/server/services/work/sources/scheduled-messages";
 import type { ClaimRequest } from "../../../src/server/jobs/work-source";
 import { scheduleMessage } from "../../../src/server/services/scheduled/schedule-message";
 import { callerFor, createUser } from "../../helpers/actors";

@@ -1,6 +1,6 @@
 import { db } from "../../../src/server/db";
 import { WorkRunner, type WorkRunnerOptions } from "../../../src/server/jobs/runner";
-import { scheduledMessageSource } from "../../../src/server/jobs/sources/scheduled-messages";
+import { scheduledMessageSource } from "../../../src/server/services/work/sources/scheduled-messages";
 import { scheduleMessage } from "../../../src/server/services/scheduled/schedule-message";
 import { waitForEvent, type EventOf } from "../../helpers/whatsapp";
 

@@ -1,7 +1,7 @@
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
 import { WorkRunner } from "../../../src/server/jobs/runner";
-import { webhookDeliverySource } from "../../../src/server/jobs/sources/webhook-deliveries";
+import { webhookDeliverySource } from "../../../src/server/services/work/sources/webhook-deliveries";
 import type { WebhookPolicy } from "../../../src/server/services/webhooks/retry-schedule";
 
 export type DeliveryState = NonNullable<Awaited<ReturnType<typeof readDelivery>>>;

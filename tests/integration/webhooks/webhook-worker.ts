@@ -6,7 +6,7 @@ import { applyTestEnv } from "../../helpers/test-env";
 
 applyTestEnv();
 const { WorkRunner } = await import("../../../src/server/jobs/runner");
-const { webhookDeliverySource } = await import("../../../src/server/jobs/sources/webhook-deliveries");
+const { webhookDeliverySource } = await import("../../../src/server/services/work/sources/webhook-deliveries");
 
 const runner = new WorkRunner({
   sources: [],

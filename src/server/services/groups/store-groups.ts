@@ -1,18 +1,10 @@
+import type { GroupDevice, SelfIds } from "../../whatsapp/inbound-port";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../../db";
 import { eventBus } from "../../events/bus";
 import type { GroupChange, GroupMember, GroupSnapshot } from "../../whatsapp/group-snapshot";
 
-export interface GroupDevice {
-  id: number;
-  deviceId: string;
-}
-
-/** The device's own identities, to tell "we were removed" from "someone else was". */
-export interface SelfIds {
-  pn: string | null;
-  lid: string | null;
-}
+export type { GroupDevice, SelfIds };
 
 function isSelf(member: Pick<GroupMember, "jid" | "lid">, self: SelfIds): boolean {
   return member.jid === self.pn || member.jid === self.lid || (member.lid !== null && member.lid === self.lid);

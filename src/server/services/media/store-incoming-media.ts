@@ -1,21 +1,11 @@
 import type { MediaKind } from "@/generated/prisma/enums";
 import { INLINE_MIME_TYPES } from "@/lib/media/media-kinds";
 import { db } from "../../db";
+import type { IncomingMediaFile, IncomingMediaOutcome } from "../../whatsapp/inbound-port";
 import { mediaLimits } from "./media-limits";
 import { MediaIntegrityError, MediaTooLargeError, storeMediaStream } from "./media-store";
 
-export interface IncomingMediaFile {
-  ownerId: number;
-  kind: MediaKind;
-  declaredMimeType: string | null;
-  declaredSize: number | null;
-  fileName: string | null;
-  sha256: string | null;
-  /** Opens the decrypted bytes; only called when the file is within the limit. */
-  open: () => Promise<AsyncIterable<Uint8Array>>;
-}
-
-export type IncomingMediaOutcome = { mediaId: number } | { mediaId: null; error: string };
+export type { IncomingMediaFile, IncomingMediaOutcome };
 
 /**
  * The type to serve the file as. The bytes decide when they say something definite; a sender's label is kept only

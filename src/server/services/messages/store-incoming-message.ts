@@ -1,22 +1,10 @@
+import type { IncomingMessage } from "../../whatsapp/inbound-port";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageType } from "@/generated/prisma/enums";
 import { db } from "../../db";
 import { eventBus } from "../../events/bus";
 
-export interface IncomingMessage {
-  device: { id: number; deviceId: string; ownerId: number };
-  waMessageId: string;
-  chatJid: string;
-  fromJid: string;
-  toJid: string;
-  type: MessageType;
-  content: string | null;
-  timestamp: Date;
-  pushName: string | null;
-  /** The downloaded file of a media message (null when it could not be downloaded, or for texts). */
-  mediaId?: number | null;
-  metadata?: Prisma.InputJsonValue;
-}
+export type { IncomingMessage };
 
 /** A redelivered message is stored already: checked before downloading its media again. */
 export async function incomingMessageExists(deviceId: number, waMessageId: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import { eventBus } from "../../events/bus";
 import { retryOnWriteConflict } from "../../db/write-conflict";
 import { driverParam, driverPool } from "../../db/driver-pool";
 import { globalSingleton } from "../../global-singleton";
+import type { OutgoingStatusUpdate } from "../../whatsapp/inbound-port";
 import { KeyCache } from "../../whatsapp/key-cache";
 
 /**
@@ -17,14 +18,7 @@ const FORWARD_FROM: Record<Exclude<MessageStatus, "pending">, MessageStatus[]> =
   failed: ["pending", "sent"],
 };
 
-export interface OutgoingStatusUpdate {
-  device: { id: number; deviceId: string; ownerId: number };
-  waMessageId: string;
-  /** The row id when the caller knows it (the send path): saves reading the row first. */
-  messageId?: number;
-  status: Exclude<MessageStatus, "pending">;
-  error?: string | null;
-}
+export type { OutgoingStatusUpdate };
 
 /** Row ids of the messages this process stored lately, by device and WhatsApp id: their receipts follow within
  * moments, and each would otherwise read the id back. Ids never change; a deleted row just matches nothing. */

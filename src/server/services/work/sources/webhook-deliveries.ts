@@ -1,9 +1,9 @@
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "../../db";
-import { runDelivery } from "../../services/webhooks/run-delivery";
-import { webhookPolicy, type WebhookPolicy } from "../../services/webhooks/retry-schedule";
-import { claimIsFree } from "../worker-instance";
-import type { DevicelessWork, DevicelessWorkSource } from "../work-source";
+import { db } from "../../../db";
+import { runDelivery } from "../../webhooks/run-delivery";
+import { webhookPolicy, type WebhookPolicy } from "../../webhooks/retry-schedule";
+import { claimIsFree } from "../../../jobs/worker-instance";
+import type { DevicelessWork, DevicelessWorkSource } from "../../../jobs/work-source";
 
 const NAME = "webhook-delivery";
 

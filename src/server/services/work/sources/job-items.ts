@@ -1,13 +1,13 @@
 import { Prisma } from "@/generated/prisma/client";
 import { toJid } from "@/lib/phone";
-import { db } from "../../db";
-import { connectionManager } from "../../whatsapp/registry";
-import { deliverJobItem, type JobDeliveryPolicy } from "../../services/jobs/deliver-job-item";
-import { pauseRunningJob } from "../../services/jobs/finish-item";
-import { reconcileJobs } from "../../services/jobs/reconcile-jobs";
-import { cachedCapSettings, capHold, capRoom, forgetOldSendWindows, laneUsage } from "../../services/jobs/send-caps";
-import { claimIsFree } from "../worker-instance";
-import type { ClaimRequest, ClaimedWork, RunnerDevice, WorkSource } from "../work-source";
+import { db } from "../../../db";
+import { connectionManager } from "../../../whatsapp/registry";
+import { deliverJobItem, type JobDeliveryPolicy } from "../../jobs/deliver-job-item";
+import { pauseRunningJob } from "../../jobs/finish-item";
+import { reconcileJobs } from "../../jobs/reconcile-jobs";
+import { cachedCapSettings, capHold, capRoom, forgetOldSendWindows, laneUsage } from "../../jobs/send-caps";
+import { claimIsFree } from "../../../jobs/worker-instance";
+import type { ClaimRequest, ClaimedWork, RunnerDevice, WorkSource } from "../../../jobs/work-source";
 
 const NAME = "job-item";
 /** Clock- and device-driven job changes are checked at most this often (passes run after every item). */

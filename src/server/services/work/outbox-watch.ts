@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
-import { db } from "../db";
-import { eventBus } from "../events/bus";
-import { logger } from "../logger";
-import { blockWaitingMessages } from "../services/messages/block-waiting";
-import { resendUnacknowledged } from "../services/messages/resend-unacknowledged";
-import { isBlockingStatus } from "../whatsapp/device-reasons";
-import { SerialQueue } from "../whatsapp/serial-queue";
+import { db } from "../../db";
+import { eventBus } from "../../events/bus";
+import { logger } from "../../logger";
+import { blockWaitingMessages } from "../messages/block-waiting";
+import { resendUnacknowledged } from "../messages/resend-unacknowledged";
+import { isBlockingStatus } from "../../whatsapp/device-reasons";
+import { SerialQueue } from "../../whatsapp/serial-queue";
 
 /**
  * Keeps every outgoing message moving with its device: when a device (re)connects, the messages WhatsApp never

@@ -1,11 +1,11 @@
-import { globalSingleton } from "../global-singleton";
-import { failUnacknowledged } from "../services/messages/fail-unacknowledged";
+import { globalSingleton } from "../../global-singleton";
+import { failUnacknowledged } from "../messages/fail-unacknowledged";
 import { watchOutbox } from "./outbox-watch";
-import { WorkRunner, type WorkRunnerOptions } from "./runner";
+import { WorkRunner, type WorkRunnerOptions } from "../../jobs/runner";
 import { jobItemSource } from "./sources/job-items";
 import { scheduledMessageSource } from "./sources/scheduled-messages";
 import { webhookDeliverySource } from "./sources/webhook-deliveries";
-import type { DevicelessWorkSource, Sweeper, WorkSource } from "./work-source";
+import type { DevicelessWorkSource, Sweeper, WorkSource } from "../../jobs/work-source";
 
 function slot(): { current: WorkRunner | null; stopOutbox: (() => void) | null } {
   return globalSingleton("workRunner", () => ({ current: null as WorkRunner | null, stopOutbox: null as (() => void) | null }));

@@ -1,11 +1,11 @@
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "../../db";
-import { driverQuery } from "../../db/driver-pool";
-import { deliverScheduled, type DeliveryPolicy } from "../../services/scheduled/deliver-scheduled";
-import { failStaleScheduled } from "../../services/scheduled/fail-stale-scheduled";
-import { nudgeCount } from "../nudge";
-import { claimIsFree } from "../worker-instance";
-import { onePerDevice, type ClaimRequest, type ClaimedWork, type SweepRequest, type WorkSource } from "../work-source";
+import { db } from "../../../db";
+import { driverQuery } from "../../../db/driver-pool";
+import { deliverScheduled, type DeliveryPolicy } from "../../scheduled/deliver-scheduled";
+import { failStaleScheduled } from "../../scheduled/fail-stale-scheduled";
+import { nudgeCount } from "../../../jobs/nudge";
+import { claimIsFree } from "../../../jobs/worker-instance";
+import { onePerDevice, type ClaimRequest, type ClaimedWork, type SweepRequest, type WorkSource } from "../../../jobs/work-source";
 
 const NAME = "scheduled-message";
 
