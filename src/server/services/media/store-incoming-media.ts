@@ -1,4 +1,3 @@
-import type { MediaKind } from "@/generated/prisma/enums";
 import { INLINE_MIME_TYPES } from "@/lib/media/media-kinds";
 import { db } from "../../db";
 import type { IncomingMediaFile, IncomingMediaOutcome } from "../../whatsapp/inbound-port";

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from "../../whatsapp/inbound-port";
 import type { Prisma } from "@/generated/prisma/client";
-import type { MessageType } from "@/generated/prisma/enums";
 import { db } from "../../db";
 import { eventBus } from "../../events/bus";
 
