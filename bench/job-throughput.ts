@@ -1,6 +1,6 @@
 /**
  * Bulk-job throughput against raw Baileys, in one run against one sandbox (issue 10: job ≥ 0.8 × raw).
- *   npx tsx bench/job-throughput.ts [recipients=1000] [devices=4]
+ *   npx tsx bench/job-throughput.ts [recipients=1000] [devices=4] [pairs=1]
  * Job path: `recipients / devices` recipients per device, one chat-blast job per device created through tRPC
  * (job.create: zod, auth, parsing, MySQL inserts), pacing off (custom 0–0 s), run by the server's WorkRunner over
  * both work sources (claim, recipient check, MySQL insert, Baileys send, MySQL update, progress events), until every
@@ -9,6 +9,8 @@
  * frame arrived. Every path writes to its own fresh recipients, so both pay the first-contact Signal session setup.
  * Overhead per item: the extra time a device lane spends per item on the job path. Own database
  * (switchboard_bench_jobs, or BENCH_DATABASE_URL), recreated each run. Prints the load averages around both paths.
+ * `pairs` > 1 runs raw and job alternately that many times (fresh recipients each time, today's messages piling up as
+ * in a day of blasts) and reports each pair and the median ratio: on a shared machine one pair can land in a busy spell.
  */
 import os from "node:os";
 import type { BinaryNode } from "baileys";
@@ -16,6 +18,7 @@ import type { BinaryNode } from "baileys";
 const recipients = Number(process.argv[2] ?? 1000);
 const deviceCount = Number(process.argv[3] ?? 4);
 const perDevice = Math.ceil(recipients / deviceCount);
+const pairs = Math.min(4, Math.max(1, Number(process.argv[4] ?? 1)));
 const { freshBenchDatabase } = await import("./support/bench-database");
 await freshBenchDatabase("mysql://root@127.0.0.1:3306/switchboard_bench_jobs");
 
@@ -102,8 +105,8 @@ for (let d = 0; d < deviceCount; d += 1) {
   rawClients.push(raw);
 }
 
-async function rawRun(): Promise<{ seconds: number; delivered: number }> {
-  const targets = recipientAccounts(1);
+async function rawRun(pair: number): Promise<{ seconds: number; delivered: number }> {
+  const targets = recipientAccounts(1 + 2 * pair);
   const t0 = performance.now();
   const deliveries: Promise<void>[] = [];
   await Promise.all(
@@ -119,8 +122,8 @@ async function rawRun(): Promise<{ seconds: number; delivered: number }> {
   return { seconds: (performance.now() - t0) / 1000, delivered: targets.flat().length };
 }
 
-async function jobRun(): Promise<{ seconds: number; delivered: number; sendGapMs: { p50: number; p95: number } }> {
-  const targets = recipientAccounts(2);
+async function jobRun(pair: number): Promise<{ seconds: number; delivered: number; sendGapMs: { p50: number; p95: number } }> {
+  const targets = recipientAccounts(2 + 2 * pair);
   const total = targets.flat().length;
   const deliveredIds = new Set<number>();
   const watcher = new AbortController();
@@ -165,14 +168,31 @@ async function jobRun(): Promise<{ seconds: number; delivered: number; sendGapMs
   return { seconds, delivered: deliveredIds.size, sendGapMs: { p50: at(0.5), p95: at(0.95) } };
 }
 
-const loadBefore = os.loadavg().map((l) => +l.toFixed(2));
-const raw = await rawRun();
-const loadBetween = os.loadavg().map((l) => +l.toFixed(2));
-const job = await jobRun();
-const rawRate = raw.delivered / raw.seconds;
-const jobRate = job.delivered / job.seconds;
-// Each lane handles perDevice items in sequence on both paths: the difference in lane time per item is the runner's.
-const overheadMsPerItem = ((job.seconds - raw.seconds) * 1000) / perDevice;
+const load = () => os.loadavg().map((l) => +l.toFixed(2));
+const results = [];
+for (let pair = 0; pair < pairs; pair += 1) {
+  const loadBefore = load();
+  const raw = await rawRun(pair);
+  const loadBetween = load();
+  const job = await jobRun(pair);
+  const rawRate = raw.delivered / raw.seconds;
+  const jobRate = job.delivered / job.seconds;
+  results.push({
+    raw: { seconds: +raw.seconds.toFixed(2), deliveredPerSec: Math.round(rawRate), laneMsPerItem: +((raw.seconds * 1000) / perDevice).toFixed(1) },
+    job: {
+      seconds: +job.seconds.toFixed(2),
+      deliveredPerSec: Math.round(jobRate),
+      laneMsPerItem: +((job.seconds * 1000) / perDevice).toFixed(1),
+      sendGapMs: job.sendGapMs,
+    },
+    ratio: +(jobRate / rawRate).toFixed(2),
+    // Each lane handles perDevice items in sequence on both paths: the difference in lane time per item is the runner's.
+    overheadMsPerItem: +(((job.seconds - raw.seconds) * 1000) / perDevice).toFixed(1),
+    // 1-, 5- and 15-minute load averages before the raw path, between the paths, and after the job path.
+    loadavg: { before: loadBefore, between: loadBetween, after: load() },
+  });
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? Number.NaN;
 
 console.log(
   JSON.stringify(
@@ -181,18 +201,8 @@ console.log(
       recipients: perDevice * deviceCount,
       devices: deviceCount,
       pacing: "off",
-      raw: { seconds: +raw.seconds.toFixed(2), deliveredPerSec: Math.round(rawRate), laneMsPerItem: +((raw.seconds * 1000) / perDevice).toFixed(1) },
-      job: {
-        seconds: +job.seconds.toFixed(2),
-        deliveredPerSec: Math.round(jobRate),
-        laneMsPerItem: +((job.seconds * 1000) / perDevice).toFixed(1),
-        sendGapMs: job.sendGapMs,
-      },
-      ratio: +(jobRate / rawRate).toFixed(2),
-      overheadMsPerItem: +overheadMsPerItem.toFixed(1),
+      ...(pairs === 1 ? results[0] : { pairs: results, medianRatio: median(results.map((r) => r.ratio)), medianOverheadMsPerItem: median(results.map((r) => r.overheadMsPerItem)) }),
       storedMessages: await db().message.count(),
-      // 1-, 5- and 15-minute load averages before the raw path, between the paths, and after the job path.
-      loadavg: { before: loadBefore, between: loadBetween, after: os.loadavg().map((l) => +l.toFixed(2)) },
       node: process.version,
     },
     null,

@@ -1,5 +1,5 @@
 import { hourStartOf, nextDayStart, nextHourStart, type LaneUsage } from "./send-caps";
-import { startOfToday } from "../messages/send-text";
+import { startOfToday } from "../messages/daily-usage";
 
 /** Why a job takes longer than its pacing alone: the device's send cap makes it wait for the next window. */
 export interface CapWait {

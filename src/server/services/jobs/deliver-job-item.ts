@@ -3,7 +3,8 @@ import type { DriverTx } from "../../db/driver-pool";
 import { AppError, isAppError } from "../../errors";
 import { ClaimLostError, isClaimLost, type ClaimedWork, type WorkOutcome } from "../../jobs/work-source";
 import { mediaMessageParts } from "../messages/send-media";
-import { deliverOutgoing, resendStored, startOfToday, type OutgoingInput } from "../messages/send-text";
+import { startOfToday } from "../messages/daily-usage";
+import { deliverOutgoing, resendStored, type OutgoingInput } from "../messages/send-text";
 import { DEFAULT_SPIKE_POLICY, failureSpikeReason, type FailureSpikePolicy } from "./failure-spike";
 import { finishItem, pauseRunningJob } from "./finish-item";
 import { readItemPayload, readJobPayload } from "./job-payload";
@@ -94,14 +95,19 @@ function linkToItem(item: Item, claim: number, caps: SendCaps): OutgoingInput["o
     const now = new Date();
     // An UPDATE, not a read: it locks the job row, so a pause or cancel either commits before (we stop) or after (this
     // send goes out). One statement for the job and the claimed item; the driver counts matched rows, so 2 is both.
-    const marked = await tx.run(
-      `UPDATE \`JobItem\` ji JOIN \`Job\` j ON j.\`id\` = ji.\`jobId\`
-          SET j.\`updatedAt\` = ?, ji.\`sentAt\` = ?, ji.\`updatedAt\` = ?
-        WHERE ji.\`id\` = ? AND ji.\`jobId\` = ? AND ji.\`status\` = 'pending' AND ji.\`attempts\` = ? AND j.\`status\` = 'processing'`,
-      [now, now, now, item.id, item.jobId, claim],
-    );
+    // The cap count goes out behind it without waiting (one connection runs them in order): when the mark fails, the
+    // transaction is rolled back and the count with it.
+    const [marked, counted] = await Promise.all([
+      tx.run(
+        `UPDATE \`JobItem\` ji JOIN \`Job\` j ON j.\`id\` = ji.\`jobId\`
+            SET j.\`updatedAt\` = ?, ji.\`sentAt\` = ?, ji.\`updatedAt\` = ?
+          WHERE ji.\`id\` = ? AND ji.\`jobId\` = ? AND ji.\`status\` = 'pending' AND ji.\`attempts\` = ? AND j.\`status\` = 'processing'`,
+        [now, now, now, item.id, item.jobId, claim],
+      ),
+      countCappedLaneSend(tx, item.job.device.id, caps, now),
+    ]);
     if (marked.affectedRows !== 2) throw await whyNotMarked(tx, item);
-    if (!(await countCappedLaneSend(tx, item.job.device.id, caps, now))) throw new CapReachedError(item.job.device.id);
+    if (!counted) throw new CapReachedError(item.job.device.id);
   };
 }
 

@@ -4,7 +4,7 @@ import { env } from "@/env";
 import { AppError } from "../../errors";
 import { db } from "../../db";
 import { mediaForSend } from "../media/media-for-send";
-import { startOfToday } from "../messages/send-text";
+import { readDailyUsage } from "../messages/daily-usage";
 import { findOwnedTemplate, MAX_RENDERED_LENGTH } from "../templates/render";
 import type { BlastInput } from "./blast-input";
 import type { JobPayload } from "./job-payload";
@@ -118,15 +118,11 @@ async function optedOutPhones(ownerId: number, phones: string[]): Promise<Set<st
   return found;
 }
 
-/** Sends today (the daily limit counts every outgoing message that did not fail). */
-export async function sentToday(ownerId: number): Promise<number> {
-  return db().message.count({ where: { ownerId, direction: "outgoing", status: { not: "failed" }, timestamp: { gte: startOfToday() } } });
-}
-
 /** The review as the page shows it: counts, the first rows of each list, duration and the daily limit it uses. */
 export async function summarizeReview(input: BlastInput, review: BlastReview): Promise<ReviewSummary> {
-  const owner = await db().user.findUniqueOrThrow({ where: { id: input.device.ownerId }, select: { dailyMessageLimit: true } });
-  const usedToday = await sentToday(input.device.ownerId);
+  const daily = await readDailyUsage(input.device.ownerId);
+  if (!daily) throw new AppError("NOT_FOUND", "The device's owner no longer exists");
+  const usedToday = daily.sentToday;
   const ready = review.ready.length;
   const averageMs = (input.pacing.minMs + input.pacing.maxMs) / 2;
   const now = new Date();
@@ -150,7 +146,7 @@ export async function summarizeReview(input: BlastInput, review: BlastReview): P
     missingValues: review.missingValues.slice(0, REVIEW_LIST_MAX),
     estimatedSeconds: estimate.seconds,
     capWait: estimate.capWait,
-    dailyLimit: { limit: owner.dailyMessageLimit, usedToday, thisJob: ready, remainingAfter: owner.dailyMessageLimit - usedToday - ready },
+    dailyLimit: { limit: daily.dailyMessageLimit, usedToday, thisJob: ready, remainingAfter: daily.dailyMessageLimit - usedToday - ready },
     maxRecipients: env().JOB_MAX_RECIPIENTS,
   };
 }

@@ -3,7 +3,7 @@ import { db } from "../../db";
 import type { DriverTx } from "../../db/driver-pool";
 import { getSettings, type AppSettings } from "../settings/app-settings";
 import { nudgeRunner } from "../../jobs/nudge";
-import { startOfToday } from "../messages/send-text";
+import { startOfToday } from "../messages/daily-usage";
 import { jobProgressSelect, publishJobProgress } from "./job-progress";
 
 /** A device's bulk send caps in force: its owner's own (null: the admin's default), never above the admin's maximum. */

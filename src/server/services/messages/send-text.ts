@@ -5,7 +5,7 @@ import { toJid } from "@/lib/phone";
 import { NOT_ON_WHATSAPP_REASON } from "@/lib/send-failures";
 import { AppError } from "../../errors";
 import { db } from "../../db";
-import { driverAutocommit, driverParam, driverPool, inDriverTransaction, type DriverTx } from "../../db/driver-pool";
+import { driverAutocommit, inDriverTransaction, type DriverTx } from "../../db/driver-pool";
 import { eventBus } from "../../events/bus";
 import { globalSingleton } from "../../global-singleton";
 import { isWaError } from "../../whatsapp/errors";
@@ -14,6 +14,7 @@ import { connectionManager } from "../../whatsapp/registry";
 import { mapWaError } from "../devices/map-wa-error";
 import { mediaSummarySelect } from "../media/media-select";
 import { mediaPath } from "../media/media-store";
+import { readDailyUsage } from "./daily-usage";
 import { messageSelect } from "./message-select";
 import { readSentMessage } from "./read-sent-message";
 import { rememberOutgoingId, updateOutgoingStatus } from "./update-outgoing-status";
@@ -48,13 +49,6 @@ function isGroupJid(to: string): boolean {
 }
 
 const DONE_STATUSES: readonly MessageStatus[] = ["sent", "delivered", "read"];
-
-/** Midnight of the server's local day: "messages per day" counts from here. */
-export function startOfToday(now = new Date()): Date {
-  const start = new Date(now);
-  start.setHours(0, 0, 0, 0);
-  return start;
-}
 
 /** One in-flight limit check per owner, so concurrent sends cannot all squeeze under the daily limit. */
 function ownerLock(ownerId: number): Mutex {
@@ -125,16 +119,9 @@ export async function deliverOutgoing(input: OutgoingInput): Promise<OutgoingOut
     if (!manager.isConnected(device.deviceId)) {
       throw new AppError("DEVICE_NOT_CONNECTED", "The device is not connected to WhatsApp; connect it first");
     }
-    // One round trip for the limit and today's count: this runs on every send, under the owner's lock.
-    const [usage] = await driverPool().query<Array<{ dailyMessageLimit: number; sentToday: number }>>(
-      `SELECT u.dailyMessageLimit,
-              (SELECT COUNT(*) FROM \`Message\` m
-                WHERE m.ownerId = u.id AND m.direction = 'outgoing' AND m.status <> 'failed' AND m.timestamp >= ?) AS sentToday
-         FROM \`User\` u WHERE u.id = ?`,
-      [driverParam(startOfToday()), device.ownerId],
-    );
+    const usage = await readDailyUsage(device.ownerId);
     if (!usage) throw new AppError("NOT_FOUND", "The device's owner no longer exists");
-    if (Number(usage.sentToday) >= usage.dailyMessageLimit) {
+    if (usage.sentToday >= usage.dailyMessageLimit) {
       throw new AppError("LIMIT_EXCEEDED", `The daily limit of ${usage.dailyMessageLimit} messages is reached; try again tomorrow`);
     }
     const waMessageId = (() => {
