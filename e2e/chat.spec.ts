@@ -177,4 +177,39 @@ test.describe.serial("device chat", () => {
     await userPage.goto("/activity");
     await expect(userPage.getByTestId("activity-row").filter({ hasText: "Connected a device" }).filter({ hasText: `Device “Chat line ${tag}”.` })).toBeVisible();
   });
+
+  test("the next message, typed while the previous one is still on its way, stays in the box", async () => {
+    await userPage.goto(`/devices/${deviceId}/chat`);
+    await userPage.locator(`[data-testid="chat-item"][data-chat-jid="${contactPhone}@s.whatsapp.net"]`).click();
+    const conversation = userPage.getByTestId("conversation");
+    const composer = conversation.getByLabel("Message");
+    const first = `Sebentar ya ${tag}`;
+    const next = `Saya cek stoknya dulu ${tag}`;
+    // Holds the first send at the browser until the next message is typed: a slow ack, made deterministic.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached = () => {};
+    const requested = new Promise<void>((resolve) => (reached = resolve));
+    const isSend = (url: URL) => url.pathname.includes("message.sendText");
+    await userPage.route(isSend, async (route) => {
+      reached();
+      await held;
+      await route.continue();
+    });
+    await composer.fill(first);
+    await composer.press("Enter");
+    await requested;
+    await composer.fill(next);
+    // The send's success refetches the chat right after it has dealt with the composer.
+    const refetched = userPage.waitForRequest((request) => request.url().includes("/api/trpc/chat."));
+    release();
+    await refetched;
+    await userPage.unroute(isSend);
+    await expect(composer).toHaveValue(next);
+    await expect(conversation.getByTestId("chat-bubble").filter({ hasText: first })).toHaveAttribute("data-status", /sent|delivered|read/);
+
+    await composer.press("Enter");
+    await expect(composer).toHaveValue("");
+    await expect(conversation.getByTestId("chat-bubble").filter({ hasText: next })).toHaveAttribute("data-direction", "outgoing");
+  });
 });

@@ -28,29 +28,23 @@ export function Composer({ deviceId, phone, disabledReason }: { deviceId: string
   const attachment = useMediaAttachment();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.chat.pathKey() });
   const onError = (error: unknown) => toast.error(t("chat.sendFailed", { reason: errorMessage(error, t) }));
-  const send = useMutation(
-    trpc.message.sendText.mutationOptions({
-      onSuccess: () => {
-        setText("");
-        refresh();
-      },
-      onError,
-    }),
-  );
+  const send = useMutation(trpc.message.sendText.mutationOptions({ onSuccess: refresh, onError }));
+  /** Empties the box of the text that was sent, and only of it: the user may have written the next one meanwhile. */
+  const clearSent = (sent: string) => setText((now) => (now === sent ? "" : now));
   const sendMedia = useMutation(trpc.message.sendMedia.mutationOptions({ onError }));
   const blocked = disabledReason !== null || phone === null;
   const busy = send.isPending || sendMedia.isPending || waitingForUpload;
   const canSend = attachment.state ? attachment.state.phase !== "error" : text.trim().length > 0;
 
-  const sendFile = (media: UploadedMedia, to: string) => {
+  const sendFile = (media: UploadedMedia, file: File, to: string) => {
     const audio = media.kind === "audio";
     const caption = text;
     sendMedia.mutate(
       { deviceId, to, mediaId: media.id, caption: audio ? undefined : caption },
       {
         onSuccess: () => {
-          attachment.clear();
-          setText("");
+          attachment.clearIfStill(file);
+          clearSent(caption);
           refresh();
           if (audio && caption.trim()) send.mutate({ deviceId, to, text: caption });
         },
@@ -62,13 +56,14 @@ export function Composer({ deviceId, phone, disabledReason }: { deviceId: string
     event?.preventDefault();
     if (blocked || busy || !phone || !canSend) return;
     if (!attachment.state) {
-      send.mutate({ deviceId, to: phone, text });
+      send.mutate({ deviceId, to: phone, text }, { onSuccess: () => clearSent(text) });
       return;
     }
     if (attachment.kind !== "audio" && text.length > MAX_CAPTION_LENGTH) {
       toast.error(t("chat.sendFailed", { reason: t("validation.maxChars", { max: MAX_CAPTION_LENGTH }) }));
       return;
     }
+    const { file } = attachment.state;
     setWaitingForUpload(true);
     let media: UploadedMedia;
     try {
@@ -79,7 +74,7 @@ export function Composer({ deviceId, phone, disabledReason }: { deviceId: string
     } finally {
       setWaitingForUpload(false);
     }
-    sendFile(media, phone);
+    sendFile(media, file, phone);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {

@@ -23,15 +23,18 @@ export function GroupComposer({ deviceId, groupJid, disabled }: { deviceId: stri
   const [text, setText] = useState("");
   const [uploading, setUploading] = useState(false);
   const attachment = useMediaAttachment();
-  const done = () => {
-    setText("");
-    attachment.clear();
-    void queryClient.invalidateQueries({ queryKey: trpc.chat.groupHistory.queryKey({ deviceId, groupJid, limit: 50 }) });
-  };
+  /** Empties the composer of what was sent, and only that: the user may have written the next message meanwhile. */
+  const sentOnly = (sentText: string, file: File | null) => ({
+    onSuccess: () => {
+      setText((now) => (now === sentText ? "" : now));
+      if (file) attachment.clearIfStill(file);
+      void queryClient.invalidateQueries({ queryKey: trpc.chat.groupHistory.queryKey({ deviceId, groupJid, limit: 50 }) });
+    },
+  });
   const onError = (error: unknown) => toast.error(t("adminGroups.sendFailed", { reason: errorMessage(error, t) }));
-  const sendText = useMutation(trpc.group.sendMessage.mutationOptions({ onSuccess: done, onError }));
-  const sendMention = useMutation(trpc.group.sendMention.mutationOptions({ onSuccess: done, onError }));
-  const sendMedia = useMutation(trpc.group.sendMedia.mutationOptions({ onSuccess: done, onError }));
+  const sendText = useMutation(trpc.group.sendMessage.mutationOptions({ onError }));
+  const sendMention = useMutation(trpc.group.sendMention.mutationOptions({ onError }));
+  const sendMedia = useMutation(trpc.group.sendMedia.mutationOptions({ onError }));
   const busy = sendText.isPending || sendMention.isPending || sendMedia.isPending || uploading;
   const canSend = attachment.state ? attachment.state.phase !== "error" : text.trim().length > 0;
 
@@ -39,9 +42,10 @@ export function GroupComposer({ deviceId, groupJid, disabled }: { deviceId: stri
     event.preventDefault();
     if (disabled || busy || !canSend) return;
     if (!attachment.state) {
-      (MENTION.test(text) ? sendMention : sendText).mutate({ deviceId, groupJid, text });
+      (MENTION.test(text) ? sendMention : sendText).mutate({ deviceId, groupJid, text }, sentOnly(text, null));
       return;
     }
+    const { file } = attachment.state;
     setUploading(true);
     let media: UploadedMedia;
     try {
@@ -51,7 +55,7 @@ export function GroupComposer({ deviceId, groupJid, disabled }: { deviceId: stri
     } finally {
       setUploading(false);
     }
-    sendMedia.mutate({ deviceId, groupJid, mediaId: media.id, caption: text || undefined });
+    sendMedia.mutate({ deviceId, groupJid, mediaId: media.id, caption: text || undefined }, sentOnly(text, file));
   };
 
   return (

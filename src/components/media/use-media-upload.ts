@@ -114,7 +114,7 @@ export function useMediaAttachment() {
   const bytes = useFormatBytes();
   const limits = useMediaLimits().data;
   const [state, setState] = useState<MediaAttachmentState | null>(null);
-  const current = useRef<{ controller: AbortController; promise: Promise<UploadedMedia> } | null>(null);
+  const current = useRef<{ controller: AbortController; promise: Promise<UploadedMedia>; file: File } | null>(null);
 
   useEffect(() => () => current.current?.controller.abort(), []);
 
@@ -136,7 +136,7 @@ export function useMediaAttachment() {
         if (isCurrent()) setState({ file, phase: "uploading", loaded, total });
       },
     });
-    current.current = { controller, promise };
+    current.current = { controller, promise, file };
     promise.then(
       (media) => {
         if (isCurrent()) setState({ file, phase: "done", media });
@@ -153,6 +153,11 @@ export function useMediaAttachment() {
     setState(null);
   };
 
+  /** Clears the attachment only if it is still `file`: the user may have picked the next one while it was sent. */
+  const clearIfStill = (file: File) => {
+    if (current.current?.file === file) clear();
+  };
+
   /** The uploaded file, once the upload in flight (if any) has finished; rejects if there is none or it failed. */
   const ready = (): Promise<UploadedMedia> => current.current?.promise ?? Promise.reject(new MediaUploadError("ABORTED"));
 
@@ -160,7 +165,7 @@ export function useMediaAttachment() {
   const mimeType = state ? (state.phase === "done" ? state.media.mimeType : state.file.type) : null;
   const error = state?.phase === "error" ? mediaUploadErrorMessage(state.error, t, bytes) : null;
   const retryable = state?.phase === "error" && (state.error.code === "NETWORK" || state.error.code === "FAILED");
-  return { state, kind, mimeType, error, retryable, pick, retry: () => state && pick(state.file), clear, ready };
+  return { state, kind, mimeType, error, retryable, pick, retry: () => state && pick(state.file), clear, clearIfStill, ready };
 }
 
 export type MediaAttachment = ReturnType<typeof useMediaAttachment>;

@@ -28,7 +28,7 @@ function GroupChat({ phone, group }: { phone: string; group: ControlGroup }) {
   const onSend = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!text.trim()) return;
-    send.mutate({ phone, groupId: group.id, text }, { onSuccess: () => setText("") });
+    send.mutate({ phone, groupId: group.id, text }, { onSuccess: () => setText((now) => (now === text ? "" : now)) });
   };
 
   return (
