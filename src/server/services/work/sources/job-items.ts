@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { toJid } from "@/lib/phone";
 import { db } from "../../../db";
+import { driverQuery } from "../../../db/driver-pool";
 import { connectionManager } from "../../../whatsapp/registry";
 import { deliverJobItem, type JobDeliveryPolicy } from "../../jobs/deliver-job-item";
 import { pauseRunningJob } from "../../jobs/finish-item";
@@ -22,6 +23,26 @@ function recipientJid(recipient: string): string[] {
   } catch {
     return []; // its send fails with the reason
   }
+}
+
+/** Above this many devices a pass reads every running job (few) rather than binding each device id. */
+const DEVICES_PER_LOOKUP = 50;
+
+/**
+ * The running jobs of these devices, oldest first, on the driver pool. A lane asks for its one device after every
+ * item; a pass over a large idle fleet asks for all of them each second, so there the running jobs are read whole.
+ */
+async function runningJobsOf(devices: RunnerDevice[]): Promise<Array<{ id: number; deviceId: number; delayMaxMs: number }>> {
+  const ids = devices.map((d) => d.id);
+  if (ids.length <= DEVICES_PER_LOOKUP) {
+    return driverQuery(Prisma.sql`
+      SELECT \`id\`, \`deviceId\`, \`delayMaxMs\` FROM \`Job\`
+      WHERE \`status\` = 'processing' AND \`deviceId\` IN (${Prisma.join(ids)}) ORDER BY \`id\``);
+  }
+  const wanted = new Set(ids);
+  const running = await driverQuery<{ id: number; deviceId: number; delayMaxMs: number }>(Prisma.sql`
+    SELECT \`id\`, \`deviceId\`, \`delayMaxMs\` FROM \`Job\` WHERE \`status\` = 'processing' ORDER BY \`id\``);
+  return running.filter((job) => wanted.has(job.deviceId));
 }
 
 /** Unpaced items claimed together per device: one claim transaction serves this many sends of the lane. */
@@ -76,11 +97,7 @@ export function jobItemSource(policy: Partial<JobDeliveryPolicy> = {}): WorkSour
         else if (!next) toClaim.push(device);
       }
       if (toClaim.length === 0 || claimed.length >= limit) return claimed;
-      const jobs = await db().job.findMany({
-        where: { status: "processing", deviceId: { in: toClaim.map((d) => d.id) } },
-        select: { id: true, deviceId: true, delayMaxMs: true },
-        orderBy: { id: "asc" },
-      });
+      const jobs = await runningJobsOf(toClaim);
       if (jobs.length === 0) return claimed;
       const jobsByDevice = new Map<number, Array<{ id: number; delayMaxMs: number }>>();
       for (const job of jobs) jobsByDevice.set(job.deviceId, [...(jobsByDevice.get(job.deviceId) ?? []), job]);
