@@ -179,10 +179,11 @@ test.describe.serial("device chat", () => {
   });
 
   test("the next message, typed while the previous one is still on its way, stays in the box", async () => {
-    await userPage.goto(`/devices/${deviceId}/chat`);
-    await userPage.locator(`[data-testid="chat-item"][data-chat-jid="${contactPhone}@s.whatsapp.net"]`).click();
+    // A link written by hand, with the number instead of the chat's jid, opens the same chat.
+    await userPage.goto(`/devices/${deviceId}/chat?chat=${contactPhone}`);
     const conversation = userPage.getByTestId("conversation");
     const composer = conversation.getByLabel("Message");
+    await expect(conversation.getByTestId("conversation-title")).toHaveText(savedName);
     const first = `Sebentar ya ${tag}`;
     const next = `Saya cek stoknya dulu ${tag}`;
     // Holds the first send at the browser until the next message is typed: a slow ack, made deterministic.

@@ -1,7 +1,16 @@
 import { DeviceChatView } from "@/components/chat/device-chat-view";
 import { pageTitle } from "@/i18n/metadata";
+import { parsePhone, toJid } from "@/lib/phone";
 
 export const generateMetadata = pageTitle("chat.title");
+
+/** `?chat=` holds a chat's jid; a link written by hand may hold the number instead (`?chat=6281234567890`). */
+function chatJidFrom(chat: string): string {
+  const value = chat.trim();
+  if (value.includes("@")) return value;
+  const phone = parsePhone(value.startsWith("+") ? value : `+${value}`);
+  return phone.ok ? toJid(phone.e164) : value;
+}
 
 export default async function DeviceChatPage({
   params,
@@ -11,5 +20,5 @@ export default async function DeviceChatPage({
   searchParams: Promise<{ chat?: string | string[] }>;
 }) {
   const [{ id }, { chat }] = await Promise.all([params, searchParams]);
-  return <DeviceChatView deviceId={decodeURIComponent(id)} initialChat={typeof chat === "string" && chat ? chat : null} />;
+  return <DeviceChatView deviceId={decodeURIComponent(id)} initialChat={typeof chat === "string" && chat.trim() ? chatJidFrom(chat) : null} />;
 }
