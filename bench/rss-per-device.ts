@@ -5,8 +5,8 @@
  * The sandbox runs as its own process (started here, so it outlives the app's restart); the app is `node
  * dist/server.mjs`. Devices are paired through the app's API and a sandbox phone's QR scan, in parallel batches, up
  * to each level; at each level: the app's RSS (VmRSS), MB per device over the baseline, and the app's CPU in four
- * consecutive 20 s windows of idleness (% of one core; the last window is the idle figure). Then the app is stopped (SIGTERM) and started again: cold start = from spawn to every
- * device connected (per /api/health), with RSS after. Uses its own database, recreated each run.
+ * consecutive 20 s windows of idleness (% of one core; the last window is the idle figure). Then the app is stopped
+ * (SIGTERM) and started again: cold start = from spawn to every device connected (per /api/health), with RSS after. Uses its own database, recreated each run.
  *
  * BENCH_REUSE=1 keeps the database and the sandbox's state file (data/bench/) between runs, so devices paired by an
  * earlier run are not paired again: they are switched off (autoConnect=false) before the app starts, which gives the
@@ -97,8 +97,8 @@ async function idleCpuPercent(pid: number): Promise<number> {
 }
 
 /**
- * Idle CPU in consecutive windows, from the moment the level is reached: the first window still holds the devices'
- * post-connect work (prekey checks, app-state sync), so every window is printed and the last one is the idle figure.
+ * Idle CPU in consecutive windows, from the moment the level is reached: an early window may still hold the devices'
+ * post-connect work, so every window is printed (settling and steady cost told apart) and the last one is the figure.
  */
 async function idleCpuWindows(pid: number, windows = 4): Promise<{ idleCpuPercent: number; idleCpuPercentWindows: number[] }> {
   const samples: number[] = [];

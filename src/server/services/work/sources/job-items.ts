@@ -25,6 +25,12 @@ function recipientJid(recipient: string): string[] {
   }
 }
 
+interface RunningJob {
+  id: number;
+  deviceId: number;
+  delayMaxMs: number;
+}
+
 /** Above this many devices a pass reads every running job (few) rather than binding each device id. */
 const DEVICES_PER_LOOKUP = 50;
 
@@ -32,15 +38,15 @@ const DEVICES_PER_LOOKUP = 50;
  * The running jobs of these devices, oldest first, on the driver pool. A lane asks for its one device after every
  * item; a pass over a large idle fleet asks for all of them each second, so there the running jobs are read whole.
  */
-async function runningJobsOf(devices: RunnerDevice[]): Promise<Array<{ id: number; deviceId: number; delayMaxMs: number }>> {
+async function runningJobsOf(devices: RunnerDevice[]): Promise<RunningJob[]> {
   const ids = devices.map((d) => d.id);
   if (ids.length <= DEVICES_PER_LOOKUP) {
-    return driverQuery(Prisma.sql`
+    return driverQuery<RunningJob>(Prisma.sql`
       SELECT \`id\`, \`deviceId\`, \`delayMaxMs\` FROM \`Job\`
       WHERE \`status\` = 'processing' AND \`deviceId\` IN (${Prisma.join(ids)}) ORDER BY \`id\``);
   }
   const wanted = new Set(ids);
-  const running = await driverQuery<{ id: number; deviceId: number; delayMaxMs: number }>(Prisma.sql`
+  const running = await driverQuery<RunningJob>(Prisma.sql`
     SELECT \`id\`, \`deviceId\`, \`delayMaxMs\` FROM \`Job\` WHERE \`status\` = 'processing' ORDER BY \`id\``);
   return running.filter((job) => wanted.has(job.deviceId));
 }
