@@ -20,6 +20,7 @@ process.env.WA_AUTH_KEY ??= "0".repeat(64);
 process.env.LOG_LEVEL ??= "silent";
 
 const { db } = await import("../src/server/db");
+const { closeDriverPool } = await import("../src/server/db/driver-pool");
 const { chatHistory } = await import("../src/server/services/chat/chat-history");
 const { dailyChatList } = await import("../src/server/services/chat/daily-chat-list");
 const { listRecentChats } = await import("../src/server/services/chat/list-recent-chats");
@@ -200,3 +201,4 @@ for (const c of cases.filter((c) => !values.only || c.name.includes(values.only)
 }
 console.log(JSON.stringify(results));
 await prisma.$disconnect();
+await closeDriverPool();

@@ -97,10 +97,12 @@ async function idleCpuPercent(pid: number): Promise<number> {
 }
 
 /**
- * Idle CPU in consecutive windows, from the moment the level is reached: an early window may still hold the devices'
- * post-connect work, so every window is printed (settling and steady cost told apart) and the last one is the figure.
+ * Idle CPU in consecutive windows, from the moment the level is reached: early windows still hold the devices'
+ * post-connect work and, about a minute after that burst stops, one full garbage collection that V8's memory reducer
+ * runs to shrink the heap (profiled: one window at 10–15 %, almost all of it GC, that does not come back). So every
+ * window is printed (settling and steady cost told apart) and the last one, past both, is the figure.
  */
-async function idleCpuWindows(pid: number, windows = 4): Promise<{ idleCpuPercent: number; idleCpuPercentWindows: number[] }> {
+async function idleCpuWindows(pid: number, windows = Number(process.env.IDLE_WINDOWS ?? 6)): Promise<{ idleCpuPercent: number; idleCpuPercentWindows: number[] }> {
   const samples: number[] = [];
   for (let i = 0; i < windows; i += 1) samples.push(await idleCpuPercent(pid));
   return { idleCpuPercent: samples.at(-1) ?? Number.NaN, idleCpuPercentWindows: samples };

@@ -26,6 +26,11 @@ export function driverParam(value: unknown): unknown {
   return value instanceof Date ? value.toISOString().slice(0, 23).replace("T", " ") : value;
 }
 
+/** A DATETIME(3) as the driver pool returns it (UTC text, see driverParam) as a Date. */
+export function driverDate(value: string): Date {
+  return new Date(`${value.replace(" ", "T")}Z`);
+}
+
 /** A statement written with Prisma's `sql` template (placeholders and joins) run on the driver pool. */
 export function driverQuery<Row>(statement: Prisma.Sql): Promise<Row[]> {
   return driverPool().query<Row[]>(statement.sql, statement.values.map(driverParam));

@@ -1,7 +1,7 @@
 import type { DeviceStatus } from "@/generated/prisma/enums";
 import type { Actor } from "../../authz/actor";
 import { ownedDeviceCondition } from "../../authz/where";
-import { driverPool } from "../../db/driver-pool";
+import { driverDate, driverPool } from "../../db/driver-pool";
 import type { DeviceRow } from "./types";
 
 interface OwnedDeviceRow {
@@ -20,8 +20,6 @@ interface OwnedDeviceRow {
   ownerEmail: string;
 }
 
-/** A DATETIME(3) as the driver returns it (UTC text) as a Date. */
-const storedDate = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
 
 /**
  * The device named `deviceId` as the caller may see it (`deviceSelect`), or null: admins see every device, users
@@ -47,9 +45,9 @@ export async function findOwnedDevice(actor: Actor, deviceId: string): Promise<D
     status: row.status,
     autoConnect: Boolean(Number(row.autoConnect)),
     lastError: row.lastError,
-    lastSeen: row.lastSeen === null ? null : storedDate(row.lastSeen),
-    createdAt: storedDate(row.createdAt),
-    updatedAt: storedDate(row.updatedAt),
+    lastSeen: row.lastSeen === null ? null : driverDate(row.lastSeen),
+    createdAt: driverDate(row.createdAt),
+    updatedAt: driverDate(row.updatedAt),
     owner: { id: Number(row.ownerId), username: row.ownerUsername, email: row.ownerEmail },
   };
 }

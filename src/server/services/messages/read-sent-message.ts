@@ -1,5 +1,5 @@
 import type { MediaKind, MessageDirection, MessageOrigin, MessageStatus, MessageType } from "@/generated/prisma/enums";
-import { driverPool } from "../../db/driver-pool";
+import { driverDate, driverPool } from "../../db/driver-pool";
 import type { SentMessage } from "./send-text";
 
 interface SentMessageRow {
@@ -31,8 +31,6 @@ interface SentMessageRow {
   sentByFullName: string | null;
 }
 
-/** A DATETIME(3) as the driver returns it (UTC text, see driverPool) as a Date. */
-const storedDate = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
 
 /**
  * A sent message as the API returns it (`messageSelect`), in one statement on the driver pool: every interactive send
@@ -65,9 +63,9 @@ export async function readSentMessage(id: number): Promise<SentMessage> {
     direction: row.direction,
     status: row.status,
     error: row.error,
-    timestamp: storedDate(row.timestamp),
-    createdAt: storedDate(row.createdAt),
-    updatedAt: storedDate(row.updatedAt),
+    timestamp: driverDate(row.timestamp),
+    createdAt: driverDate(row.createdAt),
+    updatedAt: driverDate(row.updatedAt),
     device: { deviceId: row.devicePublicId, deviceName: row.deviceName },
     media:
       row.mediaId === null
