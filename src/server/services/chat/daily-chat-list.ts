@@ -1,5 +1,6 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { MessageDirection } from "@/generated/prisma/enums";
-import { driverParam, driverPool } from "../../db/driver-pool";
+import { driverQuery } from "../../db/driver-pool";
 import { isGroupJid } from "./chat-jid";
 import { describeChats, type ChatSummary, type ChatTail } from "./chat-summaries";
 import { dayRange, todayIn } from "./day-range";
@@ -37,10 +38,11 @@ export async function dailyChatList(input: DailyChatListInput): Promise<DailyCha
   const date = input.date ?? todayIn(input.timezone);
   const { start, end } = dayRange(date, input.timezone);
   // On the driver pool: a busy device's day is thousands of rows, which Prisma's raw-row mapping took milliseconds over.
-  const rows = await driverPool().query<DayRow[]>(
-    "SELECT id, chatJid, direction FROM Message WHERE deviceId = ? AND `timestamp` >= ? AND `timestamp` < ? ORDER BY `timestamp` DESC, id DESC",
-    [input.device.id, driverParam(start), driverParam(end)],
-  );
+  const rows = await driverQuery<DayRow>(Prisma.sql`
+    SELECT id, chatJid, direction
+    FROM Message
+    WHERE deviceId = ${input.device.id} AND \`timestamp\` >= ${start} AND \`timestamp\` < ${end}
+    ORDER BY \`timestamp\` DESC, id DESC`);
   const chats = new Map<string, ChatTail & { incoming: number; outgoing: number }>();
   for (const row of rows) {
     if (!input.includeGroups && isGroupJid(row.chatJid)) continue;

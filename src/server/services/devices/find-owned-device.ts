@@ -20,7 +20,6 @@ interface OwnedDeviceRow {
   ownerEmail: string;
 }
 
-
 /**
  * The device named `deviceId` as the caller may see it (`deviceSelect`), or null: admins see every device, users
  * their own (`ownedDeviceCondition`). One statement on the driver pool: every device-scoped API call (each

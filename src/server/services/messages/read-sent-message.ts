@@ -31,7 +31,6 @@ interface SentMessageRow {
   sentByFullName: string | null;
 }
 
-
 /**
  * A sent message as the API returns it (`messageSelect`), in one statement on the driver pool: every interactive send
  * returns its row, and Prisma read it in five statements (the message, its device, sender and media).
