@@ -143,6 +143,20 @@ test.describe.serial("device chat", () => {
     const item = userPage.getByTestId("chat-item").filter({ hasText: savedName });
     await expect(item).toContainText("2 in · 2 out");
     await expect(userPage.getByTestId("chat-day-total")).toHaveText("1 chat on this day");
+    // On a phone the list fits the screen: a long preview is cut with an ellipsis, not the pane widened past the edge.
+    // (Another customer writes it, so this chat's history stays as the next test expects.)
+    const otherPhone = randomSandboxPhone();
+    const longText = `Kalau ukuran M habis, ukuran L juga boleh, tolong kirim ke Bandung sebelum hari Jumat ya ${tag}`;
+    await sandboxControl().createAccount({ phone: otherPhone, name: "Sari Pembeli" });
+    await sandboxControl().sendText(otherPhone, devicePhone, longText);
+    const other = userPage.locator(`[data-testid="chat-item"][data-chat-jid="${otherPhone}@s.whatsapp.net"]`);
+    await expect(other).toContainText(longText.slice(0, 30));
+    const wide = userPage.viewportSize();
+    await userPage.setViewportSize({ width: 390, height: 800 });
+    await userPage.getByRole("button", { name: "Back to chats" }).click();
+    await expect(other.locator("time")).toBeInViewport({ ratio: 1 });
+    expect((await other.boundingBox())?.width).toBeLessThanOrEqual(390);
+    if (wide) await userPage.setViewportSize(wide);
   });
 
   test("/chat-history finds the message by text and links into the chat", async () => {

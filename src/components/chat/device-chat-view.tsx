@@ -89,7 +89,7 @@ export function DeviceChatView({ deviceId, initialChat }: { deviceId: string; in
         }
         description={d.phoneNumber ? <span className="font-mono text-xs">{d.phoneNumber}</span> : t("chat.description")}
       />
-      <Card className="grid h-[calc(100dvh-15rem)] min-h-[28rem] overflow-hidden md:grid-cols-[minmax(17rem,22rem)_1fr]">
+      <Card className="grid h-[calc(100dvh-15rem)] min-h-[28rem] grid-cols-1 overflow-hidden md:grid-cols-[minmax(17rem,22rem)_minmax(0,1fr)]">
         <div className={cn("min-h-0 border-r", open ? "hidden md:flex md:flex-col" : "flex flex-col")}>
           <ChatListPane
             deviceId={deviceId}
