@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { AppError } from "../errors";
 import { deviceSelect } from "../services/devices/device-select";
-import { findOwnedDevice } from "../services/devices/find-owned-device";
-import { protectedProcedure } from "./trpc";
+import { readAccountAndOwnedDevice } from "../services/devices/find-owned-device";
+import { admitAccount, sessionProcedure } from "./trpc";
 
 export const zDeviceId = z
   .string()
@@ -13,9 +13,13 @@ export const zDeviceId = z
 
 export { deviceSelect };
 
-/** Loads the device named by `input.deviceId` for the caller, or NOT_FOUND: another user's device does not "exist". */
-export const deviceProcedure = protectedProcedure.input(z.object({ deviceId: zDeviceId })).use(async ({ ctx, input, next }) => {
-  const device = await findOwnedDevice(ctx.actor, input.deviceId);
-  if (!device) throw new AppError("NOT_FOUND", "Device not found");
-  return next({ ctx: { ...ctx, device } });
+/**
+ * A signed-in call on the device named by `input.deviceId`, or NOT_FOUND: another user's device does not "exist". The
+ * account's checks (protectedProcedure's) and the device come from one statement: every send starts here.
+ */
+export const deviceProcedure = sessionProcedure.input(z.object({ deviceId: zDeviceId })).use(async ({ ctx, input, path, next }) => {
+  const found = await readAccountAndOwnedDevice(ctx.session.id, input.deviceId);
+  const admitted = await admitAccount(ctx.session, found?.account ?? null, path);
+  if (!found?.device) throw new AppError("NOT_FOUND", "Device not found");
+  return next({ ctx: { ...ctx, ...admitted, device: found.device } });
 });

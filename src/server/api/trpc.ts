@@ -5,7 +5,9 @@ import { isAppError, toTRPCError } from "../errors";
 import { consume, rateLimiters } from "../security/rate-limit";
 import { genericErrorMessage, reportUnexpectedError } from "../unexpected-error";
 import type { ApiKeyScope } from "../services/api-keys/scopes";
-import { readSessionAccount } from "../services/auth/session-account";
+import { readSessionAccount, type SessionAccount } from "../services/auth/session-account";
+import type { SessionUser } from "../auth/session-user";
+import type { Actor } from "../authz/actor";
 import { assertKeyMayCall, assertKeyMayAdminister } from "./rest/key-scope";
 import type { Context } from "./context";
 import { transformer } from "./transformer";
@@ -65,12 +67,23 @@ export const publicProcedure = base;
 /** What an account whose password an admin set may still do: read itself, change the password, sign out. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(["auth.me", "auth.changePassword"]);
 
-export const protectedProcedure = base.use(async ({ ctx, path, type, meta, next }) => {
+/** A call with a session (or an API key allowed this procedure); the account itself is checked by the next step. */
+export const sessionProcedure = base.use(({ ctx, type, meta, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   if (ctx.apiKey) assertKeyMayCall(ctx.apiKey, meta, type);
-  // A JWT outlives a lock or a password change: re-check the account on every call so both take effect at once.
-  const user = await readSessionAccount(ctx.session.id);
-  if (!user || !user.isActive || user.sessionVersion !== ctx.session.sessionVersion) {
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/**
+ * The checks every signed-in call makes on its account, read fresh (a JWT outlives a lock or a password change, so
+ * both take effect at once), and the caller's share of the API rate limit. Returns what procedures see of the caller.
+ */
+export async function admitAccount(
+  session: SessionUser,
+  user: SessionAccount | null,
+  path: string,
+): Promise<{ actor: Actor; user: SessionAccount }> {
+  if (!user || !user.isActive || user.sessionVersion !== session.sessionVersion) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended; sign in again" });
   }
   if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(path)) {
@@ -79,7 +92,12 @@ export const protectedProcedure = base.use(async ({ ctx, path, type, meta, next 
   await consume(rateLimiters().api, `user:${user.id}`, "requests").catch((error: unknown) => {
     throw toTRPCError(error) ?? error;
   });
-  return next({ ctx: { ...ctx, actor: { id: user.id, role: user.role }, user } });
+  return { actor: { id: user.id, role: user.role }, user };
+}
+
+export const protectedProcedure = sessionProcedure.use(async ({ ctx, path, next }) => {
+  const admitted = await admitAccount(ctx.session, await readSessionAccount(ctx.session.id), path);
+  return next({ ctx: { ...ctx, ...admitted } });
 });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {

@@ -6,10 +6,8 @@ export function ownedDeviceWhere(actor: Actor, deviceId: string): Prisma.DeviceW
   return actor.role === "admin" ? { deviceId } : { deviceId, ownerId: actor.id };
 }
 
-/** The same rule as a condition on a driver-pool statement whose Device alias is `d`, with its parameters. */
-export function ownedDeviceCondition(actor: Actor): { sql: string; values: unknown[] } {
-  return actor.role === "admin" ? { sql: "", values: [] } : { sql: " AND d.`ownerId` = ?", values: [actor.id] };
-}
+/** The same rule when the actor is the User row aliased `u` of the same statement (no parameters). */
+export const OWNED_DEVICE_BY_ACCOUNT_SQL = "(u.`role` = 'admin' OR d.`ownerId` = u.`id`)";
 
 export function ownedByActor(actor: Actor): { ownerId?: number } {
   return actor.role === "admin" ? {} : { ownerId: actor.id };

@@ -4,7 +4,7 @@ import { readSessionAccount } from "../../../src/server/services/auth/session-ac
 import { createUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
 
-const accountSelect = { id: true, role: true, isActive: true, sessionVersion: true, dailyMessageLimit: true, maxDevices: true, mustChangePassword: true } as const;
+const accountSelect = { id: true, role: true, isActive: true, sessionVersion: true, dailyMessageLimit: true, maxDevices: true, mustChangePassword: true, username: true, fullName: true } as const;
 
 beforeEach(async () => {
   await resetDb();

@@ -9,9 +9,15 @@ export interface SessionAccount {
   dailyMessageLimit: number;
   maxDevices: number;
   mustChangePassword: boolean;
+  username: string;
+  fullName: string | null;
 }
 
-interface AccountRow {
+/** The columns of `SessionAccount`, on the User row aliased `u`. */
+export const SESSION_ACCOUNT_COLUMNS =
+  "u.`id`, u.`role`, u.`isActive`, u.`sessionVersion`, u.`dailyMessageLimit`, u.`maxDevices`, u.`mustChangePassword`, u.`username`, u.`fullName`";
+
+export interface AccountRow {
   id: number;
   role: "admin" | "user";
   isActive: number | boolean;
@@ -19,15 +25,17 @@ interface AccountRow {
   dailyMessageLimit: number;
   maxDevices: number;
   mustChangePassword: number | boolean;
+  username: string;
+  fullName: string | null;
 }
 
 /** The account behind a session, or null; one statement on the driver pool, since it runs before every call. */
 export async function readSessionAccount(userId: number): Promise<SessionAccount | null> {
-  const [row] = await driverPool().query<AccountRow[]>(
-    "SELECT `id`, `role`, `isActive`, `sessionVersion`, `dailyMessageLimit`, `maxDevices`, `mustChangePassword` FROM `User` WHERE `id` = ?",
-    [userId],
-  );
-  if (!row) return null;
+  const [row] = await driverPool().query<AccountRow[]>(`SELECT ${SESSION_ACCOUNT_COLUMNS} FROM \`User\` u WHERE u.\`id\` = ?`, [userId]);
+  return row ? sessionAccountOf(row) : null;
+}
+
+export function sessionAccountOf(row: AccountRow): SessionAccount {
   return {
     id: Number(row.id),
     role: row.role,
@@ -36,5 +44,7 @@ export async function readSessionAccount(userId: number): Promise<SessionAccount
     dailyMessageLimit: Number(row.dailyMessageLimit),
     maxDevices: Number(row.maxDevices),
     mustChangePassword: Boolean(Number(row.mustChangePassword)),
+    username: row.username,
+    fullName: row.fullName,
   };
 }

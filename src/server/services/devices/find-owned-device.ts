@@ -1,11 +1,15 @@
 import type { DeviceStatus } from "@/generated/prisma/enums";
-import type { Actor } from "../../authz/actor";
-import { ownedDeviceCondition } from "../../authz/where";
+import { OWNED_DEVICE_BY_ACCOUNT_SQL } from "../../authz/where";
+import { SESSION_ACCOUNT_COLUMNS, sessionAccountOf, type AccountRow, type SessionAccount } from "../auth/session-account";
 import { driverDate, driverPool } from "../../db/driver-pool";
 import type { DeviceRow } from "./types";
 
+/** Device `d` and its owner `o`, as `deviceSelect` returns them. */
+const DEVICE_COLUMNS = `d.\`id\` AS deviceRowId, d.\`deviceId\`, d.\`deviceName\`, d.\`ownerId\`, d.\`phoneNumber\`, d.\`status\`, d.\`autoConnect\`, d.\`lastError\`,
+  d.\`lastSeen\`, d.\`createdAt\` AS deviceCreatedAt, d.\`updatedAt\` AS deviceUpdatedAt, o.\`username\` AS ownerUsername, o.\`email\` AS ownerEmail`;
+
 interface OwnedDeviceRow {
-  id: number;
+  deviceRowId: number;
   deviceId: string;
   deviceName: string;
   ownerId: number;
@@ -14,29 +18,32 @@ interface OwnedDeviceRow {
   autoConnect: number | boolean;
   lastError: string | null;
   lastSeen: string | null;
-  createdAt: string;
-  updatedAt: string;
+  deviceCreatedAt: string;
+  deviceUpdatedAt: string;
   ownerUsername: string;
   ownerEmail: string;
 }
 
 /**
- * The device named `deviceId` as the caller may see it (`deviceSelect`), or null: admins see every device, users
- * their own (`ownedDeviceCondition`). One statement on the driver pool: every device-scoped API call (each
- * send among them) starts with it.
+ * A session's account and the device a device-scoped call names, as the account may see it, in one statement: every
+ * send starts with both. Null when the account is gone; `device` null when it does not exist or is not the account's.
  */
-export async function findOwnedDevice(actor: Actor, deviceId: string): Promise<DeviceRow | null> {
-  const owned = ownedDeviceCondition(actor);
-  const [row] = await driverPool().query<OwnedDeviceRow[]>(
-    `SELECT d.\`id\`, d.\`deviceId\`, d.\`deviceName\`, d.\`ownerId\`, d.\`phoneNumber\`, d.\`status\`, d.\`autoConnect\`,
-            d.\`lastError\`, d.\`lastSeen\`, d.\`createdAt\`, d.\`updatedAt\`, u.\`username\` AS ownerUsername, u.\`email\` AS ownerEmail
-       FROM \`Device\` d JOIN \`User\` u ON u.\`id\` = d.\`ownerId\`
-      WHERE d.\`deviceId\` = ?${owned.sql}`,
-    [deviceId, ...owned.values],
+export async function readAccountAndOwnedDevice(userId: number, deviceId: string): Promise<{ account: SessionAccount; device: DeviceRow | null } | null> {
+  // The device's columns are all NULL when the LEFT JOIN found no device the account may see.
+  const [row] = await driverPool().query<Array<AccountRow & (OwnedDeviceRow | { [K in keyof OwnedDeviceRow]: null })>>(
+    `SELECT ${SESSION_ACCOUNT_COLUMNS}, ${DEVICE_COLUMNS}
+       FROM \`User\` u
+       LEFT JOIN (\`Device\` d JOIN \`User\` o ON o.\`id\` = d.\`ownerId\`) ON d.\`deviceId\` = ? AND ${OWNED_DEVICE_BY_ACCOUNT_SQL}
+      WHERE u.\`id\` = ?`,
+    [deviceId, userId],
   );
   if (!row) return null;
+  return { account: sessionAccountOf(row), device: row.deviceRowId === null ? null : deviceRowOf(row as OwnedDeviceRow) };
+}
+
+function deviceRowOf(row: OwnedDeviceRow): DeviceRow {
   return {
-    id: Number(row.id),
+    id: Number(row.deviceRowId),
     deviceId: row.deviceId,
     deviceName: row.deviceName,
     ownerId: Number(row.ownerId),
@@ -45,8 +52,8 @@ export async function findOwnedDevice(actor: Actor, deviceId: string): Promise<D
     autoConnect: Boolean(Number(row.autoConnect)),
     lastError: row.lastError,
     lastSeen: row.lastSeen === null ? null : driverDate(row.lastSeen),
-    createdAt: driverDate(row.createdAt),
-    updatedAt: driverDate(row.updatedAt),
+    createdAt: driverDate(row.deviceCreatedAt),
+    updatedAt: driverDate(row.deviceUpdatedAt),
     owner: { id: Number(row.ownerId), username: row.ownerUsername, email: row.ownerEmail },
   };
 }
