@@ -141,6 +141,8 @@ export class WaConnection {
   private acks: AckWaiter | undefined;
   private discarded = false;
   private ending: Promise<void> | undefined;
+  /** Sends answered at their ack whose Baileys call is still committing its Signal session: ending waits for them. */
+  private readonly sendTails = new Set<Promise<unknown>>();
   private reconnectTimer: NodeJS.Timeout | undefined;
   private attempts = 0;
   private openedAt = 0;
@@ -231,16 +233,16 @@ export class WaConnection {
     await sock.sendPresenceUpdate(typing ? "composing" : "paused", jid);
   }
 
-  /**
-   * Sends under `messageId` and resolves once WhatsApp acknowledged the message. Throws DeviceNotConnectedError
-   * when nothing was written, MessageNotAcknowledgedError when the socket closed or hung before the ack (resend it
-   * under the same id), MessageRefusedError on an error ack.
-   */
   /** Looks the next recipients of a bulk lane up in one query, ahead of their sends. */
   lookAheadRecipients(jids: string[]): void {
     if (this.sock && this.isConnected) this.recipients.lookAhead(jids);
   }
 
+  /**
+   * Sends under `messageId` and resolves once WhatsApp acknowledged the message. Throws DeviceNotConnectedError
+   * when nothing was written, MessageNotAcknowledgedError when the socket closed or hung before the ack (resend it
+   * under the same id), MessageRefusedError on an error ack.
+   */
   async send(jid: string, content: OutgoingContent, messageId: string): Promise<string> {
     const sock = this.sock;
     const acks = this.acks;
@@ -252,8 +254,19 @@ export class WaConnection {
     });
     const accepted = acks.expect(messageId);
     accepted.catch(() => undefined); // awaited below; a failed write must not leave it unhandled
+    const write = this.groupSends.run(sock, jid, () => sock.sendMessage(jid, toBaileysContent(content), { messageId }));
+    // The ack usually comes while Baileys is still committing the Signal session the message advanced (a database
+    // write): it proves WhatsApp has the message, so the send is answered then and the commit finishes behind it.
+    const ackedFirst = await Promise.race([accepted.then(() => true, () => false), write.then(() => false, () => false)]);
+    if (ackedFirst) {
+      const tail = write
+        .catch((error: unknown) => this.log.warn({ err: error, messageId }, "a sent message's Signal session was not saved"))
+        .finally(() => this.sendTails.delete(tail));
+      this.sendTails.add(tail);
+      return messageId;
+    }
     try {
-      await this.groupSends.run(sock, jid, () => sock.sendMessage(jid, toBaileysContent(content), { messageId }));
+      await write;
     } catch (error) {
       acks.cancel(messageId);
       // A write cut off by the connection going away may still have left a frame on the wire: resend, never fail.
@@ -485,6 +498,7 @@ export class WaConnection {
         this.log.error({ err: error }, "error while ending the connection");
       } finally {
         await this.machine.settled();
+        await withTimeout(Promise.allSettled([...this.sendTails]), SOCKET_END_TIMEOUT_MS);
         await this.auth?.flush();
         await withTimeout(this.inboundQueue.idle(), SOCKET_END_TIMEOUT_MS);
         // Every Signal session write of the ended socket is queued by now: the stored sessions are complete.

@@ -40,6 +40,8 @@ export interface OutgoingStatusUpdate {
   messageId?: number;
   status: Exclude<MessageStatus, "pending">;
   error?: string | null;
+  /** The row's new updatedAt (now when absent): the send path answers with the row it wrote, without reading it. */
+  at?: Date;
 }
 
 export interface GroupDevice {

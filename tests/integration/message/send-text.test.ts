@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { StartedSandbox } from "../../../src/sandbox";
 import { db } from "../../../src/server/db";
 import { eventBus } from "../../../src/server/events/bus";
+import { ZMessageSchema } from "../../../src/server/api/routers/message/message-schema";
+import { readSentMessage } from "../../../src/server/services/messages/read-sent-message";
 import { storeIncomingMessage } from "../../../src/server/services/messages/store-incoming-message";
 import { updateOutgoingStatus } from "../../../src/server/services/messages/update-outgoing-status";
 import type { ConnectionManager } from "../../../src/server/whatsapp/manager";
@@ -96,6 +98,21 @@ describe("[MESSAGE][SEND]", () => {
     await sandbox.waitForInbox(contact, (m) => m.id === sent.waMessageId);
     expect(statusEvents(since, sent.id).map((d) => d.status)).toEqual(["pending", "sent"]);
     expect(await db().message.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ status: "sent" });
+  });
+
+  it("answers with the message exactly as stored, for its owner and for an admin sending from the owner's device", async () => {
+    const contact = uniquePhone();
+    sandbox.setReceipts(contact, { mode: "none" });
+    const admin = await createUser("admin");
+    await db().user.update({ where: { id: admin.id }, data: { fullName: "Siti Admin" } });
+    await db().device.update({ where: { id: device.id }, data: { deviceName: "Toko Budi Pusat" } });
+    for (const caller of [me, await callerFor(admin)]) {
+      const sent = await caller.message.sendText({ deviceId: device.deviceId, to: `+${contact}`, text: "Pesanan 🚚 sudah dikirim" });
+      await sandbox.waitForInbox(contact, (m) => m.id === sent.waMessageId);
+      // The API's view of the row read back (it names the sender only when that is not the owner).
+      expect(sent).toEqual(ZMessageSchema.parse(await readSentMessage(sent.id)));
+    }
+    expect(await db().message.count({ where: { sentById: admin.id } })).toBe(1);
   });
 
   it("enforces the owner's daily message limit with LIMIT_EXCEEDED and writes nothing", async () => {

@@ -76,3 +76,10 @@ export async function readSentMessage(id: number): Promise<SentMessage> {
     sentBy: row.sentById === null ? null : { id: Number(row.sentById), username: row.sentByUsername ?? "", fullName: row.sentByFullName },
   };
 }
+
+/** Where an outgoing message stands, read on the driver pool (the send path, when a receipt overtook its own write). */
+export async function readOutgoingStatus(id: number): Promise<{ status: MessageStatus; error: string | null }> {
+  const [row] = await driverPool().query<Array<{ status: MessageStatus; error: string | null }>>("SELECT `status`, `error` FROM `Message` WHERE `id` = ?", [id]);
+  if (!row) throw new Error(`message ${id} vanished while it was being sent`);
+  return { status: row.status, error: row.error };
+}

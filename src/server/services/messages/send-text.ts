@@ -16,13 +16,14 @@ import { mediaSummarySelect } from "../media/media-select";
 import { mediaPath } from "../media/media-store";
 import { readDailyUsage } from "./daily-usage";
 import { messageSelect } from "./message-select";
-import { readSentMessage } from "./read-sent-message";
+import { readOutgoingStatus, readSentMessage } from "./read-sent-message";
 import { rememberOutgoingId, updateOutgoingStatus } from "./update-outgoing-status";
 
 export type SentMessage = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
 
 export interface SendTextInput {
-  device: { id: number; deviceId: string; ownerId: number; phoneNumber: string | null };
+  /** `deviceName` when the caller has it (a device-scoped call): the answer is then built without reading it back. */
+  device: { id: number; deviceId: string; ownerId: number; phoneNumber: string | null; deviceName?: string };
   /** E.164, already validated (zPhone). */
   to: string;
   text: string;
@@ -31,12 +32,19 @@ export interface SendTextInput {
   origin: MessageOrigin;
   /** The signed-in person sending; absent for automation. */
   sentById?: number;
+  /** The sending person's names, when the caller has them (the answer shows them without reading them back). */
+  sender?: SenderNames;
   /**
    * Runs in the transaction that stores the pending row, before anything is sent. Durable work (scheduled
    * messages, job items) links its item to the row here, so no crash can leave a message its item does not know.
    * Throwing rolls the row back and nothing is sent.
    */
   onStored?: (tx: DriverTx, row: StoredOutgoing) => Promise<void>;
+}
+
+export interface SenderNames {
+  username: string;
+  fullName: string | null;
 }
 
 export interface StoredOutgoing {
@@ -73,6 +81,7 @@ export function sendText(input: SendTextInput): Promise<SentMessage> {
     jobItemId: input.jobItemId,
     origin: input.origin,
     sentById: input.sentById,
+    sender: input.sender,
     onStored: input.onStored,
     row: { type: "text", content: input.text, mediaId: null },
     content: { kind: "text", text: input.text },
@@ -88,6 +97,7 @@ export interface OutgoingInput {
   jobItemId?: number;
   origin: SendTextInput["origin"];
   sentById?: number;
+  sender?: SenderNames;
   onStored?: SendTextInput["onStored"];
   /** What the stored row says. */
   row: { type: MessageType; content: string | null; mediaId: number | null; metadata?: Prisma.InputJsonValue };
@@ -101,16 +111,56 @@ export interface OutgoingOutcome {
   waMessageId: string;
   status: MessageStatus;
   error: string | null;
+  /** The row's updatedAt as this send last wrote it; null when a receipt's write overtook it. */
+  updatedAt: Date | null;
 }
 
-/** Sends and returns the message as the API shows it (read once the send is over). */
+/** The columns of the pending row a send wrote, besides its id. */
+interface StoredRow {
+  chatJid: string;
+  fromJid: string;
+  timestamp: Date;
+  createdAt: Date;
+}
+
+/**
+ * Sends and returns the message as the API shows it. A text sent by a device-scoped call is answered from what the
+ * send wrote (every interactive send saved a read this way); anything else is read back once the send is over.
+ */
 export async function sendOutgoing(input: OutgoingInput): Promise<SentMessage> {
-  const sent = await deliverOutgoing(input);
-  return readSentMessage(sent.id);
+  const { outcome, stored } = await storeAndTransmit(input);
+  const { deviceName } = input.device;
+  const senderKnown = input.sentById === undefined || input.sender !== undefined;
+  if (deviceName === undefined || !senderKnown || input.row.mediaId !== null || outcome.updatedAt === null) return readSentMessage(outcome.id);
+  return {
+    id: outcome.id,
+    waMessageId: outcome.waMessageId,
+    chatJid: stored.chatJid,
+    fromJid: stored.fromJid,
+    toJid: stored.chatJid,
+    type: input.row.type,
+    content: input.row.content,
+    direction: "outgoing",
+    status: outcome.status,
+    error: outcome.error,
+    timestamp: stored.timestamp,
+    createdAt: stored.createdAt,
+    updatedAt: outcome.updatedAt,
+    device: { deviceId: input.device.deviceId, deviceName },
+    media: null,
+    deviceId: input.device.id,
+    ownerId: input.device.ownerId,
+    origin: input.origin,
+    sentBy: input.sentById === undefined || !input.sender ? null : { id: input.sentById, ...input.sender },
+  };
 }
 
 /** The one send pipeline for texts and media: limit check and pending row under the owner's lock, then transmit. */
 export async function deliverOutgoing(input: OutgoingInput): Promise<OutgoingOutcome> {
+  return (await storeAndTransmit(input)).outcome;
+}
+
+async function storeAndTransmit(input: OutgoingInput): Promise<{ outcome: OutgoingOutcome; stored: StoredRow }> {
   const manager = connectionManager();
   const { device } = input;
   const jid = input.chatJid ?? (isGroupJid(input.to) ? input.to : toJid(input.to));
@@ -132,6 +182,9 @@ export async function deliverOutgoing(input: OutgoingInput): Promise<OutgoingOut
       }
     })();
     const now = new Date();
+    // WhatsApp timestamps have second precision; ours too, so chat order is by time, then by arrival (id).
+    const timestamp = new Date(Math.floor(now.getTime() / 1000) * 1000);
+    const fromJid = device.phoneNumber ? toJid(device.phoneNumber) : "";
     const stored = await storeOutgoing(input.onStored, waMessageId, (tx) =>
       tx.run(
         `INSERT INTO \`Message\` (\`deviceId\`, \`ownerId\`, \`waMessageId\`, \`chatJid\`, \`fromJid\`, \`toJid\`, \`type\`, \`content\`,
@@ -142,14 +195,13 @@ export async function deliverOutgoing(input: OutgoingInput): Promise<OutgoingOut
           device.ownerId,
           waMessageId,
           jid,
-          device.phoneNumber ? toJid(device.phoneNumber) : "",
+          fromJid,
           jid,
           input.row.type,
           input.row.content,
           input.row.mediaId,
           input.row.metadata === undefined ? null : JSON.stringify(input.row.metadata),
-          // WhatsApp timestamps have second precision; ours too, so chat order is by time, then by arrival (id).
-          new Date(Math.floor(now.getTime() / 1000) * 1000),
+          timestamp,
           input.jobItemId ?? null,
           input.origin,
           input.sentById ?? null,
@@ -159,10 +211,10 @@ export async function deliverOutgoing(input: OutgoingInput): Promise<OutgoingOut
       ),
     );
     rememberOutgoingId(device.id, waMessageId, stored.id);
-    return { id: stored.id, waMessageId, status: "pending" as const, error: null };
+    return { outcome: { id: stored.id, waMessageId, status: "pending" as const, error: null, updatedAt: now }, stored: { chatJid: jid, fromJid, timestamp, createdAt: now } };
   });
-  publishPending(device, row.id, row.waMessageId);
-  return transmit({ device, row, jid, content: input.content, firstSend: true });
+  publishPending(device, row.outcome.id, row.outcome.waMessageId);
+  return { outcome: await transmit({ device, row: row.outcome, jid, content: input.content, firstSend: true }), stored: row.stored };
 }
 
 /**
@@ -190,8 +242,14 @@ export async function resendStored(input: { device: SendTextInput["device"]; mes
     const { count } = await db().message.updateMany({ where: { id: sent.id, status: "failed" }, data: { status: "pending", error: null } });
     if (count > 0) publishPending(device, sent.id, row.waMessageId);
   }
-  const outcome = await transmit({ device, row: { id: sent.id, waMessageId: row.waMessageId, status: sent.status, error: sent.error }, jid: sent.toJid, content, firstSend: false });
-  return outcome.status === sent.status ? sent : { ...sent, status: outcome.status, error: outcome.error, updatedAt: new Date() };
+  const outcome = await transmit({
+    device,
+    row: { id: sent.id, waMessageId: row.waMessageId, status: sent.status, error: sent.error, updatedAt: sent.updatedAt },
+    jid: sent.toJid,
+    content,
+    firstSend: false,
+  });
+  return outcome.status === sent.status ? sent : { ...sent, status: outcome.status, error: outcome.error, updatedAt: outcome.updatedAt ?? new Date() };
 }
 
 function storedContent(
@@ -295,9 +353,9 @@ async function transmitOnce({ device, row, jid, content, firstSend }: Transmissi
     await updateOutgoingStatus({ device, waMessageId, messageId: row.id, status: "failed", error: reason });
     throw new AppError(offline ? "DEVICE_NOT_CONNECTED" : absent ? "INVALID_INPUT" : "UNAVAILABLE", reason, { cause: error });
   }
-  const moved = await updateOutgoingStatus({ device, waMessageId, messageId: row.id, status: "sent" });
-  // A receipt may have overtaken us (the row is already delivered or read): only then read the row back.
-  if (moved) return { ...row, status: "sent", error: null };
-  const now = await db().message.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, error: true } });
-  return { ...row, ...now };
+  const at = new Date();
+  const moved = await updateOutgoingStatus({ device, waMessageId, messageId: row.id, status: "sent", at });
+  if (moved) return { ...row, status: "sent", error: null, updatedAt: at };
+  // A receipt overtook us (the row is already delivered or read): where it stands now is read back.
+  return { ...row, ...(await readOutgoingStatus(row.id)), updatedAt: null };
 }

@@ -60,7 +60,7 @@ export async function updateOutgoingStatus(update: OutgoingStatusUpdate): Promis
     driverPool().query<{ affectedRows: number }>(
       `UPDATE \`Message\` SET \`status\` = ?, \`error\` = ?, \`updatedAt\` = ?
         WHERE \`id\` = ? AND \`direction\` = 'outgoing' AND \`status\` IN (${from.map(() => "?").join(", ")})`,
-      [update.status, error, driverParam(new Date()), messageId, ...from],
+      [update.status, error, driverParam(update.at ?? new Date()), messageId, ...from],
     ),
   );
   if (affectedRows === 0) return false;

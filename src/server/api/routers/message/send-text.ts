@@ -9,5 +9,6 @@ export const sendTextRoute = deviceProcedure.meta(rest("POST", "/devices/{device
   .output(ZSendTextResponseSchema)
   .mutation(async ({ ctx, input }) => {
     ctx.log.info({ deviceId: ctx.device.deviceId, actorId: ctx.actor.id, length: input.text.length }, "message.sendText");
-    return sendText({ device: ctx.device, to: input.to, text: input.text, origin: "manual", sentById: ctx.actor.id });
+    const sender = { username: ctx.user.username, fullName: ctx.user.fullName };
+    return sendText({ device: ctx.device, to: input.to, text: input.text, origin: "manual", sentById: ctx.actor.id, sender });
   });
