@@ -37,7 +37,8 @@ class InProcessEventBus implements EventBus {
   private readonly signals = new EventEmitter();
   private readonly subscriptions = new Set<Subscription>();
   private readonly listeners = new Set<(event: AppEvent) => void>();
-  private readonly buffer: AppEvent[] = [];
+  /** The last REPLAY_CAPACITY events, event `id` at `id % REPLAY_CAPACITY`: a ring, so publishing never shifts it. */
+  private readonly recent: Array<AppEvent | undefined> = new Array<AppEvent | undefined>(REPLAY_CAPACITY);
   private seq = 0;
 
   constructor() {
@@ -52,8 +53,7 @@ class InProcessEventBus implements EventBus {
   publish<K extends AppEventName>(name: K, data: AppEventMap[K], scope: EventScope): AppEvent {
     this.seq += 1;
     const event = { id: this.seq, name, data, scope, at: new Date().toISOString() } as AppEvent;
-    this.buffer.push(event);
-    if (this.buffer.length > REPLAY_CAPACITY) this.buffer.splice(0, this.buffer.length - REPLAY_CAPACITY);
+    this.recent[this.seq % REPLAY_CAPACITY] = event;
     for (const subscription of this.subscriptions) {
       if (!subscription.accept || subscription.accept(event)) subscription.queue.push(event);
     }
@@ -94,8 +94,12 @@ class InProcessEventBus implements EventBus {
   }
 
   replay(afterId: number): AppEvent[] {
-    const first = this.buffer.findIndex((e) => e.id > afterId);
-    return first < 0 ? [] : this.buffer.slice(first);
+    const events: AppEvent[] = [];
+    for (let id = Math.max(afterId + 1, this.seq - REPLAY_CAPACITY + 1, 1); id <= this.seq; id += 1) {
+      const event = this.recent[id % REPLAY_CAPACITY];
+      if (event) events.push(event);
+    }
+    return events;
   }
 
   signal<K extends keyof InternalSignalMap>(name: K, data: InternalSignalMap[K]): void {
