@@ -26,6 +26,7 @@ const TABLES = [
   "AuditLog",
   "ActivityLog",
   "ApiKey",
+  "SendCount",
   "User",
 ];
 

@@ -54,11 +54,59 @@ describe("[MESSAGE][DAILY-USAGE] what counts against the daily limit", () => {
     expect(await readDailyUsage(owner.id + other.id + 1000)).toBeNull();
   });
 
-  it("reads the count from the owner index alone, without table rows (it runs on every send)", async () => {
+  it("sums the owner's counters since midnight by primary key, without reading any message (it runs on every send)", async () => {
     const [plan] = await db().$queryRawUnsafe<Array<{ EXPLAIN: string }>>(`EXPLAIN FORMAT=JSON ${DAILY_USAGE_SQL}`, startOfToday(), owner.id);
     const text = JSON.stringify(JSON.parse(plan?.EXPLAIN ?? "{}"));
-    const count = /"table_name":"m".*?"key":"([^"]+)".*?"using_index":(true|false)/.exec(text);
-    expect(count?.[1]).toBe("Message_ownerId_timestamp_idx");
-    expect(count?.[2]).toBe("true");
+    const sum = /"table_name":"c","access_type":"([^"]+)".*?"key":"([^"]+)"/.exec(text);
+    expect(sum?.[1]).toBe("range");
+    expect(sum?.[2]).toBe("PRIMARY");
+    expect(text).not.toContain('"table_name":"Message"');
+    expect(text).not.toContain('"table_name":"m"');
+  });
+
+  it("keeps the count as messages fail, revive, move to another owner or are deleted, and at the edges of the day", async () => {
+    let n = 0;
+    const message = (timestamp: Date, status: "pending" | "sent" | "failed" = "pending") =>
+      db().message.create({
+        data: {
+          deviceId: device.id,
+          ownerId: owner.id,
+          waMessageId: `3EB1${(n += 1)}`,
+          chatJid: "6281@s.whatsapp.net",
+          fromJid: "6280@s.whatsapp.net",
+          toJid: "6281@s.whatsapp.net",
+          type: "text",
+          content: "Halo",
+          direction: "outgoing",
+          status,
+          timestamp,
+        },
+      });
+    const usage = async () => (await readDailyUsage(owner.id))?.sentToday;
+    const midnight = startOfToday();
+    const [first, second] = [await message(midnight), await message(new Date(midnight.getTime() + 7 * 60_000 + 999))];
+    await message(new Date(midnight.getTime() - 1));
+    await message(new Date(midnight.getTime() + 60_000), "failed");
+    expect(await usage()).toBe(2);
+
+    await db().message.update({ where: { id: first.id }, data: { status: "sent" } });
+    await db().message.update({ where: { id: first.id }, data: { status: "delivered", statFlags: 1 } });
+    expect(await usage()).toBe(2);
+    await db().message.update({ where: { id: second.id }, data: { status: "failed" } });
+    expect(await usage()).toBe(1);
+    await db().message.update({ where: { id: second.id }, data: { status: "delivered" } });
+    expect(await usage()).toBe(2);
+
+    // Moved to yesterday (a rewritten time), then to another owner with its device: the counts follow.
+    await db().message.update({ where: { id: second.id }, data: { timestamp: new Date(midnight.getTime() - 60_000) } });
+    expect(await usage()).toBe(1);
+    const other = await createUser();
+    await db().message.update({ where: { id: first.id }, data: { ownerId: other.id } });
+    expect(await usage()).toBe(0);
+    expect((await readDailyUsage(other.id))?.sentToday).toBe(1);
+
+    // A message that went out stays counted for its day after it is deleted.
+    await db().message.delete({ where: { id: first.id } });
+    expect((await readDailyUsage(other.id))?.sentToday).toBe(1);
   });
 });

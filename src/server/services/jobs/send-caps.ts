@@ -115,9 +115,11 @@ export function capRoom(usage: LaneUsage): number {
   return Math.max(0, Math.min(usage.caps.hourly - usage.sentThisHour, usage.caps.daily - usage.sentToday));
 }
 
-/** Rows of past days are no longer read. */
+/** Rows of past days are no longer read (the lanes' windows, and the owners' daily-limit spans). */
 export async function forgetOldSendWindows(now = new Date()): Promise<void> {
-  await db().deviceSendWindow.deleteMany({ where: { hourStart: { lt: new Date(startOfToday(now).getTime() - 24 * 3600_000) } } });
+  const dayBefore = new Date(startOfToday(now).getTime() - 24 * 3600_000);
+  await db().deviceSendWindow.deleteMany({ where: { hourStart: { lt: dayBefore } } });
+  await db().sendCount.deleteMany({ where: { span: { lt: dayBefore } } });
 }
 
 /** Settings read for caps at most once a second per runner: a change applies within a second. */

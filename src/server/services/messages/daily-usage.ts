@@ -9,11 +9,11 @@ export function startOfToday(now = new Date()): Date {
 
 /**
  * An owner's daily limit and what counts against it: outgoing messages since midnight that did not fail. It runs on
- * every send, so the count must come from Message_ownerId_timestamp_idx alone (it carries direction and status).
+ * every send, so it sums the owner's SendCount spans since midnight (kept by triggers on Message; at most 96 rows)
+ * rather than counting the day's messages, which grew with every message sent that day.
  */
 export const DAILY_USAGE_SQL = `SELECT u.dailyMessageLimit,
-       (SELECT COUNT(*) FROM \`Message\` m
-         WHERE m.ownerId = u.id AND m.direction = 'outgoing' AND m.status <> 'failed' AND m.timestamp >= ?) AS sentToday
+       (SELECT COALESCE(SUM(c.sent), 0) FROM \`SendCount\` c WHERE c.ownerId = u.id AND c.span >= ?) AS sentToday
   FROM \`User\` u WHERE u.id = ?`;
 
 export interface DailyUsage {
@@ -23,7 +23,7 @@ export interface DailyUsage {
 
 /** One round trip for the limit and today's count; null when the owner no longer exists. */
 export async function readDailyUsage(ownerId: number, now = new Date()): Promise<DailyUsage | null> {
-  const [row] = await driverPool().query<Array<{ dailyMessageLimit: number; sentToday: number | bigint }>>(DAILY_USAGE_SQL, [
+  const [row] = await driverPool().query<Array<{ dailyMessageLimit: number; sentToday: number | bigint | string }>>(DAILY_USAGE_SQL, [
     driverParam(startOfToday(now)),
     ownerId,
   ]);
