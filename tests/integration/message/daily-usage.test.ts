@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../../src/server/db";
+import { forgetOldSendWindows } from "../../../src/server/services/jobs/send-caps";
 import { DAILY_USAGE_SQL, readDailyUsage, startOfToday } from "../../../src/server/services/messages/daily-usage";
 import { callerFor, createUser } from "../../helpers/actors";
 import { resetDb } from "../../helpers/db";
@@ -108,5 +109,15 @@ describe("[MESSAGE][DAILY-USAGE] what counts against the daily limit", () => {
     // A message that went out stays counted for its day after it is deleted.
     await db().message.delete({ where: { id: first.id } });
     expect((await readDailyUsage(other.id))?.sentToday).toBe(1);
+  });
+
+  it("forgets the spans of days before yesterday, and today's count stays", async () => {
+    const midnight = startOfToday().getTime();
+    const spans = [midnight - 3 * 24 * 3600_000, midnight - 24 * 3600_000 - 15 * 60_000, midnight - 15 * 60_000, midnight];
+    await db().sendCount.createMany({ data: spans.map((at) => ({ ownerId: owner.id, span: new Date(at), sent: 2 })) });
+    await forgetOldSendWindows();
+    const left = await db().sendCount.findMany({ where: { ownerId: owner.id }, orderBy: { span: "asc" } });
+    expect(left.map((row) => row.span.getTime())).toEqual(spans.slice(2));
+    expect(await readDailyUsage(owner.id)).toMatchObject({ sentToday: 2 });
   });
 });
