@@ -96,4 +96,29 @@ test.describe.serial("device lifecycle", () => {
     await expect(row.getByTestId("message-status")).toHaveText("Read");
     expect(consoleErrors).toEqual([]);
   });
+
+  test("in Indonesian the sent message's journey fits a phone and the wide layout's status card", async () => {
+    await userPage.setViewportSize({ width: 390, height: 844 });
+    await userPage.goto("/send-message");
+    await userPage.getByTestId("language-switch").click();
+    await userPage.getByRole("menuitemradio", { name: "Bahasa Indonesia" }).click();
+    await expect(userPage.getByRole("combobox", { name: "Dari perangkat" })).toContainText(deviceName);
+    await userPage.getByLabel("Kepada (nomor telepon)").fill(`+${randomSandboxPhone()}`);
+    await userPage.getByLabel("Pesan", { exact: true }).fill("Pesanan Anda sudah dikirim");
+    await userPage.getByRole("button", { name: "Kirim", exact: true }).click();
+
+    const result = userPage.getByTestId("send-result");
+    await expect(result.getByTestId("message-status")).toHaveText("Dibaca", { timeout: 30_000 });
+    // The four steps' labels are wider than the card side by side: they must not widen the page.
+    await result.scrollIntoViewIfNeeded();
+    await expect(result.getByText("Menunggu", { exact: true })).toBeInViewport({ ratio: 1 });
+    await expect(result.getByText("Dibaca", { exact: true }).last()).toBeInViewport({ ratio: 1 });
+    expect(await userPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // On a wide screen the status card is a narrow column: the last step stays inside it.
+    await userPage.setViewportSize({ width: 1280, height: 900 });
+    const card = await result.boundingBox();
+    const last = await result.getByText("Dibaca", { exact: true }).last().boundingBox();
+    expect(card && last && last.x + last.width <= card.x + card.width).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
 });

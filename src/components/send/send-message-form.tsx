@@ -163,7 +163,7 @@ export function SendMessageForm() {
   const sending = send.isPending || sendMedia.isPending || waitingForUpload;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
       <Card>
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
           {/* Select triggers may shrink below their text (it truncates): a long device name must not widen the card on phones. */}

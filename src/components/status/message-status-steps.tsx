@@ -24,8 +24,9 @@ export function MessageStatusSteps({ status }: { status: MessageStatus }) {
       {steps.map((step, index) => {
         const done = index <= reached;
         return (
-          <li key={step} className="flex flex-1 items-center gap-1 last:flex-none">
-            <span className="flex items-center gap-1.5">
+          // Each label sits under its circle: side by side, the Indonesian labels are wider than the status card.
+          <li key={step} className="flex flex-1 items-start gap-1 last:flex-none">
+            <span className="flex flex-col items-center gap-1">
               <span
                 className={cn(
                   "flex size-6 items-center justify-center rounded-full border text-xs transition-colors",
@@ -37,7 +38,7 @@ export function MessageStatusSteps({ status }: { status: MessageStatus }) {
               </span>
               <span className={cn("text-xs", done ? "font-medium text-foreground" : "text-muted-foreground")}>{t(`messageStatus.${step}`)}</span>
             </span>
-            {index < steps.length - 1 ? <span className={cn("mx-1 h-px flex-1", index < reached ? "bg-primary" : "bg-border")} aria-hidden /> : null}
+            {index < steps.length - 1 ? <span className={cn("mx-1 mt-3 h-px flex-1", index < reached ? "bg-primary" : "bg-border")} aria-hidden /> : null}
           </li>
         );
       })}
